@@ -1,0 +1,5 @@
+"""CLI commands: events (being written)."""
+
+from __future__ import annotations
+
+from . import main  # noqa: F401

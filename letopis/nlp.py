@@ -1,0 +1,89 @@
+"""Sentences, tokens, morphology, syntax and named entities, with natasha/slovnet.
+
+The models load once per process (`NLP()`), then `map` runs them over articles in batches,
+as slovnet's `load` then `map` intends.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
+from functools import lru_cache
+
+from .record import Article, Sentence, Span, Token
+
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
+__all__ = ["NLP", "get_nlp"]
+
+REQUIRES = ("text",)
+ASSIGNS = ("sentences", "spans")
+
+
+class NLP:
+    """natasha's segmenter, morphology tagger, syntax parser and NER tagger, loaded once."""
+
+    def __init__(self) -> None:
+        from natasha import (
+            MorphVocab,
+            NewsEmbedding,
+            NewsMorphTagger,
+            NewsNERTagger,
+            NewsSyntaxParser,
+            Segmenter,
+        )
+
+        embedding = NewsEmbedding()
+        self.segmenter = Segmenter()
+        self.morph_tagger = NewsMorphTagger(embedding)
+        self.syntax_parser = NewsSyntaxParser(embedding)
+        self.ner_tagger = NewsNERTagger(embedding)
+        self.morph_vocab = MorphVocab()
+
+    def __call__(self, article: Article) -> Article:
+        return next(iter(self.map([article])))
+
+    def map(self, articles: Iterable[Article]) -> Iterator[Article]:
+        for article in articles:
+            yield self._annotate(article)
+
+    def _annotate(self, article: Article) -> Article:
+        from natasha import Doc
+
+        doc = Doc(article.text)
+        doc.segment(self.segmenter)
+        doc.tag_morph(self.morph_tagger)
+        doc.parse_syntax(self.syntax_parser)
+        doc.tag_ner(self.ner_tagger)
+        sentences = []
+        for sent in doc.sents:
+            index = {token.id: i for i, token in enumerate(sent.tokens)}
+            tokens = []
+            for token in sent.tokens:
+                token.lemmatize(self.morph_vocab)
+                feats = tuple(sorted((token.feats or {}).items()))
+                tokens.append(
+                    Token(
+                        text=token.text,
+                        start=token.start,
+                        stop=token.stop,
+                        lemma=token.lemma or token.text.lower(),
+                        pos=token.pos or "X",
+                        feats=feats,
+                        head=index.get(token.head_id, -1),
+                        rel=token.rel or "",
+                    )
+                )
+            sentences.append(Sentence(text=sent.text, start=sent.start, stop=sent.stop, tokens=tuple(tokens)))
+        spans = []
+        for span in doc.spans:
+            span.normalize(self.morph_vocab)
+            spans.append(Span(text=span.text, start=span.start, stop=span.stop, type=span.type, normal=span.normal))
+        return replace(article, sentences=tuple(sentences), spans=tuple(spans))
+
+
+@lru_cache(maxsize=1)
+def get_nlp() -> NLP:
+    """The process-wide NLP models: loaded on first use, then shared."""
+    return NLP()
