@@ -17,6 +17,7 @@ CREATE TABLE documents (
     format      TEXT NOT NULL DEFAULT 'text',
     language    TEXT,
     story_id    TEXT,                      -- near-duplicate group (issue 4); NULL = its own story
+    lemmas      TEXT NOT NULL DEFAULT '',  -- space-joined lemmas of the clean text, for morphology-aware search
     article     TEXT NOT NULL,             -- JSON of the processed Article without raw/text (sentences, spans)
     created_at  TEXT NOT NULL
 );
@@ -98,3 +99,10 @@ CREATE TABLE quarantine (
     resolved_at TEXT,
     UNIQUE (origin, position)
 );
+
+CREATE TABLE signatures (
+    document_id TEXT PRIMARY KEY REFERENCES documents (id) ON DELETE CASCADE,
+    story_id    TEXT NOT NULL,
+    signature   TEXT NOT NULL              -- serialized MinHash of the clean text (letopis.stories)
+);
+CREATE INDEX signatures_story ON signatures (story_id);
