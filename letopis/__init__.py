@@ -22,7 +22,9 @@ __all__ = [
 __version__ = "0.1.0"
 
 
-def process_text(text: str, published: str | None = None, id: str | None = None, source: str | None = None) -> Article:
+def process_text(
+    text: str, published: str | None = None, id: str | None = None, source: str | None = None
+) -> Article:
     """Run the whole pipeline on one text and return its Article."""
     from .pipeline import Pipeline
 

@@ -79,7 +79,9 @@ class NLP:
         spans = []
         for span in doc.spans:
             span.normalize(self.morph_vocab)
-            spans.append(Span(text=span.text, start=span.start, stop=span.stop, type=span.type, normal=span.normal))
+            spans.append(
+                Span(text=span.text, start=span.start, stop=span.stop, type=span.type, normal=span.normal)
+            )
         return replace(article, sentences=tuple(sentences), spans=tuple(spans))
 
 

@@ -37,7 +37,9 @@ def prepare(document: Document, max_chars: int = MAX_CHARS) -> Article:
     """Check a raw document and open its Article record; raises InputError with the reason."""
     text = document.text
     if len(text) > max_chars:
-        raise TooLarge(f"document has {len(text):,} characters, more than the limit of {max_chars:,}", document.origin)
+        raise TooLarge(
+            f"document has {len(text):,} characters, more than the limit of {max_chars:,}", document.origin
+        )
     if "\x00" in text:
         raise BinaryInput("document contains NUL bytes: binary data, not text", document.origin)
     if not text.strip():
