@@ -1,22 +1,460 @@
-"""Entity normalization, merging and linking (placeholder until the linker lands)."""
+"""Entities: normalize each mention, merge the mentions of one thing in a document, link to codes.
+
+`link_entities(article)` fills `Article.mentions` and `Article.entities`. Sources of mentions:
+the gazetteer scan (countries, their adjectives and demonyms, IGOs and their bodies, named
+groups, state agencies, regions, GeoNames cities: it also catches what natasha's NER misses and
+retypes what it mistypes, `ЕС` → ORG), natasha's PER/LOC/ORG spans, and Latin acronyms that name
+programmes (`BOMCA`, `MIEUX`). Entity keys: the code for linked entities (`KAZ`, `EU`),
+`geonames:<id>` for cities, else `TYPE:Name` (`PER:Хельга Шмид`, `ORG:Талибан`).
+
+Helpers for the event extractor (see each docstring):
+- `governing_entity(article, sentence, token)`: the state or IGO an official or body acts for,
+  following the syntax tree (`заместитель генсека Внешнеполитической службы ЕС Хельга Шмид` → EU,
+  `министр обороны России Анатолий Сердюков` → RUS, `Правительство Японии` → JPN, `Мосгорсуд` → RUS).
+- `entity_at(article, start, stop)`: the entity of the mention at these character offsets.
+- `expand_region(article, name)`: a region named as a group of states → the states the text names.
+"""
 
 from __future__ import annotations
 
-from dataclasses import replace
+import re
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 
-from .record import Article, Entity, Mention
+from .gazetteer import City, Entry, Gazetteer, get_gazetteer
+from .normalize import fold, looks_like_place, name_forms, nominative_phrase, normal_form, restore_case
+from .record import Article, Entity, Mention, Sentence, Span, Token
 
-__all__ = ["link_entities"]
+__all__ = ["link_entities", "governing_entity", "entity_at", "expand_region", "country_entity"]
 
 REQUIRES = ("spans", "sentences")
 ASSIGNS = ("mentions", "entities")
 
+LINKED_KINDS = {"country", "igo"}
+# Dependency relations that lead from a role noun to whom it belongs: `министр обороны России`,
+# `российского министра`, `заместитель генсека службы ЕС`.
+OWNER_RELS = {"nmod", "amod", "appos", "flat", "flat:name", "flat:foreign", "compound", "det"}
+NAME_RELS = {"flat", "flat:name", "flat:foreign", "appos"}
+CONTEXT_BOOST = 3  # a city of a country the text names wins over one up to 3x its size elsewhere
+PARENTHESES = re.compile(r"\s*\([^)]*\)")
+MAX_DEPTH = 4  # nmod chains longer than this leave the phrase
+
 
 def link_entities(article: Article) -> Article:
-    entities: dict[str, Entity] = {}
-    mentions = []
-    for span in article.spans:
-        key = f"{span.type}:{span.normal}"
-        entities.setdefault(key, Entity(key=key, name=span.normal, type=span.type))
-        mentions.append(Mention(span.text, span.start, span.stop, span.type, span.normal, key))
-    return replace(article, mentions=tuple(mentions), entities=tuple(entities.values()))
+    """Fill `mentions` and `entities`: one Entity per distinct thing, each mention linked to its key."""
+    linker = _Linker(article, get_gazetteer())
+    return replace(article, mentions=tuple(linker.mentions), entities=tuple(linker.entities.values()))
+
+
+def country_entity(code: str) -> Entity:
+    """The Entity of a state by its ISO3 code, named as the gazetteer names it."""
+    return Entity(
+        key=code, name=get_gazetteer().country_name(code), type="LOC", kind="country", code=code, country=code
+    )
+
+
+def city_entity(city: City) -> Entity:
+    return Entity(
+        key=f"geonames:{city.geonameid}",
+        name=city.name,
+        type="LOC",
+        kind="city",
+        geonameid=city.geonameid,
+        country=city.country,
+        latitude=city.latitude,
+        longitude=city.longitude,
+    )
+
+
+def entity_at(article: Article, start: int, stop: int) -> Entity | None:
+    """The entity of the longest mention inside [start, stop) of the text, if any."""
+    inside = [m for m in article.mentions if m.start >= start and m.stop <= stop]
+    if not inside:
+        return None
+    best = max(inside, key=lambda m: m.stop - m.start)
+    return article.entity(best.entity)
+
+
+def governing_entity(article: Article, sentence: int, token: int) -> Entity | None:
+    """The state or IGO (Entity of kind country or igo) that a token's phrase acts for, else None.
+
+    From a name (`Хельга Шмид`) it climbs through flat/appos links to the role noun it names
+    (`заместитель`), then walks down nmod/amod chains (`генсека` → `службы ЕС`) to the nearest
+    linked country or IGO. A city found on the way stands for its state (`суд Москвы` → RUS). A
+    token that is itself a country, IGO or state agency mention gives its own entity. Only role and
+    agency words (data/roles.tsv) open the walk, so `журналиста из России` gives None.
+    """
+    gaz = get_gazetteer()
+    tokens = article.sentences[sentence].tokens
+    linked = _linked_tokens(article, article.sentences[sentence])
+    if token in linked and (own := _as_actor(linked[token])) is not None:
+        return own
+    at = token
+    for _ in range(MAX_DEPTH):
+        if tokens[at].rel in NAME_RELS and tokens[at].head >= 0 and not gaz.is_role(tokens[at].lemma):
+            at = tokens[at].head
+        else:
+            break
+    if not gaz.is_role(tokens[at].lemma):
+        return None
+    children: dict[int, list[int]] = {}
+    for i, dependent in enumerate(tokens):
+        children.setdefault(dependent.head, []).append(i)
+    queue, seen = [(at, 0)], {at}
+    while queue:
+        node, depth = queue.pop(0)
+        if node in linked and (actor := _as_actor(linked[node])) is not None:
+            return actor
+        if depth < MAX_DEPTH:
+            for child in children.get(node, ()):
+                if child not in seen and tokens[child].rel in OWNER_RELS:
+                    seen.add(child)
+                    queue.append((child, depth + 1))
+    return None
+
+
+def expand_region(article: Article, name: str) -> list[str]:
+    """A region named as a group of states → its states that the text names anywhere, else [name]."""
+    members = get_gazetteer().region_members(name)
+    named = {e.code for e in article.entities if e.kind == "country"}
+    found = [code for code in members if code in named]
+    return found or [name]
+
+
+def _as_actor(entity: Entity) -> Entity | None:
+    if entity.kind in LINKED_KINDS:
+        return entity
+    if entity.kind == "city" and entity.country:
+        return country_entity(entity.country)
+    return None
+
+
+def _linked_tokens(article: Article, sentence: Sentence) -> dict[int, Entity]:
+    """Token index → entity of the mention covering it (the longest mention wins)."""
+    out: dict[int, Entity] = {}
+    spans = sorted(
+        (m for m in article.mentions if sentence.start <= m.start < sentence.stop),
+        key=lambda m: m.stop - m.start,
+    )
+    for mention in spans:
+        entity = article.entity(mention.entity)
+        if entity is None:
+            continue
+        for i, token in enumerate(sentence.tokens):
+            if token.start >= mention.start and token.stop <= mention.stop:
+                out[i] = entity
+    return out
+
+
+LATIN_ACRONYM = re.compile(r"^[A-Z][A-Z0-9]{2,}$")
+OPEN_QUOTES, CLOSE_QUOTES = {'"', "«", "„", "“"}, {'"', "»", "“", "”"}
+PROGRAMME_WINDOW = 6  # tokens before an acronym searched for a programme word (`программ BOMCA и CADAP`)
+
+
+@dataclass(frozen=True)
+class _Programme:
+    name: str
+    expansion: str | None
+    sentence: int
+    begin: int
+    start: int
+    stop: int
+
+
+def _find_programmes(article: Article, words: set[str], known: Callable[[str], bool]) -> list[_Programme]:
+    """Latin acronyms that name programmes: after a programme word, or with a quoted expansion.
+
+    `программе ЕС "Экспертиза миграции" (MIEUX)` → MIEUX, expansion `Экспертиза миграции`.
+    Acronyms the gazetteer knows (NATO, OPEC) are organizations, not programmes.
+    """
+    found = []
+    for si, sent in enumerate(article.sentences):
+        tokens = sent.tokens
+        for i, token in enumerate(tokens):
+            if not LATIN_ACRONYM.match(token.text) or known(token.text):
+                continue
+            expansion = _quoted_before(article.text, tokens, i)
+            context = any(fold(tokens[j].lemma) in words for j in range(max(0, i - PROGRAMME_WINDOW), i))
+            if context or expansion:
+                found.append(_Programme(token.text, expansion, si, i, token.start, token.stop))
+    return found
+
+
+def _quoted_before(text: str, tokens: tuple[Token, ...], i: int) -> str | None:
+    """The quoted phrase right before `(ACRONYM)`, if the text gives one."""
+    if not (2 <= i and tokens[i - 1].text == "(" and tokens[i - 2].text in CLOSE_QUOTES):
+        return None
+    close = i - 2
+    for j in range(close - 1, max(-1, close - 12), -1):
+        if tokens[j].text in OPEN_QUOTES:
+            return text[tokens[j].stop : tokens[close].start].strip() or None
+    return None
+
+
+class _Match:
+    """A gazetteer hit: tokens [begin, end) of sentence `sentence` name `entry`."""
+
+    def __init__(self, sentence: int, begin: int, end: int, entry: Entry) -> None:
+        self.sentence, self.begin, self.end, self.entry = sentence, begin, end, entry
+
+
+class _Linker:
+    """One document's linking run: scan, resolve, merge."""
+
+    def __init__(self, article: Article, gaz: Gazetteer) -> None:
+        self.article, self.gaz = article, gaz
+        self.entities: dict[str, Entity] = {}
+        self.mentions: list[Mention] = []
+        self.spans = [(span, self._locate(span)) for span in article.spans]
+        matches = [m for i, sent in enumerate(article.sentences) for m in self._scan(i, sent)]
+        countries = Counter(m.entry.code for m in matches if m.entry.kind == "country")
+        programmes = _find_programmes(article, gaz.roles.get("programme", set()), self._known_acronym)
+        covered: list[tuple[int, int, str]] = []
+        for programme in programmes:
+            self._add_programme(programme)
+            covered.append((programme.start, programme.stop, f"PROGRAMME:{programme.name}"))
+        for match in matches:
+            entity = self._resolve(match, countries)
+            mention = self._add_match(match, entity)
+            covered.append((mention.start, mention.stop, entity.key))
+        for span, where in self.spans:
+            if where is not None:
+                self._add_span(span, where, covered)
+        self._merge_people()
+        self._add_dateline(countries)
+        self.mentions.sort(key=lambda m: (m.start, -m.stop))
+
+    # -- scanning -------------------------------------------------------------------------------
+
+    def _locate(self, span: Span) -> tuple[int, int, int] | None:
+        """(sentence, first token, end token) of a span."""
+        for si, sent in enumerate(self.article.sentences):
+            if sent.start <= span.start < sent.stop:
+                inside = [
+                    i for i, t in enumerate(sent.tokens) if t.start >= span.start and t.stop <= span.stop
+                ]
+                return (si, inside[0], inside[-1] + 1) if inside else None
+        return None
+
+    def _span_types(self, si: int, i: int) -> set[str]:
+        return {
+            span.type for span, where in self.spans if where and where[0] == si and where[1] <= i < where[2]
+        }
+
+    def _scan(self, si: int, sent: Sentence) -> list[_Match]:
+        forms = [
+            frozenset({fold(t.text), fold(t.lemma)} | (name_forms(t.text) if t.text[:1].isupper() else set()))
+            for t in sent.tokens
+        ]
+        found, i = [], 0
+        while i < len(forms):
+            valid = [(e, n) for e, n in self.gaz.matches(forms, i) if self._valid(e, n, si, sent, i)]
+            if valid:
+                surface = [fold(t.text) for t in sent.tokens[i:]]
+                entry, n = max(
+                    valid, key=lambda v: (v[1], -_priority(v[0]), list(v[0].words) == surface[: v[1]])
+                )
+                found.append(_Match(si, i, i + n, entry))
+                i += n
+            else:
+                i += 1
+        return found
+
+    def _valid(self, entry: Entry, n: int, si: int, sent: Sentence, i: int) -> bool:
+        token = sent.tokens[i]
+        if entry.cased and not token.text[:1].isupper():
+            return False
+        if all(w.isupper() and len(w) > 1 for w in token.text.split("-")) and not entry.cased:
+            return False
+        span_types = self._span_types(si, i)
+        if "PER" in span_types and not self._span_equals(si, i, i + n):
+            return False
+        if entry.kind == "city" and (
+            (token.pos != "PROPN" and "LOC" not in span_types) or (n == 1 and token.pos == "ADJ")
+        ):
+            return False  # `Южными Курилами` is no city named `Южный`
+        if entry.kind == "city" and n == 1 and not looks_like_place(token.text):
+            return False
+        if entry.weak:
+            head = sent.tokens[token.head] if token.head >= 0 else None
+            return head is not None and self.gaz.is_role(head.lemma, ("role", "agency", "partner"))
+        return True
+
+    def _span_equals(self, si: int, begin: int, end: int) -> bool:
+        return any(where == (si, begin, end) for _, where in self.spans)
+
+    def _known_acronym(self, word: str) -> bool:
+        return any(e.kind in {"igo", "org", "agency"} for e in self.gaz.index.get(fold(word), ()))
+
+    # -- resolving ------------------------------------------------------------------------------
+
+    def _resolve(self, match: _Match, countries: Counter[str | None]) -> Entity:
+        entry = match.entry
+        if entry.kind in {"country", "agency"} and entry.code:
+            return country_entity(entry.code)
+        if entry.kind == "igo" and entry.code:
+            return Entity(key=entry.code, name=entry.name, type="ORG", kind="igo", code=entry.code)
+        if entry.kind == "region":
+            return Entity(key=f"LOC:{entry.name}", name=entry.name, type="LOC", kind="region")
+        if entry.kind == "city":
+            return city_entity(_pick_city(entry.cities, countries))
+        return Entity(key=f"ORG:{entry.name}", name=entry.name, type="ORG", kind="org")
+
+    def _add_match(self, match: _Match, entity: Entity) -> Mention:
+        tokens = self.article.sentences[match.sentence].tokens[match.begin : match.end]
+        normal = match.entry.alias or nominative_phrase(tokens)
+        start, stop = tokens[0].start, tokens[-1].stop
+        mention = Mention(
+            self.article.text[start:stop], start, stop, entity.type, normal, entity.key, match.sentence
+        )
+        self._add(mention, entity)
+        return mention
+
+    def _add_span(self, span: Span, where: tuple[int, int, int], covered: list[tuple[int, int, str]]) -> None:
+        """A NER span the gazetteer did not link: a person, an agency of a linked state, or a name."""
+        if any(c[0] <= span.start and c[1] >= span.stop for c in covered):
+            return  # the gazetteer or the programme finder already holds these words
+        if span.type == "PER":
+            self._add_plain(span, where)
+            return
+        sent = self.article.sentences[where[0]]
+        tokens = sent.tokens[where[1] : where[2]]
+        overlaps = any(c[0] < span.stop and c[1] > span.start for c in covered)
+        if span.type == "LOC" and (overlaps or all(t.pos == "ADJ" for t in tokens)):
+            return  # `Афганистана (BOMNAF)`, `Пражском`: the gazetteer's reading is the better one
+        inner = [c for c in covered if c[0] >= span.start and c[1] <= span.stop]
+        rest = [t for t in tokens if not any(c[0] <= t.start and t.stop <= c[1] for c in inner)]
+        if span.type == "ORG" and len(inner) == 1 and all(_legal_form(t) for t in rest):
+            known = self.entities[inner[0][2]]  # `ОАО «Газпром»` is Газпром
+            self._add(self._span_mention(span, where, known), known, alias=False)
+            return
+        head = _first_noun(sent, where[1], where[2])
+        if span.type == "ORG" and head is not None and self.gaz.is_role(sent.tokens[head].lemma):
+            actor = governing_entity(self._partial(), where[0], head)
+            if actor is not None:  # `МИД Казахстана`, `Хорошевский суд Москвы`
+                self._add(self._span_mention(span, where, actor), actor, alias=False)
+                return
+        self._add_plain(span, where)
+
+    def _partial(self) -> Article:
+        return replace(self.article, mentions=tuple(self.mentions), entities=tuple(self.entities.values()))
+
+    def _add_plain(self, span: Span, where: tuple[int, int, int]) -> None:
+        name = self._span_normal(span, where)
+        kind = {"PER": "person", "LOC": "place", "ORG": "org"}.get(span.type, span.type.lower())
+        entity = Entity(key=f"{span.type}:{name}", name=name, type=span.type, kind=kind)
+        self._add(self._span_mention(span, where, entity), entity)
+
+    def _span_mention(self, span: Span, where: tuple[int, int, int], entity: Entity) -> Mention:
+        return Mention(
+            span.text, span.start, span.stop, span.type, self._span_normal(span, where), entity.key, where[0]
+        )
+
+    def _span_normal(self, span: Span, where: tuple[int, int, int]) -> str:
+        """natasha's normal for names of people (minus a role word or a Latin gloss), ours for the rest."""
+        tokens = self.article.sentences[where[0]].tokens[where[1] : where[2]]
+        if span.type != "PER":
+            return nominative_phrase(tokens) or span.text
+        normal = span.normal or span.text
+        if normal == span.text and any(t.feat("Case") not in {None, "Nom"} for t in tokens):
+            # natasha left an oblique case as it was (`Сейджи Маехары`): its lemmas know better
+            normal = " ".join(
+                restore_case(t.lemma, t.text) if t.pos == "PROPN" and t.feat("Case") != "Nom" else t.text
+                for t in tokens
+            )
+        words = PARENTHESES.sub("", normal).split()
+        if len(words) > 1 and self.gaz.is_role(tokens[0].lemma):
+            words = words[1:]  # `Принц Мухаммед ибн Салман` → `Мухаммед ибн Салман`
+        return " ".join(words) or span.text
+
+    def _add_programme(self, programme: _Programme) -> None:
+        entity = Entity(
+            key=f"PROGRAMME:{programme.name}",
+            name=programme.name,
+            type="PROGRAMME",
+            kind="programme",
+            expansion=programme.expansion,
+        )
+        mention = Mention(
+            programme.name,
+            programme.start,
+            programme.stop,
+            "PROGRAMME",
+            programme.name,
+            entity.key,
+            programme.sentence,
+        )
+        self._add(mention, entity)
+
+    def _add(self, mention: Mention, entity: Entity, alias: bool = True) -> None:
+        known = self.entities.get(entity.key)
+        if known is None:
+            known = entity
+        elif entity.expansion and not known.expansion:
+            known = replace(known, expansion=entity.expansion)
+        if alias and mention.normal and mention.normal not in known.aliases and mention.normal != known.name:
+            known = replace(known, aliases=known.aliases + (mention.normal,))
+        self.entities[entity.key] = known
+        self.mentions.append(mention)
+
+    # -- merging --------------------------------------------------------------------------------
+
+    def _merge_people(self) -> None:
+        """`Шмид` → `Хельга Шмид`: a one-word name joins the full name that ends (or starts) with it."""
+        people = [e for e in self.entities.values() if e.kind == "person"]
+        full: dict[str, str] = {}
+        for person in sorted(people, key=lambda e: -len(e.name.split())):
+            words = person.name.split()
+            if len(words) > 1:
+                full.setdefault(normal_form(words[-1]), person.key)
+        for person in people:
+            words = person.name.split()
+            target = full.get(normal_form(words[-1])) if len(words) == 1 else None
+            if target is None and len(words) == 1:
+                target = next(
+                    (k for k in full.values() if fold(self.entities[k].name.split()[0]) == fold(words[0])),
+                    None,
+                )
+            if target is None or target == person.key:
+                continue
+            merged = self.entities[target]
+            if person.name not in merged.aliases:
+                self.entities[target] = replace(
+                    merged, aliases=merged.aliases + (person.name,) + person.aliases
+                )
+            del self.entities[person.key]
+            self.mentions = [
+                replace(m, entity=target) if m.entity == person.key else m for m in self.mentions
+            ]
+
+    def _add_dateline(self, countries: Counter[str | None]) -> None:
+        """The dateline city is an entity of the document even when the text body lacks it."""
+        dateline = self.article.dateline
+        if dateline is None or not dateline.city:
+            return
+        words = tuple(fold(w) for w in dateline.city.split())
+        cities = [e for e in self.gaz.index.get(words[0], ()) if e.kind == "city" and e.words == words]
+        if cities:
+            entity = city_entity(_pick_city(cities[0].cities, countries))
+            self.entities.setdefault(entity.key, entity)
+
+
+def _priority(entry: Entry) -> int:
+    from .gazetteer import PRIORITY
+
+    return PRIORITY[entry.kind]
+
+
+def _pick_city(cities: tuple[City, ...], countries: Counter[str | None]) -> City:
+    """The most populous city of that name, preferring one in a country the document names."""
+    return max(cities, key=lambda c: c.population * (CONTEXT_BOOST if countries.get(c.country) else 1))
+
+
+def _legal_form(token: Token) -> bool:
+    """Quotes and legal-form abbreviations around a company name (`ОАО «…»`)."""
+    return token.pos == "PUNCT" or (token.text.isupper() and len(token.text) <= 4)
+
+
+def _first_noun(sent: Sentence, begin: int, end: int) -> int | None:
+    return next((i for i in range(begin, end) if sent.tokens[i].pos in {"NOUN", "PROPN"}), None)

@@ -1,0 +1,151 @@
+"""Dictionary (nominative) forms of words and phrases, with pymorphy3.
+
+The analyzer loads once per process (`get_morph`); parses are cached, since news repeats its names.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import Any
+
+from .record import Token
+
+__all__ = [
+    "get_morph",
+    "fold",
+    "normal_form",
+    "name_forms",
+    "looks_like_place",
+    "nominative_phrase",
+    "restore_case",
+]
+
+# Parts of speech that agree with their head noun and so change with it.
+AGREEING = {"ADJ", "DET", "NUM"}
+
+
+@lru_cache(maxsize=1)
+def get_morph() -> Any:
+    """The process-wide pymorphy3 analyzer (about 0.1 s to load)."""
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer()
+
+
+def fold(word: str) -> str:
+    """Lowercase with ё→е: the form lexicon keys and token keys are compared in."""
+    return word.lower().replace("ё", "е")
+
+
+@lru_cache(maxsize=65536)
+def normal_form(word: str) -> str:
+    """The most likely dictionary form of one word, folded."""
+    parses = get_morph().parse(word)
+    return fold(parses[0].normal_form) if parses else fold(word)
+
+
+def restore_case(word: str, like: str) -> str:
+    """Give `word` the capitalization pattern of `like` (ЕС stays ЕС, Казахстана → Казахстан)."""
+    if like.isupper() and len(like) > 1:
+        return word.upper()
+    parts, models = word.split("-"), like.split("-")
+    if len(parts) != len(models):
+        models = [like] + [""] * (len(parts) - 1)
+    return "-".join(
+        p[:1].upper() + p[1:] if m[:1].isupper() else p for p, m in zip(parts, models, strict=True)
+    )
+
+
+# Case endings cut from a capitalized word the dictionary does not know (`Тоттенхэме` → `Тоттенхэм`).
+CASE_ENDINGS = ("ом", "ем", "ой", "ей", "е", "а", "я", "у", "ю", "ы", "и")
+
+
+@lru_cache(maxsize=65536)
+def name_forms(word: str) -> frozenset[str]:
+    """Folded candidate dictionary forms of a capitalized name: the analyzer's, plus cut endings if unknown."""
+    parses = get_morph().parse(word)
+    forms = {fold(p.normal_form) for p in parses[:3]}
+    if parses and not any(p.is_known for p in parses) and len(word) > 5:
+        forms.update(fold(word[: -len(end)]) for end in CASE_ENDINGS if word.endswith(end))
+    return frozenset(forms)
+
+
+@lru_cache(maxsize=65536)
+def looks_like_place(word: str) -> bool:
+    """False for a plain dictionary word (`Дом`, `Мир`, `Ага`): a city of that name needs more than its name."""
+    parses = get_morph().parse(word)
+    return any("Geox" in p.tag or not p.is_known for p in parses)
+
+
+@lru_cache(maxsize=65536)
+def _inflect(word: str, case: str, gender: str | None, number: str | None, pos: str) -> str:
+    morph = get_morph()
+    parses = morph.parse(word)
+    wanted_pos = {"ADJ": {"ADJF", "PRTF"}, "DET": {"ADJF", "NPRO"}, "NUM": {"NUMR", "ADJF"}}.get(
+        pos, {"NOUN"}
+    )
+    chosen = next((p for p in parses if p.tag.POS in wanted_pos), parses[0] if parses else None)
+    if chosen is None or "Fixd" in chosen.tag:
+        return word
+    if not chosen.is_known and any(p.tag.case == "nomn" for p in parses):
+        return word  # an unknown name that may already be nominative: keep what the text wrote
+    grams = {case}
+    if number == "Plur":
+        grams.add("plur")
+    elif pos in AGREEING and gender in {"Masc", "Fem", "Neut"}:
+        grams.update({"sing", {"Masc": "masc", "Fem": "femn", "Neut": "neut"}[gender]})
+    elif number == "Sing":
+        grams.add("sing")
+    form = chosen.inflect(grams) or chosen.inflect({case})
+    return restore_case(form.word, word) if form else word
+
+
+def nominative_phrase(tokens: Sequence[Token]) -> str:
+    """The nominative of a noun phrase: its head and the words agreeing with it change, the rest stays.
+
+    `Внешнеполитической службы ЕС` → `Внешнеполитическая служба ЕС`; `Казахстана` → `Казахстан`;
+    a lone adjective (`российского`) becomes its lemma (`российский`).
+    """
+    if not tokens:
+        return ""
+    inside = range(len(tokens))
+    head = _phrase_head(tokens)
+    head_token = tokens[head]
+    if head_token.pos not in {"NOUN", "PROPN"}:
+        if len(tokens) == 1 and head_token.pos == "ADJ":
+            return head_token.lemma
+        return _rejoin(tokens, [token.text for token in tokens])
+    number = head_token.feat("Number")
+    gender = head_token.feat("Gender")
+    words: list[str] = []
+    for i in inside:
+        token = tokens[i]
+        if token.feat("Case") == "Nom":
+            words.append(token.text)
+        elif i == head:
+            words.append(_inflect(token.text, "nomn", gender, number, token.pos))
+        elif i < head and token.pos in AGREEING and token.feat("Case") == head_token.feat("Case"):
+            words.append(_inflect(token.text, "nomn", gender, number, token.pos))
+        else:
+            words.append(token.text)
+    return _rejoin(tokens, words)
+
+
+def _rejoin(tokens: Sequence[Token], words: Sequence[str]) -> str:
+    """Join words with the spacing the text had between their tokens (`NEWSru.com`, `«Газпром»`)."""
+    out = words[0]
+    for prev, token, word in zip(tokens, tokens[1:], words[1:], strict=False):
+        out += (" " if token.start > prev.stop else "") + word
+    return out
+
+
+def _phrase_head(tokens: Sequence[Token]) -> int:
+    """Index of the first noun in the phrase that its syntax does not attach to another noun of it."""
+    nouns = [i for i, token in enumerate(tokens) if token.pos in {"NOUN", "PROPN"}]
+    if not nouns:
+        return 0
+    for i in nouns:
+        if tokens[i].rel not in {"nmod", "flat:foreign"} or i == nouns[0]:
+            return i
+    return nouns[0]

@@ -1,0 +1,195 @@
+"""Entities stage: normalization, merging within a document, linking to codes."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import pytest
+
+from letopis.entities import entity_at, expand_region, governing_entity, link_entities
+from letopis.gazetteer import get_gazetteer
+from letopis.normalize import fold
+from letopis.record import Article, Document
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+MENTIONS = FIXTURES / "entities" / "mentions.tsv"
+DEV_DOCS = FIXTURES / "events" / "dev.docs.jsonl"
+# Measured 96/98 (98.0%) when the table was written; known misses: natasha's normal forms of some
+# foreign names (`Сейджи Маехары`) and of a lone surname in the genitive (`Скрипаля`).
+MENTION_FLOOR = 0.92
+
+
+@pytest.fixture(scope="module")
+def stages(nlp):
+    from letopis.pipeline import Pipeline
+
+    return Pipeline(nlp=nlp, events=False)
+
+
+@pytest.fixture(scope="module")
+def seed(stages, seed_text: str) -> Article:
+    return stages.process(Document(text=seed_text, published="2020-03-11"))
+
+
+def process(stages, text: str) -> Article:
+    return stages.process(Document(text=text))
+
+
+def token_index(article: Article, word: str) -> tuple[int, int]:
+    for si, sentence in enumerate(article.sentences):
+        for ti, token in enumerate(sentence.tokens):
+            if token.text == word:
+                return si, ti
+    raise AssertionError(f"{word!r} not in the text")
+
+
+def test_seed_links_states_and_the_eu(seed: Article) -> None:
+    codes = {e.code for e in seed.entities if e.code}
+    assert {"KAZ", "KGZ", "TJK", "TKM", "UZB", "AFG", "EU"} <= codes
+    eu = [m.text for m in seed.mentions if m.entity == "EU"]
+    assert "ЕС" in eu and "Внешнеполитическая служба ЕС" in eu
+    body = next(m for m in seed.mentions if m.text == "Внешнеполитической службы ЕС")
+    assert body.normal == "Внешнеполитическая служба ЕС" and body.entity == "EU"
+
+
+def test_seed_cities_have_geonames_ids(seed: Article) -> None:
+    cities = {e.name: e for e in seed.entities if e.kind == "city"}
+    expected = {
+        "Ташкент": 1512569,
+        "Брюссель": 2800866,
+        "Бишкек": 1528675,
+        "Абу-Даби": 292968,
+        "Москва": 524901,
+    }
+    assert {name: cities[name].geonameid for name in expected} == expected
+    assert cities["Ташкент"].country == "UZB" and cities["Абу-Даби"].country == "ARE"
+    assert cities["Бишкек"].latitude == pytest.approx(42.87, abs=0.1)
+
+
+def test_seed_person_and_programmes(seed: Article) -> None:
+    people = [e for e in seed.entities if e.kind == "person"]
+    assert [p.name for p in people] == ["Хельга Шмид"]
+    programmes = {e.name: e for e in seed.entities if e.kind == "programme"}
+    assert {"BOMCA", "CADAP", "MIEUX"} <= set(programmes)
+    assert programmes["MIEUX"].expansion == "Экспертиза миграции"
+    assert all(e.type == "ORG" for e in seed.entities if e.kind == "igo")
+
+
+def test_official_phrases_lead_to_their_state_or_igo(seed: Article) -> None:
+    assert governing_entity(seed, *token_index(seed, "Хельга")).code == "EU"
+    assert governing_entity(seed, *token_index(seed, "Заместители")).code == "KAZ"
+    assert governing_entity(seed, *token_index(seed, "участники")) is None
+
+
+@pytest.mark.parametrize(
+    "text, word, code",
+    [
+        ("Визит совершил министр обороны России Анатолий Сердюков.", "Анатолий", "RUS"),
+        ("Правительство Японии выразило решительный протест.", "Правительство", "JPN"),
+        ("Мосгорсуд отклонил жалобу адвокатов.", "Мосгорсуд", "RUS"),
+        ("Об этом заявил глава МИД Казахстана.", "глава", "KAZ"),
+        ("С заявлением выступил российский министр.", "министр", "RUS"),
+        ("Генсек ООН Пан Ги Мун призвал стороны к переговорам.", "Пан", "UN"),
+    ],
+)
+def test_governing_entity(stages, text: str, word: str, code: str) -> None:
+    article = process(stages, text)
+    actor = governing_entity(article, *token_index(article, word))
+    assert actor is not None and actor.code == code
+
+
+def test_region_expands_to_the_states_the_text_names(seed: Article, stages) -> None:
+    assert expand_region(seed, "Центральная Азия") == ["KAZ", "KGZ", "TJK", "TKM", "UZB"]
+    alone = process(stages, "ЕС и страны Центральной Азии обсудили сотрудничество.")
+    assert "LOC:Центральная Азия" in {e.key for e in alone.entities}
+    assert expand_region(alone, "Центральная Азия") == ["Центральная Азия"]
+
+
+def test_surname_merges_with_full_name(stages) -> None:
+    article = process(stages, "Переговоры вела Хельга Шмид. Позже Шмид заявила, что стороны договорились.")
+    people = [e for e in article.entities if e.kind == "person"]
+    assert len(people) == 1 and people[0].key == "PER:Хельга Шмид"
+    assert sum(m.entity == "PER:Хельга Шмид" for m in article.mentions) == 2
+
+
+def test_lexicon_catches_what_ner_misses(stages) -> None:
+    article = process(stages, "Американцы и японцы обсудили позицию ОДКБ и казахстанских властей.")
+    linked = {m.text: m.entity for m in article.mentions}
+    assert linked["Американцы"] == "USA" and linked["японцы"] == "JPN"
+    assert linked["ОДКБ"] == "CSTO" and linked["казахстанских"] == "KAZ"
+
+
+def test_named_groups_keep_their_dictionary_names(stages) -> None:
+    article = process(
+        stages, "Боевики движения «Талибан» атаковали базу. Представители ОАО «Газпром» отказались."
+    )
+    assert {"ORG:Талибан", "ORG:Газпром"} <= {e.key for e in article.entities}
+    gazprom = entity_at(article, article.text.index("ОАО"), article.text.index("ОАО") + len("ОАО «Газпром»"))
+    assert gazprom is not None and gazprom.name == "Газпром"
+
+
+def test_city_choice_prefers_population_then_context(stages) -> None:
+    assert process(stages, "Встреча прошла в Женеве.").entity("geonames:2660646") is not None
+    crimea = process(stages, "Заседание провели в Симферополе.")
+    assert crimea.entity("geonames:693805").country == "UKR"
+
+
+def test_plain_words_are_not_cities(stages) -> None:
+    article = process(stages, "Мир изменился. Дом правительства закрыт.")
+    assert not [e for e in article.entities if e.kind == "city"]
+
+
+def test_gazetteer_reads_pycountry_russian_names() -> None:
+    gaz = get_gazetteer()
+    assert gaz.country_name("RUS") == "Россия" and gaz.country_name("CIV") == "Кот-д'Ивуар"
+    assert any(e.code == "CIV" for e in gaz.index[fold("Кот-д'Ивуар")])
+
+
+def test_linking_is_cheap(seed: Article) -> None:
+    started = time.perf_counter()
+    for _ in range(10):
+        link_entities(seed)
+    assert (time.perf_counter() - started) / 10 < 0.1
+
+
+def read_expectations(path: Path) -> list[list[str]]:
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            doc_id, mention, normal, code = (line.split("\t") + [""])[:4]
+            rows.append([doc_id, mention, normal, code])
+    return rows
+
+
+def check_mention(article: Article, mention: str, normal: str, code: str) -> str | None:
+    """None when the mention is found, normalized and linked as expected, else what went wrong."""
+    found = [m for m in article.mentions if m.text == mention]
+    if not found:
+        return "not found"
+    entity = article.entity(found[0].entity)
+    got_code = (entity.key if entity.kind == "city" else entity.code) if entity else None
+    if fold(found[0].normal) != fold(normal):
+        return f"normal {found[0].normal!r}"
+    if (got_code or "") != code:
+        return f"code {got_code!r}"
+    return None
+
+
+def test_hand_written_mentions_of_dev_documents(stages) -> None:
+    rows = read_expectations(MENTIONS)
+    assert len(rows) >= 50
+    lines = DEV_DOCS.read_text(encoding="utf-8").splitlines()
+    docs = {d["id"]: d for d in map(json.loads, filter(None, lines))}
+    articles: dict[str, Article] = {}
+    failures = []
+    for doc_id, mention, normal, code in rows:
+        if doc_id not in articles:
+            doc = docs[doc_id]
+            articles[doc_id] = process(stages, doc["text"])
+        problem = check_mention(articles[doc_id], mention, normal, code)
+        if problem:
+            failures.append(f"{doc_id} {mention}: {problem}")
+    accuracy = 1 - len(failures) / len(rows)
+    assert accuracy >= MENTION_FLOOR, f"{accuracy:.1%}: " + "; ".join(failures)
