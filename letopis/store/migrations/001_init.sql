@@ -91,7 +91,7 @@ CREATE INDEX event_actors_event ON event_actors (event_id);
 CREATE TABLE quarantine (
     id          INTEGER PRIMARY KEY AUTOINCREMENT,
     origin      TEXT NOT NULL,             -- file or URL
-    position    TEXT,                      -- line / record number / byte offset within origin
+    position    TEXT NOT NULL DEFAULT '',     -- line / record number / byte offset within origin; '' = the whole file
     code        TEXT NOT NULL,             -- errors.LetopisError.code
     reason      TEXT NOT NULL,
     payload     TEXT,                      -- the record itself when small enough to keep

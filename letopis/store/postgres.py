@@ -1,0 +1,54 @@
+"""PostgreSQL store (psycopg 3), for several writers and large corpora: `letopis[postgres]`."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..errors import DependencyMissing, StoreError
+from .migrate import Migration
+from .sql import SQLStore
+
+__all__ = ["PostgresStore"]
+
+_LOCK = 7_365_727  # advisory lock id: two processes never migrate at once
+
+
+class PostgresStore(SQLStore):
+    dialect = "postgresql"
+
+    def __init__(self, url: str) -> None:
+        super().__init__(url)
+        try:
+            import psycopg
+        except ImportError as error:
+            raise DependencyMissing.for_extra("psycopg", "postgres") from error
+        try:
+            self.conn = psycopg.connect(url, autocommit=True)
+        except psycopg.Error as error:
+            raise StoreError(f"cannot connect to PostgreSQL: {error}", _safe(url)) from error
+        self.migrate()
+
+    def _cursor(self) -> Any:
+        return self.conn.cursor()
+
+    def _sql(self, sql: str) -> str:
+        return sql.replace("%", "%%").replace("?", "%s")
+
+    def _apply(self, cursor: Any, migration: Migration) -> None:
+        cursor.execute(migration.sql)
+
+    def _serialize(self, cursor: Any) -> None:
+        cursor.execute(f"SELECT pg_advisory_xact_lock({_LOCK})")
+
+    def close(self) -> None:
+        with self.lock:
+            self.conn.close()
+
+
+def _safe(url: str) -> str:
+    """The URL without its password, for messages."""
+    head, sep, tail = url.partition("@")
+    if not sep or ":" not in head.split("//", 1)[-1]:
+        return url
+    scheme, _, credentials = head.partition("//")
+    return f"{scheme}//{credentials.split(':', 1)[0]}:***@{tail}"

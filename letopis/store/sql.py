@@ -1,0 +1,212 @@
+"""The `Store` implementation shared by SQLite and PostgreSQL: portable SQL, `?` placeholders."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any
+
+from ..record import Article
+from .base import Rejection, Row
+from .migrate import VERSION_TABLE, Migration, migrations
+from .rows import document_row, entity_row, event_row, now
+
+__all__ = ["SQLStore"]
+
+_ENTITY_UPDATE = ", ".join(
+    f"{column} = COALESCE(entities.{column}, excluded.{column})"
+    for column in ("code", "geonameid", "country", "latitude", "longitude", "expansion")
+)
+
+
+class SQLStore:
+    """Writes and reads through one DB-API connection; subclasses open it and run scripts."""
+
+    dialect = ""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.lock = threading.RLock()
+
+    # --- what a back end provides -------------------------------------------------------------
+    def _cursor(self) -> Any:
+        raise NotImplementedError
+
+    def _sql(self, sql: str) -> str:
+        return sql
+
+    def _begin(self, cursor: Any) -> None:
+        cursor.execute("BEGIN")
+
+    def _apply(self, cursor: Any, migration: Migration) -> None:
+        raise NotImplementedError
+
+    def _serialize(self, cursor: Any) -> None:
+        """Make concurrent migrations wait for each other (SQLite's BEGIN IMMEDIATE already does)."""
+
+    def close(self) -> None:
+        raise NotImplementedError
+
+    # --- transactions and reads --------------------------------------------------------------
+    @contextmanager
+    def transaction(self) -> Iterator[Any]:
+        """One write transaction: all of it is stored, or none of it."""
+        with self.lock:
+            cursor = self._cursor()
+            self._begin(cursor)
+            try:
+                yield cursor
+            except BaseException:
+                cursor.execute("ROLLBACK")
+                raise
+            else:
+                cursor.execute("COMMIT")
+            finally:
+                cursor.close()
+
+    def query(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
+        with self.lock:
+            cursor = self._cursor()
+            try:
+                cursor.execute(self._sql(sql), tuple(params))
+                names = [column[0] for column in cursor.description or ()]
+                return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+            finally:
+                cursor.close()
+
+    def schema_version(self) -> int:
+        rows = self.query("SELECT MAX(version) AS version FROM schema_version")
+        return int(rows[0]["version"] or 0) if rows else 0
+
+    def migrate(self) -> int:
+        """Apply the pending migrations; returns the schema version reached."""
+        with self.transaction() as cursor:
+            self._serialize(cursor)
+            cursor.execute(VERSION_TABLE)
+        for migration in migrations(self.dialect):
+            with self.transaction() as cursor:
+                self._serialize(cursor)
+                cursor.execute(
+                    self._sql("SELECT 1 FROM schema_version WHERE version = ?"), (migration.version,)
+                )
+                if cursor.fetchone():
+                    continue
+                if migration.sql.strip():
+                    self._apply(cursor, migration)
+                cursor.execute(
+                    self._sql("INSERT INTO schema_version (version, name, applied_at) VALUES (?, ?, ?)"),
+                    (migration.version, migration.name, now()),
+                )
+        return self.schema_version()
+
+    # --- writes --------------------------------------------------------------------------------
+    def has_document(self, document_id: str) -> bool:
+        return bool(self.query("SELECT 1 AS found FROM documents WHERE id = ?", (document_id,)))
+
+    def save_article(self, article: Article, story_id: str | None = None, signature: str = "") -> None:
+        with self.transaction() as cursor:
+            if (
+                self._insert(
+                    cursor, "documents", document_row(article, story_id), "ON CONFLICT (id) DO NOTHING", "id"
+                )
+                is None
+            ):
+                return  # stored already (another writer got there first): nothing to add
+            ids = {entity.key: self._entity_id(cursor, entity_row(entity)) for entity in article.entities}
+            for mention in article.mentions:
+                if mention.entity not in ids:
+                    row = {
+                        "key": mention.entity,
+                        "name": mention.normal or mention.text,
+                        "type": mention.type,
+                    }
+                    ids[mention.entity] = self._entity_id(cursor, {**_BLANK_ENTITY, **row})
+            if article.mentions:
+                cursor.executemany(
+                    self._sql(
+                        "INSERT INTO mentions (document_id, entity_id, text, normal, type, start, stop, sentence)"
+                        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+                    ),
+                    [
+                        (article.id, ids[m.entity], m.text, m.normal, m.type, m.start, m.stop, m.sentence)
+                        for m in article.mentions
+                    ],
+                )
+            for event in article.events:
+                event_id = self._insert(cursor, "events", event_row(event, article.id, story_id), "", "id")
+                actors = [(event_id, a, "source") for a in event.sources] + [
+                    (event_id, a, "target") for a in event.targets
+                ]
+                if actors:
+                    cursor.executemany(
+                        self._sql("INSERT INTO event_actors (event_id, actor, role) VALUES (?, ?, ?)"), actors
+                    )
+            if story_id is not None:
+                self._insert(
+                    cursor,
+                    "signatures",
+                    {"document_id": article.id, "story_id": story_id, "signature": signature},
+                )
+
+    def story_entries(self) -> Iterator[tuple[str, str, str]]:
+        for row in self.query("SELECT document_id, story_id, signature FROM signatures ORDER BY document_id"):
+            yield row["document_id"], row["story_id"], row["signature"]
+
+    def quarantine(self, rejection: Rejection) -> None:
+        with self.transaction() as cursor:
+            cursor.execute(
+                self._sql(
+                    "INSERT INTO quarantine (origin, position, code, reason, payload, created_at)"
+                    " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (origin, position) DO UPDATE SET"
+                    " code = excluded.code, reason = excluded.reason, payload = excluded.payload,"
+                    " created_at = excluded.created_at, resolved_at = NULL"
+                ),
+                (
+                    rejection.origin,
+                    rejection.position,
+                    rejection.code,
+                    rejection.reason,
+                    rejection.payload,
+                    now(),
+                ),
+            )
+
+    def resolve(self, origin: str, position: str) -> None:
+        with self.transaction() as cursor:
+            cursor.execute(
+                self._sql(
+                    "UPDATE quarantine SET resolved_at = ? WHERE origin = ? AND position = ? AND resolved_at IS NULL"
+                ),
+                (now(), origin, position),
+            )
+
+    def _insert(
+        self, cursor: Any, table: str, row: dict[str, Any], conflict: str = "", returning: str = ""
+    ) -> Any:
+        columns = ", ".join(row)
+        marks = ", ".join("?" for _ in row)
+        tail = f" RETURNING {returning}" if returning else ""
+        cursor.execute(
+            self._sql(f"INSERT INTO {table} ({columns}) VALUES ({marks}) {conflict}{tail}"),
+            tuple(row.values()),
+        )
+        if not returning:
+            return None
+        found = cursor.fetchone()
+        return found[0] if found else None
+
+    def _entity_id(self, cursor: Any, row: dict[str, Any]) -> int:
+        conflict = f"ON CONFLICT (key) DO UPDATE SET {_ENTITY_UPDATE}"
+        return int(self._insert(cursor, "entities", row, conflict, "id"))
+
+
+_BLANK_ENTITY: dict[str, Any] = {
+    "kind": "",
+    "code": None,
+    "geonameid": None,
+    "country": None,
+    "latitude": None,
+    "longitude": None,
+    "expansion": None,
+}

@@ -1,0 +1,175 @@
+"""The same store tests on SQLite (a temporary file) and on the PostgreSQL server (a fresh schema)."""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Iterator
+
+import pytest
+
+from letopis import queries
+from letopis.errors import NotFound
+from letopis.record import Article, Entity, Event, EventType, Location, Mention, Modality
+from letopis.store import EntityFilter, EventFilter, Rejection, Store, open_store
+from letopis.store.rows import date_range
+
+PG_SERVER = "postgresql://postgres@127.0.0.1:5432/test"
+
+
+def _postgres_store() -> Iterator[Store]:
+    psycopg = pytest.importorskip("psycopg")
+    schema = f"letopis_test_{secrets.token_hex(4)}"
+    try:
+        admin = psycopg.connect(PG_SERVER, autocommit=True, connect_timeout=3)
+    except psycopg.OperationalError as error:
+        pytest.skip(f"PostgreSQL is not reachable: {error}")
+    admin.execute(f"CREATE SCHEMA {schema}")
+    store = open_store(f"{PG_SERVER}?options=-csearch_path%3D{schema}")
+    try:
+        yield store
+    finally:
+        store.close()
+        admin.execute(f"DROP SCHEMA {schema} CASCADE")
+        admin.close()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def store(request: pytest.FixtureRequest, tmp_path) -> Iterator[Store]:
+    if request.param == "sqlite":
+        sqlite = open_store(tmp_path / "letopis.db")
+        yield sqlite
+        sqlite.close()
+    else:
+        yield from _postgres_store()
+
+
+def article(doc_id: str, text: str, source: str = "interfax.ru") -> Article:
+    """An Article built by hand: two linked entities, one unlinked, one event."""
+    from letopis.record import content_hash
+
+    eu = Entity(key="EU", name="Европейский союз", type="ORG", kind="igo", code="EU")
+    kaz = Entity(key="KAZ", name="Казахстан", type="LOC", kind="country", code="KAZ")
+    city = Entity(key="geonames:1512569", name="Ташкент", type="LOC", kind="city", geonameid=1512569,
+                  country="UZB", latitude=41.26, longitude=69.21)
+    mentions = (
+        Mention("ЕС", 0, 2, "ORG", "ЕС", "EU", 0),
+        Mention("Казахстана", 10, 20, "LOC", "Казахстан", "KAZ", 0),
+        Mention("Евросоюз", 30, 38, "ORG", "Евросоюз", "EU", 1),
+        Mention("Ташкенте", 40, 48, "LOC", "Ташкент", "geonames:1512569", 1),
+        Mention("Хельга Шмид", 50, 61, "PER", "Хельга Шмид", "PER:Хельга Шмид", 1),
+    )
+    event = Event(doc_id=doc_id, type=EventType.COOPERATE, sources=("EU",), targets=("KAZ",),
+                  location=Location("Ташкент", 1512569, "UZB"), date="2020-03/2020-05",
+                  modality=Modality.PLANNED, evidence="Решено открыть центр в Ташкенте.", confidence=0.8)
+    key = content_hash(text)
+    return Article(id=key, raw=text, doc_id=doc_id, text=text, source=source, published="2020-03-11",
+                   entities=(eu, kaz, city), mentions=mentions, events=(event,))
+
+
+def test_save_and_read_back(store: Store) -> None:
+    first = article("seed-1", "ЕС и Казахстан договорились.")
+    store.save_article(first, story_id=first.id, signature="sig")
+    assert store.has_document(first.id)
+    assert not store.has_document("0" * 16)
+    document = queries.get_document(store, "seed-1")  # by input id
+    assert document["id"] == first.id
+    assert queries.get_document(store, first.id)["doc_id"] == "seed-1"  # by content hash
+    assert {entity["code"] for entity in document["entities"]} >= {"EU", "KAZ"}
+    [event] = document["events"]
+    assert event["sources"] == ["EU"] and event["targets"] == ["KAZ"]
+    assert event["location"] == {"name": "Ташкент", "geonameid": 1512569, "country": "UZB"}
+    assert (event["date_start"], event["date_end"]) == ("2020-03-01", "2020-05-31")
+    assert list(store.story_entries()) == [(first.id, first.id, "sig")]
+
+
+def test_saving_twice_adds_nothing(store: Store) -> None:
+    first = article("seed-1", "ЕС и Казахстан договорились.")
+    store.save_article(first)
+    store.save_article(first)
+    totals = queries.stats(store)
+    assert (totals["documents"], totals["events"], totals["mentions"]) == (1, 1, 5)
+
+
+def test_entities_merge_across_documents_with_counts(store: Store) -> None:
+    store.save_article(article("a", "Первый текст."))
+    store.save_article(article("b", "Второй текст."))
+    rows = queries.list_entities(store, EntityFilter())
+    eu = next(row for row in rows if row["key"] == "EU")
+    assert (eu["mentions"], eu["documents"]) == (4, 2)
+    assert rows[0]["key"] == "EU"  # most mentioned first
+    assert [row["key"] for row in queries.list_entities(store, EntityFilter(type="PER"))] == ["PER:Хельга Шмид"]
+    city = queries.list_entities(store, EntityFilter(code=None, kind="city"))[0]
+    assert city["geonameid"] == 1512569 and city["latitude"] == pytest.approx(41.26)
+    detail = queries.get_entity(store, "EU")
+    assert {form["text"] for form in detail["forms"]} == {"ЕС", "Евросоюз"}
+    assert len(detail["events"]) == 2
+
+
+def test_event_filters(store: Store) -> None:
+    store.save_article(article("a", "Первый текст.", source="interfax.ru"), story_id="s1")
+    store.save_article(article("b", "Второй текст.", source="tass.ru"), story_id="s1")
+    store.save_article(article("c", "Третий текст.", source="ria.ru"), story_id="s2")
+    assert len(queries.list_events(store)) == 3
+    assert len(queries.list_events(store, EventFilter(source="tass.ru"))) == 1
+    assert len(queries.list_events(store, EventFilter(actor="KAZ", role="target"))) == 3
+    assert queries.list_events(store, EventFilter(actor="KAZ", role="source")) == []
+    assert len(queries.list_events(store, EventFilter(since="2020-05", until="2020-06"))) == 3
+    assert queries.list_events(store, EventFilter(since="2020-06-01")) == []
+    assert len(queries.list_events(store, EventFilter(location="1512569"))) == 3
+    assert queries.list_events(store, EventFilter(type="ASSAULT")) == []
+    counts = {row["doc_id"]: row["sources_count"] for row in queries.list_events(store)}
+    assert counts == {"a": 2, "b": 2, "c": 1}
+    assert len(queries.list_events(store, EventFilter(limit=2))) == 2
+
+
+def test_quarantine_upsert_and_resolve(store: Store) -> None:
+    store.quarantine(Rejection("docs.jsonl", "3", "bad-record", "not valid JSON"))
+    store.quarantine(Rejection("docs.jsonl", "3", "bad-record", "not valid JSON (again)"))
+    store.quarantine(Rejection("empty.txt", "", "empty", "file is empty"))
+    rows = queries.list_rejections(store)
+    assert [(row["origin"], row["position"], row["reason"]) for row in rows] == [
+        ("docs.jsonl", "3", "not valid JSON (again)"),
+        ("empty.txt", "", "file is empty"),
+    ]
+    store.resolve("empty.txt", "")
+    assert len(queries.list_rejections(store)) == 1
+    assert len(queries.list_rejections(store, resolved=True)) == 2
+
+
+def test_unknown_document_is_not_found(store: Store) -> None:
+    with pytest.raises(NotFound):
+        queries.get_document(store, "missing")
+
+
+def test_store_reopens_at_the_same_schema_version(tmp_path) -> None:
+    first = open_store(f"sqlite:///{tmp_path / 'x.db'}")
+    version = first.schema_version()
+    first.close()
+    again = open_store(tmp_path / "x.db")
+    assert again.schema_version() == version >= 1
+    again.close()
+
+
+@pytest.mark.parametrize(
+    ("date", "expected"),
+    [
+        ("2020", ("2020-01-01", "2020-12-31")),
+        ("2020-02", ("2020-02-01", "2020-02-29")),
+        ("2020-03-11", ("2020-03-11", "2020-03-11")),
+        ("2020-03/2020-05", ("2020-03-01", "2020-05-31")),
+        (None, (None, None)),
+        ("весной", (None, None)),
+    ],
+)
+def test_date_range(date: str | None, expected: tuple[str | None, str | None]) -> None:
+    assert date_range(date) == expected
+
+
+def test_missing_psycopg_names_the_extra(monkeypatch) -> None:
+    import sys
+
+    from letopis.errors import DependencyMissing
+
+    monkeypatch.setitem(sys.modules, "psycopg", None)
+    with pytest.raises(DependencyMissing, match=r"pip install 'letopis\[postgres\]'"):
+        open_store("postgresql://127.0.0.1/nowhere")
