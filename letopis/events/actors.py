@@ -1,0 +1,203 @@
+"""Who is who in one article: actor codes for the tokens of each sentence.
+
+The entity linker's mentions come first (their entities carry codes, kinds and places); when the
+linker has not classified anything (its placeholder), the shared gazetteer is matched over the
+tokens directly and NER spans give person and organization names, so events still get codes.
+Group words (`участники`, `стороны`, `они`) and role words (`министр`, `МИД`) come from
+letopis/data/event_actors.tsv.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from ..record import Article, Sentence
+
+__all__ = ["Actor", "ActorIndex", "actor_words"]
+
+ACTOR_KINDS = frozenset({"country", "igo", "org", "person", "agency", "region", "group", "programme"})
+
+
+@dataclass(frozen=True)
+class Actor:
+    """One actor-or-place reading of a stretch of tokens."""
+
+    value: str  # the actor code (ISO3, IGO code) or canonical name
+    kind: str  # country | igo | org | person | agency | region | city | place | programme
+    start: int  # first token index in the sentence
+    stop: int  # one past the last token index
+    country: str | None = None
+    geonameid: int | None = None
+    members: tuple[str, ...] = ()
+    adjective: bool = False
+    name: str = ""  # nominative name, for locations
+
+    @property
+    def is_place(self) -> bool:
+        return self.kind in ("city", "place") or (self.kind == "country" and not self.adjective)
+
+
+@lru_cache(maxsize=1)
+def actor_words() -> dict[str, str]:
+    """Lemma → kind (role | group) from letopis/data/event_actors.tsv."""
+    text = resources.files("letopis").joinpath("data/event_actors.tsv").read_text(encoding="utf-8")
+    out = {}
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            cells = line.split("\t")
+            out[cells[0].strip()] = cells[1].strip()
+    return out
+
+
+def _kind_of(kind: str, type_: str) -> str:
+    if kind:
+        return kind
+    return {"PER": "person", "ORG": "org", "LOC": "place"}.get(type_, "org")
+
+
+class ActorIndex:
+    """Per-sentence token → Actor tables for one article, and the states the article names."""
+
+    def __init__(self, article: Article) -> None:
+        self.article = article
+        self.by_sentence: list[dict[int, Actor]] = [{} for _ in article.sentences]
+        linked = any(e.kind for e in article.entities)
+        if linked:
+            self._from_mentions()
+        else:
+            self._from_gazetteer()
+        self.countries = {
+            a.value for table in self.by_sentence for a in table.values() if a.kind == "country" and a.value
+        }
+        self._expand_regions()
+
+    # -- building ------------------------------------------------------------------------------
+    def _place(
+        self, si: int, sentence: Sentence, start: int, stop: int, actor_fields: dict[str, object]
+    ) -> None:
+        first = last = -1
+        for i, token in enumerate(sentence.tokens):
+            if token.stop > start and token.start < stop:
+                first = i if first < 0 else first
+                last = i
+        if first < 0:
+            return
+        actor = Actor(start=first, stop=last + 1, **actor_fields)  # type: ignore[arg-type]
+        for i in range(first, last + 1):
+            self.by_sentence[si].setdefault(i, actor)
+
+    def _sentence_of(self, start: int) -> int:
+        for si, sentence in enumerate(self.article.sentences):
+            if sentence.start <= start < sentence.stop:
+                return si
+        return -1
+
+    def dateline_span(self) -> tuple[int, int]:
+        """Character span of the dateline in the clean text: its city and agency are not actors."""
+        dateline = self.article.dateline
+        if dateline is None or not dateline.text:
+            return (0, 0)
+        at = self.article.text.find(dateline.text)
+        return (at, at + len(dateline.text)) if at >= 0 else (0, 0)
+
+    def _from_mentions(self) -> None:
+        lo, hi = self.dateline_span()
+        for mention in self.article.mentions:
+            entity = self.article.entity(mention.entity)
+            if entity is None or entity.kind == "programme" or (mention.start < hi and mention.stop > lo):
+                continue
+            si = mention.sentence if mention.sentence >= 0 else self._sentence_of(mention.start)
+            if si < 0:
+                continue
+            kind = _kind_of(entity.kind, entity.type)
+            members: tuple[str, ...] = ()
+            if kind == "region":
+                members = _region_members(entity.name)
+            adjective = mention.text[:1].islower()
+            self._place(
+                si,
+                self.article.sentences[si],
+                mention.start,
+                mention.stop,
+                {
+                    "value": entity.actor,
+                    "kind": kind,
+                    "country": entity.country or (entity.code if kind == "country" else None),
+                    "geonameid": entity.geonameid,
+                    "members": members,
+                    "adjective": adjective,
+                    "name": entity.name,
+                },
+            )
+
+    def _from_gazetteer(self) -> None:
+        from ..gazetteer import get_gazetteer
+        from ..normalize import fold
+
+        gaz = get_gazetteer()
+        for si, sentence in enumerate(self.article.sentences):
+            tokens = sentence.tokens
+            forms = [frozenset({fold(t.text), fold(t.lemma)}) for t in tokens]
+            i = 0
+            while i < len(tokens):
+                best = None
+                for entry, n in gaz.matches(forms, i):
+                    if entry.weak or (entry.cased and not tokens[i].text[:1].isupper()):
+                        continue
+                    if best is None or n > best[1]:
+                        best = (entry, n)
+                if best is None:
+                    i += 1
+                    continue
+                entry, n = best
+                fields: dict[str, object] = {
+                    "value": entry.code or entry.name,
+                    "kind": entry.kind,
+                    "members": entry.members,
+                    "adjective": entry.adjective,
+                    "name": entry.name,
+                }
+                if entry.kind == "city" and entry.cities:
+                    city = entry.cities[0]
+                    fields.update(value=entry.name, geonameid=city.geonameid, country=city.country)
+                elif entry.kind == "country":
+                    fields["country"] = entry.code
+                self._place(si, sentence, tokens[i].start, tokens[i + n - 1].stop, fields)
+                i += n
+        lo, hi = self.dateline_span()
+        for span in self.article.spans:
+            if span.type in ("PER", "ORG") and not (span.start < hi and span.stop > lo):
+                si = self._sentence_of(span.start)
+                if si >= 0:
+                    kind = "person" if span.type == "PER" else "org"
+                    self._place(
+                        si,
+                        self.article.sentences[si],
+                        span.start,
+                        span.stop,
+                        {"value": span.normal or span.text, "kind": kind, "name": span.normal},
+                    )
+
+    def _expand_regions(self) -> None:
+        """`страны Центральной Азии` → the member states the document names (EVENTS.md Actors)."""
+        for table in self.by_sentence:
+            for i, actor in list(table.items()):
+                if actor.kind == "region":
+                    named = tuple(m for m in actor.members if m in self.countries)
+                    table[i] = Actor(
+                        actor.value, "region", actor.start, actor.stop, members=named, name=actor.name
+                    )
+
+    # -- reading -------------------------------------------------------------------------------
+    def at(self, si: int, i: int) -> Actor | None:
+        return self.by_sentence[si].get(i)
+
+
+def _region_members(name: str) -> tuple[str, ...]:
+    try:
+        from ..gazetteer import get_gazetteer
+    except ImportError:  # pragma: no cover - the gazetteer ships with the package
+        return ()
+    return get_gazetteer().region_members(name)

@@ -1,0 +1,230 @@
+"""Sources and targets of a trigger, read from the dependency tree.
+
+nsubj → sources (climbing xcomp/conj/acl to the clause that has a subject); obj/iobj and obl/nmod
+with `с`/`против`/`к`/`для`/`перед`/`в отношении` → targets; passives swap roles (nsubj:pass →
+target, instrumental agent → source); a noun trigger adds its own adjective and genitive dependents
+(`американский рейд` → source USA). Coordinated actors are expanded along the text (`Казахстана,
+Киргизии … и Узбекистана`) because parsers often attach long lists wrongly.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..record import EventType
+from .actors import Actor, ActorIndex, actor_words
+from .tree import Tree
+
+__all__ = ["Arguments", "find_arguments", "predicate_of"]
+
+TARGET_CASES = frozenset({"с", "против", "к", "для", "перед", "в отношении", "у", "со", "ко", "над"})
+PLACE_CASES = frozenset(
+    {"в", "во", "на", "из", "по", "под", "около", "у", "через", "до", "над", "от", "из-под", "за"}
+)
+LIGHT_RELS = frozenset({"obj", "nsubj", "nsubj:pass", "obl", "xcomp", "iobj"})
+# Noun triggers whose genitive dependent is the one acted upon (арест Бхутто), not the actor (визит министра).
+PATIENT_NOUN_TYPES = frozenset(
+    {
+        EventType.COERCE,
+        EventType.ASSAULT,
+        EventType.CONCEDE,
+        EventType.SANCTION,
+        EventType.SUPPORT,
+        EventType.AID,
+    }
+)
+GROUP_PRONOUNS = frozenset({"они", "мы"})
+
+
+@dataclass
+class Found:
+    actors: list[Actor] = field(default_factory=list)
+    role: bool = False
+    group: bool = False
+
+
+@dataclass
+class Arguments:
+    sources: list[str] = field(default_factory=list)
+    targets: list[str] = field(default_factory=list)
+    source_group: bool = False  # sources are a group word to resolve in the document
+    target_group: bool = False
+    predicate: int = -1
+
+
+def predicate_of(tree: Tree, trigger: int) -> int:
+    """The verb that carries a noun trigger's clause (`выразило протест` → выразило), else the trigger."""
+    token = tree.tokens[trigger]
+    if token.pos in ("VERB", "AUX"):
+        return trigger
+    h = tree.head(trigger)
+    if token.rel == "obl" and tree.case(trigger) in PLACE_CASES:
+        return trigger  # `председательствовала на заседании`: the meeting is a circumstance
+    if h >= 0 and token.rel in LIGHT_RELS and tree.tokens[h].pos in ("VERB", "AUX"):
+        return h
+    return trigger
+
+
+def _is_role(lemma: str) -> bool:
+    if actor_words().get(lemma) == "role":
+        return True
+    try:
+        from ..gazetteer import get_gazetteer
+
+        return get_gazetteer().is_role(lemma)
+    except ImportError:  # pragma: no cover
+        return False
+
+
+def _expand_list(tree: Tree, table: dict[int, Actor], actor: Actor) -> list[Actor]:
+    """Actors coordinated with `actor` by commas and `и` along the text."""
+    out = [actor]
+    for step in (1, -1):
+        i = actor.stop if step == 1 else actor.start - 1
+        while tree.inside(i):
+            token = tree.tokens[i]
+            if token.text in (",",) or token.lemma in ("и", "а"):
+                i += step
+                continue
+            nxt = table.get(i)
+            if nxt is None or nxt.kind != actor.kind:
+                break
+            out.append(nxt)
+            i = nxt.stop if step == 1 else nxt.start - 1
+    return out
+
+
+def collect(tree: Tree, si: int, head: int, index: ActorIndex) -> Found:
+    """Actors in the argument subtree rooted at `head`."""
+    found = Found()
+    table = index.by_sentence[si]
+    seen: set[int] = set()
+    head_token = tree.tokens[head]
+    if head_token.lemma.lower() in GROUP_PRONOUNS or actor_words().get(head_token.lemma.lower()) == "group":
+        found.group = True
+    for j in tree.subtree(head):
+        token = tree.tokens[j]
+        if _is_role(token.lemma.lower()):
+            found.role = True
+        actor = table.get(j)
+        if actor is None or id(actor) in seen:
+            continue
+        if actor.kind in ("person", "org") and _under_place(tree, j, head):
+            continue  # `участие … в деятельности Центра`: a named body inside a place-like phrase
+        if actor.is_place:
+            at_head = actor.start <= head < actor.stop
+            if actor.kind in ("city", "place") and not at_head:
+                continue
+            if tree.case(j) in PLACE_CASES:
+                continue
+        for a in _expand_list(tree, table, actor):
+            if id(a) not in seen:
+                seen.add(id(a))
+                found.actors.append(a)
+    return found
+
+
+def _under_place(tree: Tree, j: int, head: int) -> bool:
+    for _ in range(len(tree.tokens)):
+        if j < 0 or j == head:
+            break
+        if tree.case(j) in PLACE_CASES:
+            return True
+        j = tree.head(j)
+    return False
+
+
+def decide(found: Found) -> list[str]:
+    """Codes when the phrase names a state role or only states; person/org names otherwise."""
+    codes: list[str] = []
+    names: list[str] = []
+    for a in found.actors:
+        if a.kind == "region":
+            codes.extend(a.members or (a.value,))
+        elif a.kind in ("city", "place"):
+            if a.country:
+                codes.append(a.country)
+        elif a.kind in ("person", "org", "programme") and not _looks_coded(a.value):
+            names.append(a.value)
+        else:
+            codes.append(a.value)
+    if names and not found.role:
+        return _unique(names)
+    return _unique(codes or names)
+
+
+def _looks_coded(value: str) -> bool:
+    return value.isupper() and value.isascii()
+
+
+def _unique(values: list[str]) -> list[str]:
+    """Distinct actor values; a lower-case 'name' is a tagging error (`воскресный`), not an actor."""
+    return list(dict.fromkeys(v for v in values if v and not v[:1].islower()))
+
+
+def _subject(tree: Tree, pred: int) -> tuple[int, bool]:
+    """The subject of the clause of `pred`, climbing xcomp/conj/acl; and whether it is passive."""
+    for j in [
+        pred,
+        *tree.ancestors(pred, frozenset({"xcomp", "conj", "acl", "csubj", "csubj:pass", "advcl"}), 3),
+    ]:
+        for c in tree.kids(j):
+            rel = tree.tokens[c].rel
+            if rel == "nsubj":
+                return c, False
+            if rel == "nsubj:pass":
+                return c, True
+        if tree.tokens[j].rel in ("acl",):
+            h = tree.head(j)
+            if h >= 0 and tree.tokens[j].feat("Voice") != "Pass":
+                return h, False
+    return -1, False
+
+
+def find_arguments(tree: Tree, si: int, trigger: int, type_: EventType, index: ActorIndex) -> Arguments:
+    """Sources and targets of one trigger."""
+    args = Arguments(predicate=predicate_of(tree, trigger))
+    pred = args.predicate
+    source_heads: list[int] = []
+    target_heads: list[int] = []
+    subj, passive = _subject(tree, pred)
+    passive = (
+        passive or tree.tokens[pred].feat("Voice") == "Pass" and tree.tokens[pred].feat("VerbForm") == "Part"
+    )
+    if subj >= 0:
+        (target_heads if passive else source_heads).append(subj)
+    for c in tree.kids(pred):
+        rel, case = tree.tokens[c].rel, tree.case(c)
+        if c == trigger:
+            continue
+        if rel in ("obj", "iobj"):
+            target_heads.append(c)
+        elif rel in ("obl", "obl:agent") and passive and not case and tree.tokens[c].feat("Case") == "Ins":
+            source_heads.append(c)
+        elif rel.startswith("obl") and case in TARGET_CASES:
+            target_heads.append(c)
+    if trigger != pred or tree.tokens[trigger].pos == "NOUN":
+        for c in tree.kids(trigger):
+            rel, case = tree.tokens[c].rel, tree.case(c)
+            if rel == "amod" or (rel == "nmod" and not case and tree.tokens[c].feat("Case") == "Gen"):
+                if type_ in PATIENT_NOUN_TYPES and rel == "nmod":
+                    target_heads.append(c)
+                else:
+                    source_heads.append(c)
+            elif rel == "nmod" and not case and tree.tokens[c].feat("Case") == "Ins":
+                source_heads.append(c)
+            elif rel == "nmod" and case in TARGET_CASES:
+                target_heads.append(c)
+    sources: list[str] = []
+    for h in source_heads:
+        found = collect(tree, si, h, index)
+        args.source_group |= found.group and not found.actors
+        sources += decide(found)
+    targets: list[str] = []
+    for h in target_heads:
+        found = collect(tree, si, h, index)
+        args.target_group |= found.group and not found.actors
+        targets += decide(found)
+    args.sources = _unique(sources)
+    args.targets = [t for t in _unique(targets) if t not in args.sources]
+    return args

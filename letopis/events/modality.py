@@ -1,0 +1,86 @@
+"""Modality of an event: asserted, planned, negated or hypothetical (EVENTS.md Annotation → Modality).
+
+Markers come from letopis/data/modality.tsv and count when they govern the trigger's clause: the
+trigger, its predicate, the heads reached through xcomp/csubj/ccomp (`решено … открыть`,
+`ожидается, что … задаст`), and their adverbial, auxiliary and subordinating dependents.
+A perfective verb in the present form is a future (`пройдут`, `активизируют`) → planned.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+
+from ..record import Modality
+from .tree import Tree
+
+__all__ = ["markers", "find_modality", "clause_tense"]
+
+MARKER_RELS = frozenset({"advmod", "aux", "aux:pass", "mark", "discourse", "parataxis", "cop", "amod", "acl"})
+UP_RELS = frozenset({"xcomp", "csubj", "csubj:pass", "ccomp"})
+RANK = {Modality.NEGATED: 3, Modality.HYPOTHETICAL: 2, Modality.PLANNED: 1, Modality.ASSERTED: 0}
+
+
+@lru_cache(maxsize=1)
+def markers() -> tuple[dict[str, Modality], dict[str, Modality]]:
+    """(by lemma, by word form) from letopis/data/modality.tsv."""
+    text = resources.files("letopis").joinpath("data/modality.tsv").read_text(encoding="utf-8")
+    lemmas: dict[str, Modality] = {}
+    forms: dict[str, Modality] = {}
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            word, modality, match = (line.split("\t") + ["", "", "lemma"])[:3]
+            (forms if match.strip() == "form" else lemmas)[word.strip()] = Modality(modality.strip())
+    return lemmas, forms
+
+
+def _scope(tree: Tree, trigger: int, pred: int) -> list[int]:
+    heads = [trigger, pred] if pred != trigger else [trigger]
+    heads += tree.ancestors(pred, UP_RELS, 3)
+    return list(dict.fromkeys(heads))
+
+
+def clause_tense(tree: Tree, trigger: int, pred: int) -> str | None:
+    """past / present / future of the trigger's clause, for date resolution."""
+    lemmas, forms = markers()
+    for j in _scope(tree, trigger, pred):
+        token = tree.tokens[j]
+        for c in tree.kids(j, "aux", "aux:pass"):
+            if forms.get(tree.tokens[c].text.lower()) == Modality.PLANNED:
+                return "future"
+            if tree.tokens[c].feat("Tense") == "Past":
+                return "past"
+        if token.pos in ("VERB", "AUX"):
+            tense = token.feat("Tense")
+            if tense == "Pres" and token.feat("Aspect") == "Perf" and token.feat("VerbForm") == "Fin":
+                return "future"
+            if tense == "Fut":
+                return "future"
+            if tense == "Past":
+                return "past"
+            if tense == "Pres":
+                return "present"
+    return None
+
+
+def find_modality(tree: Tree, trigger: int, pred: int, negative_entry: bool = False) -> Modality:
+    """The strongest modality marked in the trigger's clause."""
+    lemmas, forms = markers()
+    best = Modality.ASSERTED
+    scope = _scope(tree, trigger, pred)
+    for j in scope:
+        candidates = [j, *tree.kids(j, *MARKER_RELS)]
+        for c in candidates:
+            token = tree.tokens[c]
+            found = forms.get(token.text.lower()) or lemmas.get(token.lemma.lower())
+            if found is None or (c == trigger):
+                continue
+            if found == Modality.NEGATED and (
+                negative_entry or token.rel not in ("advmod", "discourse") or c == j
+            ):
+                continue
+            if RANK[found] > RANK[best]:
+                best = found
+    if best == Modality.ASSERTED and clause_tense(tree, trigger, pred) == "future":
+        best = Modality.PLANNED
+    return best

@@ -1,0 +1,111 @@
+"""Event triggers: lexicon entries (letopis/data/triggers.tsv) matched on lemmas and dependents.
+
+A plain entry fires on its lemma. A conditioned entry (`ввести` + `санкция`) fires only when one of
+its required lemmas is a dependent (or the head) of the trigger, beats plain entries of the same
+word, and consumes that dependent, so `выразить протест` is one ACCUSE and not also a PROTEST.
+Negative-polarity entries (`не признала` → REJECT) fire only under negation.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from ..record import EventType
+from .tree import Tree
+
+__all__ = ["Entry", "Trigger", "lexicon", "find_triggers", "NEGATORS"]
+
+NEGATORS = frozenset({"не", "ни", "нет"})
+
+
+@dataclass(frozen=True)
+class Entry:
+    lemma: str
+    type: EventType
+    requires: frozenset[str] = frozenset()
+    negative: bool = False
+    weight: float = 0.7
+
+
+@dataclass(frozen=True)
+class Trigger:
+    index: int  # token index in the sentence
+    type: EventType
+    weight: float
+    lemma: str
+    partner: int = -1  # the required dependent that licensed a conditioned entry
+    negative: bool = False
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict[str, tuple[Entry, ...]]:
+    """Entries by lemma, conditioned ones first (they win)."""
+    text = resources.files("letopis").joinpath("data/triggers.tsv").read_text(encoding="utf-8")
+    table: dict[str, list[Entry]] = {}
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = (line.split("\t") + ["-", "pos", "0.7"])[:5]
+        lemma, kind, requires, polarity, weight = (c.strip() for c in cells)
+        entry = Entry(
+            lemma=lemma,
+            type=EventType(kind),
+            requires=frozenset() if requires in ("", "-") else frozenset(requires.split("|")),
+            negative=polarity == "neg",
+            weight=float(weight or 0.7),
+        )
+        table.setdefault(lemma, []).append(entry)
+    return {k: tuple(sorted(v, key=lambda e: (not e.requires, e.negative))) for k, v in table.items()}
+
+
+def _negated(tree: Tree, i: int) -> bool:
+    """`не` on the trigger or on a verb that governs it through xcomp (`не смогли договориться`)."""
+    for j in [i, *tree.ancestors(i, frozenset({"xcomp"}))]:
+        if any(tree.tokens[c].lemma.lower() in NEGATORS for c in tree.kids(j, "advmod", "discourse")):
+            return True
+    return False
+
+
+def _partner(tree: Tree, i: int, requires: frozenset[str]) -> int:
+    """A dependent or the head of `i` (two levels down) whose lemma is required."""
+    near = list(tree.kids(i))
+    near += [g for c in list(near) for g in tree.kids(c) if tree.tokens[c].rel not in ("conj",)]
+    h = tree.head(i)
+    if h >= 0:
+        near.append(h)
+    for j in near:
+        if tree.tokens[j].lemma.lower() in requires:
+            return j
+    return -1
+
+
+def find_triggers(tree: Tree) -> list[Trigger]:
+    """All triggers in the tree's segment, at most one per token."""
+    table = lexicon()
+    found: list[Trigger] = []
+    consumed: set[int] = set()
+    for i in range(tree.lo, tree.hi):
+        token = tree.tokens[i]
+        if token.pos not in ("VERB", "NOUN", "ADJ", "AUX", "PROPN"):
+            continue
+        entries = table.get(token.lemma.lower())
+        if not entries:
+            continue
+        negated = None
+        for entry in entries:
+            partner = -1
+            if entry.requires:
+                partner = _partner(tree, i, entry.requires)
+                if partner < 0:
+                    continue
+            if entry.negative:
+                negated = _negated(tree, i) if negated is None else negated
+                if not negated:
+                    continue
+            found.append(Trigger(i, entry.type, entry.weight, entry.lemma, partner, entry.negative))
+            if partner >= 0:
+                consumed.add(partner)
+            break
+    return [t for t in found if t.index not in consumed]
