@@ -76,13 +76,29 @@ class NLP:
                     )
                 )
             sentences.append(Sentence(text=sent.text, start=sent.start, stop=sent.stop, tokens=tuple(tokens)))
-        spans = []
+        spans: list[Span] = []
         for span in doc.spans:
             span.normalize(self.morph_vocab)
-            spans.append(
-                Span(text=span.text, start=span.start, stop=span.stop, type=span.type, normal=span.normal)
-            )
+            spans.extend(split_at_lines(Span(span.text, span.start, span.stop, span.type, span.normal or "")))
         return replace(article, sentences=tuple(sentences), spans=tuple(spans))
+
+
+def split_at_lines(span: Span) -> list[Span]:
+    """A name never runs across a line break (headline, caption): the tagger's span is cut there.
+
+    The pieces get no normal form of their own, so the entity stage normalizes them itself.
+    """
+    if "\n" not in span.text:
+        return [span]
+    pieces = []
+    offset = 0
+    for line in span.text.split("\n"):
+        word = line.strip(" \t'\"«»-—.,:;")
+        if any(ch.isalpha() for ch in word):
+            start = span.start + offset + line.index(word)
+            pieces.append(Span(word, start, start + len(word), span.type, ""))
+        offset += len(line) + 1
+    return pieces
 
 
 @lru_cache(maxsize=1)
