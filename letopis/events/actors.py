@@ -10,12 +10,16 @@ letopis/data/event_actors.tsv.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
+from typing import TYPE_CHECKING
 
 from ..record import Article, Sentence
 
-__all__ = ["Actor", "ActorIndex", "actor_words"]
+if TYPE_CHECKING:
+    from .coref import Memory
+
+__all__ = ["Actor", "ActorIndex", "actor_words", "actor_alias"]
 
 ACTOR_KINDS = frozenset({"country", "igo", "org", "person", "agency", "region", "group", "programme"})
 
@@ -41,13 +45,29 @@ class Actor:
 
 @lru_cache(maxsize=1)
 def actor_words() -> dict[str, str]:
-    """Lemma → kind (role | group) from letopis/data/event_actors.tsv."""
+    """Lemma → kind (role | body | group | person | former) from letopis/data/event_actors.tsv."""
     text = resources.files("letopis").joinpath("data/event_actors.tsv").read_text(encoding="utf-8")
     out = {}
     for line in text.splitlines():
         if line.strip() and not line.startswith("#"):
             cells = line.split("\t")
             out[cells[0].strip()] = cells[1].strip()
+    return out
+
+
+def actor_alias(lemma: str) -> str | None:
+    """The code an alias word stands for (`альянс` → NATO), from letopis/data/event_actors.tsv."""
+    return _aliases().get(lemma)
+
+
+@lru_cache(maxsize=1)
+def _aliases() -> dict[str, str]:
+    text = resources.files("letopis").joinpath("data/event_actors.tsv").read_text(encoding="utf-8")
+    out = {}
+    for line in text.splitlines():
+        cells = line.split("\t")
+        if len(cells) >= 3 and cells[1].strip() == "alias" and not line.startswith("#"):
+            out[cells[0].strip()] = cells[2].strip()
     return out
 
 
@@ -193,6 +213,13 @@ class ActorIndex:
     # -- reading -------------------------------------------------------------------------------
     def at(self, si: int, i: int) -> Actor | None:
         return self.by_sentence[si].get(i)
+
+    @cached_property
+    def memory(self) -> Memory:
+        """Document-wide coreference facts (people's roles, home country, antecedents)."""
+        from .coref import Memory
+
+        return Memory(self)
 
 
 def _region_members(name: str) -> tuple[str, ...]:

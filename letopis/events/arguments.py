@@ -15,7 +15,7 @@ from ..record import EventType
 from .actors import Actor, ActorIndex, actor_words
 from .tree import Tree
 
-__all__ = ["Arguments", "find_arguments", "predicate_of"]
+__all__ = ["Arguments", "find_arguments", "predicate_of", "is_role"]
 
 TARGET_CASES = frozenset({"с", "против", "к", "для", "перед", "в отношении", "у", "со", "ко", "над"})
 PLACE_CASES = frozenset(
@@ -33,7 +33,17 @@ PATIENT_NOUN_TYPES = frozenset(
         EventType.AID,
     }
 )
-GROUP_PRONOUNS = frozenset({"они", "мы"})
+GROUP_PRONOUNS = frozenset({"мы"})
+# Third-person pronouns (personal and possessive) → the gender and number of their antecedent.
+PRONOUN_AGREEMENT: dict[str, tuple[str | None, str | None]] = {
+    "он": ("Masc", "Sing"),
+    "его": ("Masc", "Sing"),
+    "она": ("Fem", "Sing"),
+    "её": ("Fem", "Sing"),
+    "ее": ("Fem", "Sing"),
+    "они": (None, "Plur"),
+    "их": (None, "Plur"),
+}
 
 
 @dataclass
@@ -41,6 +51,8 @@ class Found:
     actors: list[Actor] = field(default_factory=list)
     role: bool = False
     group: bool = False
+    body: bool = False  # a state body named without its state (`власти`)
+    resolved: list[str] = field(default_factory=list)  # codes/names from coreference
 
 
 @dataclass
@@ -65,8 +77,9 @@ def predicate_of(tree: Tree, trigger: int) -> int:
     return trigger
 
 
-def _is_role(lemma: str) -> bool:
-    if actor_words().get(lemma) == "role":
+def is_role(lemma: str) -> bool:
+    """A word that makes its phrase a state role or body (data/event_actors.tsv, data/roles.tsv)."""
+    if actor_words().get(lemma) in ("role", "body", "office"):
         return True
     try:
         from ..gazetteer import get_gazetteer
@@ -102,12 +115,29 @@ def collect(tree: Tree, si: int, head: int, index: ActorIndex) -> Found:
     head_token = tree.tokens[head]
     if head_token.lemma.lower() in GROUP_PRONOUNS or actor_words().get(head_token.lemma.lower()) == "group":
         found.group = True
+    memory = index.memory
     for j in tree.subtree(head):
         token = tree.tokens[j]
-        if _is_role(token.lemma.lower()):
+        lemma = token.lemma.lower()
+        if is_role(lemma):
             found.role = True
+            found.body |= actor_words().get(lemma) == "body" and not _under_place(tree, j, head)
         actor = table.get(j)
-        if actor is None or id(actor) in seen:
+        if actor is None:
+            found.resolved += _refer(tree, si, j, head, index)
+            continue
+        if id(actor) in seen:
+            continue
+        code = memory.code_of(actor) or memory.alias(actor.value.lower())
+        if actor.kind == "city" and code is None:
+            code = memory.surname_code(token.text)  # `Кан` of `премьер Наото Кан`, not Cannes
+        if code is not None:
+            seen.add(id(actor))
+            found.resolved.append(code)
+            continue
+        if actor.kind == "org" and _owned(tree, table, actor):
+            seen.add(id(actor))
+            found.role = True  # `ВМС США`, `Комитет Сената США`: a body of the state named with it
             continue
         if actor.kind in ("person", "org") and _under_place(tree, j, head):
             continue  # `участие … в деятельности Центра`: a named body inside a place-like phrase
@@ -124,6 +154,56 @@ def collect(tree: Tree, si: int, head: int, index: ActorIndex) -> Found:
     return found
 
 
+def _refer(tree: Tree, si: int, j: int, head: int, index: ActorIndex) -> list[str]:
+    """What a pronoun, a relative `который` or a person word (`политик`) at `j` refers to."""
+    token = tree.tokens[j]
+    lemma = token.lemma.lower()
+    if lemma == "который":
+        return _relative(tree, si, j, index)
+    alias = index.memory.alias(lemma)
+    if alias is not None:
+        return [alias]
+    gender, number = PRONOUN_AGREEMENT.get(lemma, (None, None))
+    person = False
+    if token.pos in ("PRON", "DET") and lemma in PRONOUN_AGREEMENT:
+        pass
+    elif actor_words().get(lemma) == "person" and token.pos == "NOUN":
+        gender, number, person = None, token.feat("Number"), True  # `политик` is of common gender
+    else:
+        return []
+    if _under_place(tree, j, head):
+        return []
+    actor = index.memory.antecedent(si, j, gender, number, person)
+    if actor is None:
+        return []
+    code = index.memory.code_of(actor)
+    return [code] if code else decide(Found(actors=[actor]), index)
+
+
+def _owned(tree: Tree, table: dict[int, Actor], actor: Actor) -> bool:
+    """Whether an organization's name governs a state (`ВМС США`): then it is that state's body."""
+    for i in range(actor.start, actor.stop):
+        for c in tree.kids(i):
+            other = table.get(c)
+            if other is not None and other is not actor and other.kind == "country" and tree.case(c) == "":
+                return True
+    return False
+
+
+def _relative(tree: Tree, si: int, j: int, index: ActorIndex) -> list[str]:
+    """`Помощник …, который посетил` → the noun the relative clause modifies."""
+    at = j
+    for _ in range(4):
+        if tree.tokens[at].rel in ("acl:relcl", "acl"):
+            noun = tree.head(at)
+            return decide(collect(tree, si, noun, index), index) if noun >= 0 else []
+        h = tree.head(at)
+        if h < 0:
+            break
+        at = h
+    return []
+
+
 def _under_place(tree: Tree, j: int, head: int) -> bool:
     for _ in range(len(tree.tokens)):
         if j < 0 or j == head:
@@ -134,9 +214,16 @@ def _under_place(tree: Tree, j: int, head: int) -> bool:
     return False
 
 
-def decide(found: Found) -> list[str]:
-    """Codes when the phrase names a state role or only states; person/org names otherwise."""
-    codes: list[str] = []
+def decide(found: Found, index: ActorIndex | None = None) -> list[str]:
+    """Codes when the phrase names a state role or only states; person/org names otherwise.
+
+    Coreference results come first; a state body with no state of its own (`власти`) is the
+    document's home country.
+    """
+    if not found.actors and found.body and not found.resolved and index is not None:
+        home = index.memory.home
+        return [home] if home else []
+    codes: list[str] = list(found.resolved)
     names: list[str] = []
     for a in found.actors:
         if a.kind == "region":
@@ -149,8 +236,11 @@ def decide(found: Found) -> list[str]:
         else:
             codes.append(a.value)
     if names and not found.role:
-        return _unique(names)
-    return _unique(codes or names)
+        return _unique(found.resolved + names)
+    if codes:  # officials stand for their state; a named organization beside them stays
+        orgs = {a.value for a in found.actors if a.kind == "org"}
+        return _unique(codes + [n for n in names if n in orgs])
+    return _unique(names)
 
 
 def _looks_coded(value: str) -> bool:
@@ -193,6 +283,9 @@ def find_arguments(tree: Tree, si: int, trigger: int, type_: EventType, index: A
     )
     if subj >= 0:
         (target_heads if passive else source_heads).append(subj)
+        # a misparse can give a clause two subjects (`Вопросы … американцы не намерены`)
+        siblings = [c for c in tree.kids(tree.head(subj)) if c != subj and tree.tokens[c].rel == tree.tokens[subj].rel]
+        (target_heads if passive else source_heads).extend(siblings if tree.head(subj) >= 0 else [])
     for c in tree.kids(pred):
         rel, case = tree.tokens[c].rel, tree.case(c)
         if c == trigger:
@@ -213,18 +306,52 @@ def find_arguments(tree: Tree, si: int, trigger: int, type_: EventType, index: A
                     source_heads.append(c)
             elif rel == "nmod" and not case and tree.tokens[c].feat("Case") == "Ins":
                 source_heads.append(c)
+            elif rel in ("nmod", "iobj") and not case and tree.tokens[c].feat("Case") == "Dat":
+                target_heads.append(c)  # `выделение Интерполу гранта`: the recipient
             elif rel == "nmod" and case in TARGET_CASES:
                 target_heads.append(c)
     sources: list[str] = []
     for h in source_heads:
         found = collect(tree, si, h, index)
-        args.source_group |= found.group and not found.actors
-        sources += decide(found)
+        args.source_group |= found.group and not (found.actors or found.resolved)
+        sources += decide(found, index)
     targets: list[str] = []
     for h in target_heads:
         found = collect(tree, si, h, index)
-        args.target_group |= found.group and not found.actors
-        targets += decide(found)
+        args.target_group |= found.group and not (found.actors or found.resolved)
+        targets += decide(found, index)
+    if not sources and not args.source_group and _nonfinite(tree, trigger):
+        found = _governing_subject(tree, si, pred, type_, index)
+        args.source_group |= found.group and not (found.actors or found.resolved)
+        sources += [s for s in decide(found, index) if s not in targets]
     args.sources = _unique(sources)
     args.targets = [t for t in _unique(targets) if t not in args.sources]
     return args
+
+
+def _nonfinite(tree: Tree, trigger: int) -> bool:
+    """Action nouns, infinitives and participles take their agent from the clause above."""
+    token = tree.tokens[trigger]
+    return token.pos == "NOUN" or token.feat("VerbForm") in ("Inf", "Part")
+
+
+def _governing_subject(tree: Tree, si: int, pred: int, type_: EventType, index: ActorIndex) -> Found:
+    """An action noun with no agent of its own is done by the subject of the clause it sits in
+    (`законодатели выразили намерение сформировать комиссию для расследования` → законодатели);
+    a reported statement's speaker only for speech-like acts, not for what was done to someone."""
+    rels = {"obj", "obl", "nmod", "xcomp", "acl", "nsubj", "nsubj:pass", "iobj"}
+    if type_ not in PATIENT_NOUN_TYPES:
+        rels |= {"ccomp"}
+    j = pred
+    for _ in range(5):
+        if tree.tokens[j].rel not in rels:
+            break
+        h = tree.head(j)
+        if h < 0:
+            break
+        j = h
+        if tree.tokens[j].pos in ("VERB", "AUX"):
+            subj, passive = _subject(tree, j)
+            if subj >= 0 and not passive:
+                return collect(tree, si, subj, index)
+    return Found()
