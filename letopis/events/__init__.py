@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from importlib import resources
 
 from .. import dates
 from ..record import Article, Event, EventType, Location, Modality
@@ -38,6 +40,10 @@ SPEECH_TYPES = frozenset(
         EventType.SUPPORT,
     }
 )
+# Acts that, agreed upon, are the agreement's own topic (`договорились сотрудничать`), not a new act.
+TOPIC_TYPES = SPEECH_TYPES | {EventType.CONSULT, EventType.COOPERATE}
+# Links along which an agreed act hangs from the agreement (`договорились начать вывод`).
+AGREED_RELS = frozenset({"xcomp", "obj", "ccomp"})
 NESTING_RELS = frozenset({"xcomp", "ccomp", "obj", "acl", "nmod", "obl", "csubj", "conj", "amod"})
 # Types of a meeting's report: their group words and missing actors come from the meeting.
 OCCASION_TYPES = frozenset(
@@ -68,26 +74,72 @@ class Draft:
     tense: str | None = None
 
 
-def _suppressed(tree: Tree, triggers: list[Trigger]) -> list[Trigger]:
-    """Drop triggers inside a speech act's complement: the demanded/agreed act is not coded."""
-    speech = {t.index for t in triggers if t.type in SPEECH_TYPES}
+def _suppressed(tree: Tree, triggers: list[Trigger]) -> tuple[list[Trigger], set[int]]:
+    """Drop triggers inside a speech act's complement: the demanded/alleged act is not coded.
+
+    An agreement is the exception: what was agreed (`договорились начать вывод войск`, `решено открыть`)
+    is coded as a planned act of its own when it hangs from the agreement through xcomp/obj links.
+    Returns the kept triggers and the indices of those kept as agreed (planned) acts.
+    """
+    speech = {t.index: t.type for t in triggers if t.type in SPEECH_TYPES}
     every = {t.index for t in triggers}
-    out = []
+    out: list[Trigger] = []
+    agreed: set[int] = set()
     for t in triggers:
-        j, steps, nested = t.index, 0, False
+        j, steps, nested, chain = t.index, 0, False, True
         noun = tree.tokens[t.index].pos == "NOUN"
         while steps < 4 and tree.tokens[j].rel in NESTING_RELS:
+            chain = chain and tree.tokens[j].rel in AGREED_RELS
             j = tree.head(j)
             if j < 0:
                 break
             # a noun right under another trigger is its topic (`обсудили сотрудничество`)
-            if j != t.index and (j in speech or (noun and steps == 0 and j in every)):
+            if j != t.index and noun and steps == 0 and j in every and j not in speech:
                 nested = True
+                break
+            if j != t.index and j in speech:
+                if speech[j] == EventType.AGREE and chain and t.type not in TOPIC_TYPES:
+                    agreed.add(t.index)
+                else:
+                    nested = True
                 break
             steps += 1
         if not nested:
             out.append(t)
-    return out
+    return out, agreed
+
+
+@lru_cache(maxsize=1)
+def circumstance_cases() -> frozenset[str]:
+    """Prepositions of a passing mention (letopis/data/circumstance.tsv)."""
+    text = resources.files("letopis").joinpath("data/circumstance.tsv").read_text(encoding="utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+def _circumstance(tree: Tree, si: int, trigger: int, index: ActorIndex) -> bool:
+    """A noun trigger in a prepositional phrase of another clause (`после ареста`, `за участие в марше`,
+    `после десяти суток ареста`) is a passing reference, not a reported event, unless it names its own
+    actor or time (`после ареста в 1990 году лауреата …`, `после ликвидации спецназом бин Ладена`)."""
+    token = tree.tokens[trigger]
+    if token.pos != "NOUN" or token.rel not in ("obl", "nmod"):
+        return False
+    case = tree.case(trigger)
+    # any prepositional phrase under a noun (`делегация на переговорах`) is a mention in passing
+    own_case = case in circumstance_cases() or (bool(case) and token.rel == "nmod")
+    head = tree.head(trigger)
+    via_noun = (  # `после десяти суток ареста`: under a circumstance noun
+        head >= 0
+        and tree.tokens[head].pos == "NOUN"
+        and (tree.case(head) in circumstance_cases() or tree.tokens[head].rel in ("obl", "nmod"))
+    )
+    if not (own_case or via_noun):
+        return False
+    for kid in tree.kids(trigger):
+        marked = bool(tree.case(kid))  # `за участие в марше …` is another matter, not this act's actor
+        for j in tree.subtree(kid):
+            if tree.tokens[j].text.isdigit() or (not marked and index.at(si, j) is not None):
+                return False
+    return True
 
 
 def _drafts(article: Article, index: ActorIndex) -> list[Draft]:
@@ -104,12 +156,26 @@ def _drafts(article: Article, index: ActorIndex) -> list[Draft]:
                     start += 1
             evidence = article.text[start:stop].strip()
             per_type: dict[EventType, list[Draft]] = {}
-            for trig in _suppressed(tree, find_triggers(tree)):
+            kept_triggers, agreed = _suppressed(tree, find_triggers(tree))
+            for trig in kept_triggers:
+                if _circumstance(tree, si, trig.index, index):
+                    continue
                 args = find_arguments(tree, si, trig.index, trig.type, index)
+                if trig.mode == "undergo":  # `Навальный вышел на свободу`: the subject is released
+                    args.targets = list(dict.fromkeys(args.sources + args.targets))
+                    args.sources = []
+                    args.target_group, args.source_group = args.source_group, False
                 pred = args.predicate
                 if _circumstantial(tree, trig.index) and not (args.sources or args.targets):
                     continue  # `председательствовала на заседании`: a setting, not a reported event
-                modality = Modality.ASSERTED if trig.negative else find_modality(tree, trig.index, pred)
+                if trig.negative:
+                    modality = Modality.ASSERTED
+                elif trig.mode == "negated":
+                    modality = Modality.NEGATED
+                else:
+                    modality = find_modality(tree, trig.index, pred)
+                if trig.index in agreed and modality == Modality.ASSERTED:
+                    modality = Modality.PLANNED
                 tense = clause_tense(tree, trig.index, pred)
                 places = find_locations(tree, si, trig.index, pred, index, trig.partner)
                 times = find_dates(tree, sentence, trig.index, pred, reference, tense)

@@ -1,48 +1,104 @@
-"""One record per distinct (type, actor set, location, date, modality): restatements merge, the
-first sentence stays the evidence (EVENTS.md Annotation → Records)."""
+"""One record per distinct act: restatements merge, the first sentence stays the evidence
+(EVENTS.md Annotation → Records: "restatements merge (headline + body as an evidence list)").
+
+A headline and the body sentence that restates it rarely name the same actors: the headline says
+`Арестован Ратко Младич`, the body `сербские власти арестовали Ратко Младича`. So two records of one
+type and modality are the same act when their actors are compatible (one set contains the other,
+or they share an actor and neither adds a side the other lacks) and their place and date do not
+contradict (equal; a headline may leave them unknown, and takes them from its first restatement). The merged record keeps the first evidence and takes the
+more complete actor set, place and date.
+"""
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 
-from ..record import Event
+from ..record import Event, Location
 
-__all__ = ["event_key", "dedupe"]
+__all__ = ["event_key", "dedupe", "same_act"]
+
+
+def _place(location: Location | None) -> object:
+    if location is None:
+        return None
+    return location.geonameid or (location.country, location.name.lower())
 
 
 def event_key(event: Event) -> tuple[object, ...]:
-    location = None
-    if event.location is not None:
-        location = event.location.geonameid or (event.location.country, event.location.name.lower())
     return (
         event.type,
         frozenset(event.sources) | frozenset(event.targets),
-        location,
+        _place(event.location),
         event.date,
         event.modality,
     )
 
 
+def _fills(small: Event, big: Event) -> bool:
+    """`big` adds actors only on a side that `small` leaves empty (`Арестован Младич` → + `SRB`)."""
+    ss, st, bs, bt = (frozenset(x) for x in (small.sources, small.targets, big.sources, big.targets))
+    if not (ss | st) or not (ss | st) <= (bs | bt):
+        return False
+    return (ss == bs and not st) or (st == bt and not ss) or (ss | st) == (bs | bt)
+
+
+def same_act(a: Event, b: Event, headline: bool = False) -> bool:
+    """Whether `b` restates `a` (same type and modality, compatible actors, place and date).
+
+    A dated (placed) act and an undated (unplaced) one are the same only when one of them is a
+    headline, which states the news without its time and place (`headline`); in the body an undated
+    act next to a dated one is usually another act.
+    """
+    if a.type != b.type or a.modality != b.modality:
+        return False
+    for mine, theirs in ((_place(a.location), _place(b.location)), (a.date, b.date)):
+        if mine != theirs and not (headline and None in (mine, theirs)):
+            return False
+    return _fills(a, b) or _fills(b, a)
+
+
+def _union(first: Event, other: Event) -> Event:
+    """`first` with the more complete actors, and place/date filled from `other` where unknown."""
+    mine = len(set(first.sources) | set(first.targets))
+    theirs = len(set(other.sources) | set(other.targets))
+    sources, targets = (other.sources, other.targets) if theirs > mine else (first.sources, first.targets)
+    return replace(
+        first,
+        sources=sources,
+        targets=targets,
+        location=first.location or other.location,
+        date=first.date or other.date,
+        confidence=min(1.0, max(first.confidence, other.confidence) + 0.05),
+    )
+
+
+@dataclass
+class _Kept:
+    event: Event
+    contents: set[str] = field(default_factory=set)
+    headline: bool = False  # a headline record that has not yet taken in its body restatement
+
+
 def dedupe(events: list[Event], contents: list[str | None] | None = None) -> list[Event]:
-    """Merge restatements; the merged record keeps the first evidence and the highest confidence.
+    """Merge restatements of one document's events, in text order.
 
     `contents` (one per event, optional) names what was agreed/demanded (the trigger's infinitive
-    complement): two records with the same key but different stated content are different acts
+    complement): two records with different stated content are different acts
     (`договорились сотрудничать` vs `договорились укреплять …`), so they stay apart.
     """
     contents = contents or [None] * len(events)
-    kept: list[tuple[tuple[object, ...], set[str], int]] = []
-    out: list[Event] = []
+    kept: list[_Kept] = []
     for event, content in zip(events, contents, strict=True):
-        key = event_key(event)
-        for other_key, other_contents, at in kept:
-            if other_key == key and (content is None or not other_contents or content in other_contents):
-                first = out[at]
-                out[at] = replace(first, confidence=min(1.0, max(first.confidence, event.confidence) + 0.05))
-                if content:
-                    other_contents.add(content)
-                break
+        for other in kept:
+            if not same_act(other.event, event, other.headline or event.sentence == 0):
+                continue
+            if content is not None and other.contents and content not in other.contents:
+                continue
+            other.event = _union(other.event, event)
+            other.headline = False
+            if content:
+                other.contents.add(content)
+            break
         else:
-            kept.append((key, {content} if content else set(), len(out)))
-            out.append(event)
-    return out
+            kept.append(_Kept(event, {content} if content else set(), event.sentence == 0))
+    return [k.event for k in kept]

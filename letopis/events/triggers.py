@@ -3,7 +3,11 @@
 A plain entry fires on its lemma. A conditioned entry (`ввести` + `санкция`) fires only when one of
 its required lemmas is a dependent (or the head) of the trigger, beats plain entries of the same
 word, and consumes that dependent, so `выразить протест` is one ACCUSE and not also a PROTEST.
-Negative-polarity entries (`не признала` → REJECT) fire only under negation.
+Negative-polarity entries (`не признала` → REJECT) fire only under negation. Two more polarities
+shape the event rather than the match: `negated` states the act did not happen (`отказался от участия`
+→ CONSULT, negated), `undergo` makes the grammatical subject the one acted upon (`вышел на свободу`).
+A participle used as a noun names a person (`задержанные`, `подозреваемый`), not an act, and does not
+fire (a protester still implies a protest).
 """
 
 from __future__ import annotations
@@ -15,9 +19,12 @@ from importlib import resources
 from ..record import EventType
 from .tree import Tree
 
-__all__ = ["Entry", "Trigger", "lexicon", "find_triggers", "NEGATORS"]
+__all__ = ["Entry", "Trigger", "lexicon", "find_triggers", "NEGATORS", "POLARITIES"]
 
 NEGATORS = frozenset({"не", "ни", "нет"})
+POLARITIES = frozenset({"pos", "neg", "negated", "undergo"})
+NOMINAL_RELS = frozenset({"nsubj", "nsubj:pass", "obj", "iobj", "obl", "nmod", "conj", "appos"})
+VERB_ENDINGS = ("ть", "ться", "ти", "тись", "чь", "чься")
 
 
 @dataclass(frozen=True)
@@ -27,6 +34,7 @@ class Entry:
     requires: frozenset[str] = frozenset()
     negative: bool = False
     weight: float = 0.7
+    mode: str = "pos"  # one of POLARITIES
 
 
 @dataclass(frozen=True)
@@ -37,6 +45,7 @@ class Trigger:
     lemma: str
     partner: int = -1  # the required dependent that licensed a conditioned entry
     negative: bool = False
+    mode: str = "pos"  # `negated`: the act did not happen; `undergo`: the subject is the target
 
 
 @lru_cache(maxsize=1)
@@ -49,12 +58,15 @@ def lexicon() -> dict[str, tuple[Entry, ...]]:
             continue
         cells = (line.split("\t") + ["-", "pos", "0.7"])[:5]
         lemma, kind, requires, polarity, weight = (c.strip() for c in cells)
+        if polarity not in POLARITIES:
+            raise ValueError(f"triggers.tsv: unknown polarity {polarity!r} for {lemma!r}")
         entry = Entry(
             lemma=lemma,
             type=EventType(kind),
             requires=frozenset() if requires in ("", "-") else frozenset(requires.split("|")),
             negative=polarity == "neg",
             weight=float(weight or 0.7),
+            mode=polarity,
         )
         table.setdefault(lemma, []).append(entry)
     return {k: tuple(sorted(v, key=lambda e: (not e.requires, e.negative))) for k, v in table.items()}
@@ -81,6 +93,16 @@ def _partner(tree: Tree, i: int, requires: frozenset[str]) -> int:
     return -1
 
 
+def _person_noun(tree: Tree, i: int) -> bool:
+    """A participle or verb-lemma noun standing for people (`задержанных`, `подозреваемый`)."""
+    token = tree.tokens[i]
+    if token.rel not in NOMINAL_RELS:
+        return False
+    if token.pos == "NOUN" and token.lemma.lower().endswith(VERB_ENDINGS):
+        return True
+    return token.feat("VerbForm") == "Part" and token.pos in ("VERB", "ADJ", "NOUN")
+
+
 def find_triggers(tree: Tree) -> list[Trigger]:
     """All triggers in the tree's segment, at most one per token."""
     table = lexicon()
@@ -94,7 +116,10 @@ def find_triggers(tree: Tree) -> list[Trigger]:
         if not entries:
             continue
         negated = None
+        person = _person_noun(tree, i)
         for entry in entries:
+            if person and entry.type != EventType.PROTEST:
+                continue
             partner = -1
             if entry.requires:
                 partner = _partner(tree, i, entry.requires)
@@ -104,7 +129,9 @@ def find_triggers(tree: Tree) -> list[Trigger]:
                 negated = _negated(tree, i) if negated is None else negated
                 if not negated:
                     continue
-            found.append(Trigger(i, entry.type, entry.weight, entry.lemma, partner, entry.negative))
+            found.append(
+                Trigger(i, entry.type, entry.weight, entry.lemma, partner, entry.negative, entry.mode)
+            )
             if partner >= 0:
                 consumed.add(partner)
             break
