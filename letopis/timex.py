@@ -55,6 +55,7 @@ class TimeExpression:
     part: str | None = None
     anchored: bool = False
     end: TimeExpression | None = None  # a range's last point
+    when: int = -1  # offset where a `, когда …` clause naming the event at this time starts, else -1
 
 
 # --- lexicon -------------------------------------------------------------------------------------
@@ -390,8 +391,12 @@ def _expression(text: str, m: re.Match[str], build: Builder) -> TimeExpression |
         return None
     if "relation" not in fields:
         fields["relation"] = _relation(prep)
-    if fields["relation"] is Relation.SINCE and _when_clause().match(text, m.end()):
-        fields["relation"] = Relation.AT  # `с 1995 года, когда …`: the clause names an event at that date
+    when = _when_clause().match(text, m.end())
+    if fields["relation"] is Relation.SINCE and when is not None:
+        # `с 1995 года, когда …`: the clause names an event at that date; the main clause's state
+        # runs since then, so the date belongs to the `когда` clause alone (`when` marks where it starts)
+        fields["relation"] = Relation.AT
+        fields["when"] = when.end()
     if prep is not None and before is not None:
         start = before.start()
     return TimeExpression(text=text[start : m.end()], start=start, stop=m.end(), **fields)  # type: ignore[arg-type]
