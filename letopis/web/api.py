@@ -1,0 +1,371 @@
+"""The JSON endpoints: thin handlers over `letopis.search` and the read queries."""
+
+from __future__ import annotations
+
+import csv
+import hmac
+import io
+import json
+import os
+import threading
+from collections.abc import Iterator
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import JSONResponse, PlainTextResponse, StreamingResponse
+
+from .. import search as search_module
+from ..errors import BadRecord, LetopisError, TooLarge
+from ..record import Document, EventType, Modality
+from . import reads
+
+__all__ = ["router", "TOKEN_ENV", "Unauthorized", "Forbidden"]
+
+router = APIRouter(prefix="/api")
+TOKEN_ENV = "LETOPIS_API_TOKEN"
+MAX_BODY = 5_000_000  # bytes; the pipeline's own limit is 5M characters
+_lock = threading.Lock()
+
+Limit = Annotated[int, Query(ge=1, le=1000, description="page size")]
+Offset = Annotated[int, Query(ge=0, le=1_000_000_000, description="rows to skip")]
+Text = Annotated[str | None, Query(max_length=500)]
+
+
+class Unauthorized(LetopisError):
+    code = "unauthorized"
+    status = 401
+
+
+class Forbidden(LetopisError):
+    code = "forbidden"
+    status = 403
+
+
+def _page(total: int, limit: int, offset: int, items: list[Any]) -> dict[str, Any]:
+    return {"total": total, "limit": limit, "offset": offset, "items": items}
+
+
+@router.get("/documents", summary="List documents, newest first")
+def list_documents(
+    request: Request,
+    source: Text = None,
+    since: Text = None,
+    until: Text = None,
+    entity: Annotated[str | None, Query(max_length=500, description="entity key or code mentioned")] = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> dict[str, Any]:
+    total, rows = reads.list_documents(request.app.state.reader, source, since, until, entity, limit, offset)
+    return _page(total, limit, offset, rows)
+
+
+@router.get("/documents/{document_id}", summary="One document with its text, mentions and events")
+def get_document(request: Request, document_id: str) -> dict[str, Any]:
+    return reads.get_document(request.app.state.reader, document_id)
+
+
+@router.get(
+    "/documents/{document_id}/raw", summary="The raw input as it arrived", response_class=PlainTextResponse
+)
+def get_raw(request: Request, document_id: str) -> PlainTextResponse:
+    document = reads.get_document(request.app.state.reader, document_id)
+    return PlainTextResponse(document["raw"])
+
+
+@router.get("/entities", summary="List entities by number of mentions")
+def list_entities(
+    request: Request,
+    type: Text = None,
+    kind: Text = None,
+    name: Annotated[str | None, Query(max_length=500, description="substring of the name")] = None,
+    sort: Literal["-mentions", "-documents", "name"] = "-mentions",
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> dict[str, Any]:
+    total, rows = reads.list_entities(request.app.state.reader, type, kind, name, limit, offset, sort)
+    return _page(total, limit, offset, rows)
+
+
+@router.get("/entities/{code:path}", summary="One entity: mentions over time, co-actors, events")
+def get_entity(request: Request, code: str) -> dict[str, Any]:
+    return reads.get_entity(request.app.state.reader, code)
+
+
+def _event_query(
+    type: EventType | None = None,
+    actor: str | None = None,
+    role: Literal["source", "target"] | None = None,
+    location: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    modality: Modality | None = None,
+    source: str | None = None,
+    document: str | None = None,
+) -> reads.EventQuery:
+    return reads.EventQuery(
+        type=str(type) if type else None,
+        actor=actor,
+        role=role,
+        location=location,
+        since=since,
+        until=until,
+        modality=str(modality) if modality else None,
+        source=source,
+        document=document,
+    )
+
+
+@router.get("/events", summary="List events; filter by type, actor, place, date, modality, source")
+def list_events(
+    request: Request,
+    type: EventType | None = None,
+    actor: Text = None,
+    role: Literal["source", "target"] | None = None,
+    location: Text = None,
+    since: Text = None,
+    until: Text = None,
+    modality: Modality | None = None,
+    source: Text = None,
+    document: Text = None,
+    sort: Literal["date", "-date", "confidence", "-confidence", "id"] = "date",
+    summary: Annotated[bool, Query(description="add timeline, actor network and map counts")] = False,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> dict[str, Any]:
+    query = _event_query(type, actor, role, location, since, until, modality, source, document)
+    reader = request.app.state.reader
+    total, items = reads.list_events(reader, query, limit, offset, sort)
+    page = _page(total, limit, offset, items)
+    if summary:
+        page["summary"] = reads.event_summary(reader, query)
+    return page
+
+
+@router.get("/search", summary="Morphology-aware full-text search with event filters")
+def search(
+    request: Request,
+    q: Annotated[
+        str, Query(max_length=500, description='words and "quoted phrases"; any inflected form')
+    ] = "",
+    expand: Annotated[
+        bool, Query(description="an adjective also finds its place (казахстанский → Казахстан)")
+    ] = False,
+    actor: Text = None,
+    type: EventType | None = None,
+    modality: Modality | None = None,
+    location: Text = None,
+    since: Text = None,
+    until: Text = None,
+    source: Text = None,
+    sort: Literal["relevance", "date", "-date"] = "relevance",
+    limit: Limit = 20,
+    offset: Offset = 0,
+) -> dict[str, Any]:
+    filters = search_module.SearchFilters(
+        actor=actor,
+        event_type=str(type) if type else None,
+        modality=str(modality) if modality else None,
+        location=location,
+        date_from=since,
+        date_to=until,
+        source=source,
+    )
+    page = search_module.search(request.app.state.reader, q, filters, limit, offset, sort, expand)
+    return {
+        "query": q,
+        "terms": sorted(page.query.lemmas),
+        "total": page.total,
+        "limit": limit,
+        "offset": offset,
+        "items": [
+            {
+                "id": hit.id,
+                "doc_id": hit.doc_id,
+                "headline": hit.headline,
+                "published": hit.published,
+                "source": hit.source,
+                "url": hit.url,
+                "score": hit.score,
+                "snippet": hit.snippet.text,
+                "highlights": [list(pair) for pair in hit.snippet.highlights],
+            }
+            for hit in page.hits
+        ],
+    }
+
+
+@router.get("/stats", summary="Counts of documents, entities, events; event timeline, network and map")
+def stats(request: Request) -> dict[str, Any]:
+    reader = request.app.state.reader
+    return {"totals": reads.totals(reader), **reads.event_summary(reader, reads.EventQuery())}
+
+
+CSV_COLUMNS = (
+    "doc_id", "type", "sources", "targets", "location_name", "geonameid", "location_country",
+    "date", "modality", "confidence", "trigger", "evidence",
+)  # fmt: skip
+
+
+@router.get("/export/events", summary="All events matching the filters, as JSON lines or CSV")
+def export_events(
+    request: Request,
+    format: Literal["jsonl", "csv"] = "jsonl",
+    type: EventType | None = None,
+    actor: Text = None,
+    role: Literal["source", "target"] | None = None,
+    location: Text = None,
+    since: Text = None,
+    until: Text = None,
+    modality: Modality | None = None,
+    source: Text = None,
+    document: Text = None,
+) -> StreamingResponse:
+    query = _event_query(type, actor, role, location, since, until, modality, source, document)
+    reader = request.app.state.reader
+    media = "application/x-ndjson" if format == "jsonl" else "text/csv; charset=utf-8"
+    headers = {"Content-Disposition": f'attachment; filename="events.{format}"'}
+    return StreamingResponse(_export_lines(reader, query, format), media_type=media, headers=headers)
+
+
+def _export_lines(reader: Any, query: reads.EventQuery, format: str) -> Iterator[str]:
+    if format == "csv":
+        yield ",".join(CSV_COLUMNS) + "\r\n"
+    offset, size = 0, 1000
+    while True:
+        _, events = reads.list_events(reader, query, size, offset, "id")
+        for event in events:
+            yield _export_line(event, format)
+        if len(events) < size:
+            return
+        offset += size
+
+
+def _export_line(event: dict[str, Any], format: str) -> str:
+    record = {
+        key: event[key]
+        for key in (
+            "doc_id",
+            "type",
+            "sources",
+            "targets",
+            "location",
+            "date",
+            "modality",
+            "evidence",
+            "confidence",
+            "trigger",
+            "evidence_start",
+            "evidence_stop",
+        )
+    }
+    if format == "jsonl":
+        return json.dumps(record, ensure_ascii=False) + "\n"
+    location = event["location"] or {}
+    row = [
+        event["doc_id"], event["type"], ";".join(event["sources"]), ";".join(event["targets"]),
+        location.get("name") or "", location.get("geonameid") or "", location.get("country") or "",
+        event["date"] or "", event["modality"], event["confidence"], event["trigger"], event["evidence"],
+    ]  # fmt: skip
+    buffer = io.StringIO()
+    csv.writer(buffer).writerow(row)
+    return buffer.getvalue()
+
+
+INGEST_BODY = {
+    "requestBody": {
+        "required": True,
+        "content": {
+            "text/plain": {"schema": {"type": "string"}},
+            "text/html": {"schema": {"type": "string"}},
+            "application/json": {
+                "schema": {
+                    "type": "object",
+                    "required": ["text"],
+                    "properties": {
+                        key: {"type": "string"}
+                        for key in ("text", "id", "published", "source", "url", "title")
+                    },
+                }
+            },
+        },
+    }
+}
+
+
+@router.post(
+    "/documents",
+    summary="Ingest one document through the pipeline (needs 'Authorization: Bearer $LETOPIS_API_TOKEN')",
+    openapi_extra=INGEST_BODY,
+    status_code=201,
+)
+async def ingest(request: Request) -> JSONResponse:
+    check_token(request)
+    body = await request.body()
+    if len(body) > MAX_BODY:
+        raise TooLarge(f"request body has {len(body):,} bytes, more than the limit of {MAX_BODY:,}")
+    document = _document(request.headers.get("content-type", "text/plain"), body)
+    from starlette.concurrency import run_in_threadpool
+
+    result, status = await run_in_threadpool(_process_and_save, request.app, document)
+    return JSONResponse(result, status_code=status)
+
+
+def _document(content_type: str, body: bytes) -> Document:
+    kind = content_type.split(";")[0].strip().lower()
+    try:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise BadRecord(
+            f"the body is not UTF-8 ({error.reason} at byte {error.start}); send UTF-8 text"
+        ) from error
+    if kind == "application/json":
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as error:
+            raise BadRecord(f"the body is not valid JSON: {error.msg} at line {error.lineno}") from error
+        if not isinstance(data, dict) or not isinstance(data.get("text"), str):
+            raise BadRecord(
+                'send a JSON object with a "text" string (and optional id, published, source, url, title)'
+            )
+        fields = {
+            key: str(data[key]) for key in ("id", "published", "source", "url", "title") if data.get(key)
+        }
+        return Document(text=data["text"], format="text", origin="POST /api/documents", **fields)
+    fmt = "html" if kind in ("text/html", "application/xhtml+xml") else "text"
+    return Document(text=text, format=fmt, origin="POST /api/documents")
+
+
+def _process_and_save(app: Any, document: Document) -> tuple[dict[str, Any], int]:
+    from ..pipeline import Pipeline, prepare
+    from ..store import open_store
+
+    with _lock:  # one writer; the models load once, on the first ingest
+        if app.state.writer is None:
+            app.state.writer = open_store(app.state.store_url)
+            app.state.pipeline = Pipeline()
+        writer, pipeline = app.state.writer, app.state.pipeline
+        key = prepare(document).id
+        if writer.has_document(key):
+            return {"id": key, "created": False, "url": f"/api/documents/{key}"}, 200
+        article = pipeline.process(document)
+        writer.save_article(article)
+    return {
+        "id": article.id,
+        "doc_id": article.doc_id,
+        "created": True,
+        "entities": len(article.entities),
+        "events": len(article.events),
+        "url": f"/api/documents/{article.id}",
+    }, 201
+
+
+def check_token(request: Request) -> None:
+    """Refuse a write unless the server has a token and the request carries the same one."""
+    expected = os.environ.get(TOKEN_ENV, "")
+    if not expected:
+        raise Forbidden(
+            f"ingest over HTTP is disabled: start the server with {TOKEN_ENV} set to a secret token"
+        )
+    scheme, _, token = request.headers.get("authorization", "").partition(" ")
+    if scheme.lower() != "bearer" or not hmac.compare_digest(token.strip().encode(), expected.encode()):
+        raise Unauthorized(f"send the header 'Authorization: Bearer <token>' with the token in {TOKEN_ENV}")
