@@ -3,31 +3,13 @@
 from __future__ import annotations
 
 import json
-from dataclasses import replace
 
 import pytest
 from conftest import FIXTURES, read_jsonl
 
-from letopis.record import Document, Event, EventType, Modality
+from letopis.record import Document
 from letopis.search import SearchFilters, make_snippet, parse_query, search
 from letopis.store import open_store
-
-
-def gold_events(doc_id: str, article_text: str) -> tuple[Event, ...]:
-    """Dev gold events stand in while the extractor is a placeholder, located by their evidence."""
-    events = []
-    for record in read_jsonl(FIXTURES / "events" / "dev.events.jsonl"):
-        if record["doc_id"] != doc_id:
-            continue
-        evidence = record["evidence"][0] if isinstance(record["evidence"], list) else record["evidence"]
-        start = article_text.find(evidence)
-        events.append(
-            Event(doc_id=doc_id, type=EventType(record["type"]), sources=tuple(record["sources"]),
-                  targets=tuple(record["targets"]), location=None, date=record["date"],
-                  modality=Modality(record["modality"]), evidence=evidence, confidence=0.9,
-                  evidence_start=start, evidence_stop=start + len(evidence) if start >= 0 else -1)
-        )  # fmt: skip
-    return tuple(events)
 
 
 def build_store(pipeline, path, extra: list[Document] = (), dev_docs: int = 6):  # type: ignore[no-untyped-def]
@@ -38,10 +20,7 @@ def build_store(pipeline, path, extra: list[Document] = (), dev_docs: int = 6): 
     for record in read_jsonl(FIXTURES / "events" / "dev.docs.jsonl")[:dev_docs]:
         documents.append(Document(text=record["text"], id=record["id"], published=record.get("published"), source=record.get("source")))
     for document in [*documents, *extra]:
-        article = pipeline.process(document)
-        if not article.events:
-            article = replace(article, events=gold_events(article.doc_id, article.text))
-        store.save_article(article)
+        store.save_article(pipeline.process(document))
     return store
 
 
