@@ -188,3 +188,37 @@ def test_quality_gate_on_dev(pipeline):
     floors = json.loads((EVENTS / "baseline.json").read_text(encoding="utf-8"))["floors"]
     low = {k: (round(float(result[k]), 3), v) for k, v in floors.items() if result[k] < v}
     assert not low, f"below the pinned floors (measured, floor): {low}"
+
+
+# --- indirect speech acts, conditions, states (EVENTS.md Annotation decisions) ----------------------
+
+def test_stated_debt_is_an_accusation_by_the_speaker(pipeline):
+    event = only(events_of(pipeline, "Минск считает, что Москва задолжала Белоруссии 200 млн долларов."), "ACCUSE")
+    assert event.sources == ("BLR",) and "RUS" in event.targets and event.modality == "asserted"
+
+
+def test_stated_obligation_is_a_request_and_the_demanded_act_is_not_coded(pipeline):
+    events = events_of(pipeline, "Глава МИД Украины заявил, что Россия должна вывести войска из Крыма.")
+    assert [e.type for e in events] == ["REQUEST"]
+    assert events[0].sources == ("UKR",) and events[0].targets == ("RUS",)
+
+
+def test_conditional_threat_is_also_a_demand(pipeline):
+    events = events_of(pipeline, "Газпром пригрозил ограничить поставки газа в Белоруссию, если Минск не погасит долг.")
+    assert {e.type for e in events} == {"THREATEN", "REQUEST"}
+
+
+def test_sanction_promised_on_a_condition_is_a_threat(pipeline):
+    text = "Чиновник Белоруссии заметил, что если Россия ограничит поставки, то будут приняты санкции."
+    threat = only(events_of(pipeline, text), "THREATEN")
+    assert threat.sources == ("BLR",) and threat.modality == "asserted"
+
+
+def test_enjoying_support_is_a_state_not_an_act(pipeline):
+    assert not events_of(pipeline, "Правительство Италии пользуется поддержкой Евросоюза.")
+
+
+def test_confidence_ranks_a_complete_verb_event_over_a_bare_noun_mention(pipeline):
+    strong = only(events_of(pipeline, "Россия и Китай подписали соглашение о поставках газа."), "AGREE")
+    weak = only(events_of(pipeline, "Визит министра обороны России вызвал споры."), "CONSULT")
+    assert 0 < weak.confidence < strong.confidence < 1

@@ -8,7 +8,7 @@ events of that occasion inherit its date, and restatements merge (dedupe.py).
 
 from __future__ import annotations
 
-from collections import Counter
+import math
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
@@ -16,15 +16,15 @@ from importlib import resources
 from .. import dates
 from ..record import Article, Event, EventType, Location, Modality
 from .actors import ActorIndex
-from .arguments import PLACE_CASES, find_arguments
-from .dedupe import dedupe
+from .arguments import PLACE_CASES, TARGET_CASES, collect, decide, find_arguments
+from .dedupe import family, merge
 from .location import find_locations
-from .modality import clause_tense, find_modality
+from .modality import clause_tense, conditional, conditions, find_modality
 from .timing import find_dates
 from .tree import Tree, segments
 from .triggers import Trigger, find_triggers
 
-__all__ = ["extract", "REQUIRES", "ASSIGNS"]
+__all__ = ["extract", "scored_events", "confidence_features", "REQUIRES", "ASSIGNS"]
 
 REQUIRES = ("sentences", "mentions", "entities", "published")
 ASSIGNS = ("events",)
@@ -51,6 +51,13 @@ OCCASION_TYPES = frozenset(
 )
 # Acts only a state does: with no named agent, the state where it happens did it.
 STATE_TYPES = frozenset({EventType.COERCE, EventType.SANCTION, EventType.CONCEDE})
+# Acts that, stated passively with no agent (`Царнаеву предъявлены обвинения`), are the state's too.
+PASSIVE_STATE_TYPES = STATE_TYPES | {EventType.ACCUSE}
+# Harmful acts that, as the consequence of a speaker's condition (`если …, то будут приняты санкции`),
+# are a threat by the speaker rather than an act (EVENTS.md Speech acts).
+THREAT_ACTS = frozenset({EventType.SANCTION, EventType.ASSAULT, EventType.COERCE})
+# Where the speaker of a reported statement hangs from the stated clause.
+SPEAKER_RELS = frozenset({"ccomp", "parataxis"})
 
 
 @dataclass
@@ -72,6 +79,10 @@ class Draft:
     filled: list[str] = field(default_factory=list)  # how actors were inferred, for confidence
     content: str | None = None  # lemma of the trigger's infinitive complement (what was agreed)
     tense: str | None = None
+    passive: bool = False  # stated in the passive with no agent (`предъявлены обвинения`)
+    conditional: bool = False  # the clause carries a condition (`если …`, `в случае …`)
+    kind: str = "verb"  # the trigger word's part of speech: verb | noun | other
+    stems: frozenset[str] = frozenset()  # word family of the trigger (dedupe.family)
 
 
 def _suppressed(tree: Tree, triggers: list[Trigger]) -> tuple[list[Trigger], set[int]]:
@@ -88,7 +99,7 @@ def _suppressed(tree: Tree, triggers: list[Trigger]) -> tuple[list[Trigger], set
     for t in triggers:
         j, steps, nested, chain = t.index, 0, False, True
         noun = tree.tokens[t.index].pos == "NOUN"
-        while steps < 4 and tree.tokens[j].rel in NESTING_RELS:
+        while steps < 4 and (tree.tokens[j].rel in NESTING_RELS or _condition_clause(tree, j)):
             chain = chain and tree.tokens[j].rel in AGREED_RELS
             j = tree.head(j)
             if j < 0:
@@ -109,11 +120,19 @@ def _suppressed(tree: Tree, triggers: list[Trigger]) -> tuple[list[Trigger], set
     return out, agreed
 
 
+def _condition_clause(tree: Tree, j: int) -> bool:
+    """`…, если Минск откажется платить`: a condition clause is part of the threat or demand it hangs from."""
+    return tree.tokens[j].rel.split(":")[0] in ("advcl", "acl") and any(
+        tree.tokens[m].lemma.lower() in conditions() for m in tree.kids(j, "mark")
+    )
+
+
 @lru_cache(maxsize=1)
 def circumstance_cases() -> frozenset[str]:
     """Prepositions of a passing mention (letopis/data/circumstance.tsv)."""
     text = resources.files("letopis").joinpath("data/circumstance.tsv").read_text(encoding="utf-8")
-    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    lines = text.splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#") and "\t" not in line)
 
 
 def _circumstance(tree: Tree, si: int, trigger: int, index: ActorIndex) -> bool:
@@ -121,12 +140,18 @@ def _circumstance(tree: Tree, si: int, trigger: int, index: ActorIndex) -> bool:
     `после десяти суток ареста`) is a passing reference, not a reported event, unless it names its own
     actor or time (`после ареста в 1990 году лауреата …`, `после ликвидации спецназом бин Ладена`)."""
     token = tree.tokens[trigger]
-    if token.pos != "NOUN" or token.rel not in ("obl", "nmod"):
+    if token.pos != "NOUN":
         return False
+    head = tree.head(trigger)
+    if head >= 0 and tree.tokens[head].lemma.lower() in state_words():
+        return True  # `пользуется поддержкой`: a state, not an act
     case = tree.case(trigger)
+    if case == "в" and token.feat("Case") == "Acc" and token.rel in ("obl", "nmod"):
+        return True  # `марш в поддержку журналиста`: the purpose of another act
+    if token.rel not in ("obl", "nmod"):
+        return False
     # any prepositional phrase under a noun (`делегация на переговорах`) is a mention in passing
     own_case = case in circumstance_cases() or (bool(case) and token.rel == "nmod")
-    head = tree.head(trigger)
     via_noun = (  # `после десяти суток ареста`: under a circumstance noun
         head >= 0
         and tree.tokens[head].pos == "NOUN"
@@ -135,7 +160,9 @@ def _circumstance(tree: Tree, si: int, trigger: int, index: ActorIndex) -> bool:
     if not (own_case or via_noun):
         return False
     for kid in tree.kids(trigger):
-        marked = bool(tree.case(kid))  # `за участие в марше …` is another matter, not this act's actor
+        # `за участие в марше …` is another matter, not this act's actor; `митинг против президента`
+        # names the act's own target
+        marked = bool(tree.case(kid)) and tree.case(kid) not in TARGET_CASES
         for j in tree.subtree(kid):
             if tree.tokens[j].text.isdigit() or (not marked and index.at(si, j) is not None):
                 return False
@@ -161,6 +188,14 @@ def _drafts(article: Article, index: ActorIndex) -> list[Draft]:
                 if _circumstance(tree, si, trig.index, index):
                     continue
                 args = find_arguments(tree, si, trig.index, trig.type, index)
+                kind = trig.type
+                if trig.mode == "reported":  # `Минск считает, что Москва задолжала`: speaker → subject
+                    speaker = _speaker(tree, si, trig.index, index)
+                    said_of = [a for a in dict.fromkeys(args.sources + args.targets) if a not in speaker]
+                    if not speaker or not said_of:
+                        continue
+                    args.sources, args.targets = speaker, said_of
+                    args.source_group = args.target_group = False
                 if trig.mode == "undergo":  # `Навальный вышел на свободу`: the subject is released
                     args.targets = list(dict.fromkeys(args.sources + args.targets))
                     args.sources = []
@@ -176,6 +211,15 @@ def _drafts(article: Article, index: ActorIndex) -> list[Draft]:
                     modality = find_modality(tree, trig.index, pred)
                 if trig.index in agreed and modality == Modality.ASSERTED:
                     modality = Modality.PLANNED
+                if trig.mode == "reported":
+                    modality = Modality.ASSERTED  # the statement was made (EVENTS.md Speech acts)
+                cond = conditional(tree, trig.index, pred)
+                if kind in THREAT_ACTS and cond and modality != Modality.ASSERTED:
+                    speaker = _speaker(tree, si, pred, index)
+                    if speaker:  # `заметил, что если …, то будут приняты санкции`: the speaker threatens
+                        kind, modality = EventType.THREATEN, Modality.ASSERTED
+                        args.targets = [a for a in args.sources + args.targets if a not in speaker]
+                        args.sources = speaker
                 tense = clause_tense(tree, trig.index, pred)
                 places = find_locations(tree, si, trig.index, pred, index, trig.partner)
                 times = find_dates(tree, sentence, trig.index, pred, reference, tense)
@@ -186,7 +230,7 @@ def _drafts(article: Article, index: ActorIndex) -> list[Draft]:
                     pairs = [(places[0][1] if places else None, times[0][1] if times else None)]
                 for location, date in pairs:
                     draft = Draft(
-                        trig.type,
+                        kind,
                         args.sources,
                         args.targets,
                         location,
@@ -204,10 +248,67 @@ def _drafts(article: Article, index: ActorIndex) -> list[Draft]:
                     comps = [tree.tokens[c].lemma for c in tree.kids(trig.index, "xcomp")]
                     draft.content = comps[0] if comps else None
                     draft.tense = tense
-                    per_type.setdefault(trig.type, []).append(draft)
+                    draft.conditional = cond
+                    partner = tree.tokens[trig.partner].lemma if trig.partner >= 0 else ""
+                    draft.stems = family(trig.lemma, partner)
+                    draft.passive = _passive(tree, trig.index, pred) and not args.sources
+                    pos = tree.tokens[trig.index].pos
+                    draft.kind = "verb" if pos in ("VERB", "AUX") else "noun" if pos == "NOUN" else "other"
+                    per_type.setdefault(kind, []).append(draft)
+                    if trig.type == EventType.THREATEN and cond:  # an ultimatum also demands (EVENTS.md)
+                        demand = replace(draft, type=EventType.REQUEST, filled=["ultimatum"])
+                        per_type.setdefault(EventType.REQUEST, []).append(demand)
             for group in per_type.values():
                 drafts.extend(_merge_same_type(group))
     return drafts
+
+
+def _speaker(tree: Tree, si: int, clause: int, index: ActorIndex) -> list[str]:
+    """Who states the clause of `clause`: the subject of the verb it is the complement of
+    (`Минск считает, что …`, `чиновник заметил, что …`), or the owner of `по его мнению/словам`."""
+    j = clause
+    for _ in range(4):
+        for c in tree.kids(j, "parataxis", "obl"):  # `по его мнению`, `по словам министра`
+            if tree.tokens[c].lemma.lower() in speaker_words():
+                said = decide(collect(tree, si, c, index), index)
+                if said:
+                    return said
+        if tree.tokens[j].rel not in SPEAKER_RELS | {"xcomp", "conj", "csubj"}:
+            break
+        h = tree.head(j)
+        if h < 0:
+            break
+        if tree.tokens[j].rel in SPEAKER_RELS or tree.tokens[j].rel == "conj":
+            for c in tree.kids(h, "nsubj"):
+                said = decide(collect(tree, si, c, index), index)
+                if said:
+                    return said
+        j = h
+    return []
+
+
+@lru_cache(maxsize=1)
+def speaker_words() -> frozenset[str]:
+    """Nouns that name a speaker's view (`по его мнению`), rows `speaker` of letopis/data/circumstance.tsv."""
+    text = resources.files("letopis").joinpath("data/circumstance.tsv").read_text(encoding="utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if "\t" in line and not line.startswith("#")]
+    return frozenset(r[0].strip() for r in rows if r[1].strip() == "speaker")
+
+
+@lru_cache(maxsize=1)
+def state_words() -> frozenset[str]:
+    """Verbs of state (`пользоваться поддержкой`), rows `state` of letopis/data/circumstance.tsv."""
+    text = resources.files("letopis").joinpath("data/circumstance.tsv").read_text(encoding="utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if "\t" in line and not line.startswith("#")]
+    return frozenset(r[0].strip() for r in rows if r[1].strip() == "state")
+
+
+def _passive(tree: Tree, trigger: int, pred: int) -> bool:
+    """A passive clause (`предъявлены обвинения`, `будет приговорен`, `обвиняется`)."""
+    return any(
+        tree.tokens[j].feat("Voice") == "Pass" or bool(tree.kids(j, "aux:pass"))
+        for j in dict.fromkeys([trigger, pred])
+    )
 
 
 def _circumstantial(tree: Tree, trigger: int) -> bool:
@@ -255,16 +356,9 @@ def _occasion(drafts: list[Draft]) -> tuple[list[str], str | None]:
     return participants, date
 
 
-def _dominant_country(index: ActorIndex) -> str | None:
-    counts = Counter(
-        a.value for table in index.by_sentence for a in set(table.values()) if a.kind == "country"
-    )
-    return counts.most_common(1)[0][0] if counts else None
-
-
 def _resolve_document(drafts: list[Draft], index: ActorIndex) -> None:
     participants, occasion_date = _occasion(drafts)
-    home = _dominant_country(index)
+    home = index.memory.home  # the actors module's home country, so bodies and state acts agree
     for d in drafts:
         if d.source_group and not d.sources and participants:
             d.sources = [p for p in participants if p not in d.targets]
@@ -275,7 +369,8 @@ def _resolve_document(drafts: list[Draft], index: ActorIndex) -> None:
         if not d.sources and not d.targets and participants and d.type in OCCASION_TYPES:
             d.sources = list(participants)
             d.filled.append("occasion")
-        if not d.sources and d.type in STATE_TYPES:
+        passive_act = d.passive and d.type in PASSIVE_STATE_TYPES and bool(d.targets)
+        if not d.sources and (d.type in STATE_TYPES or passive_act):
             state = (d.location.country if d.location else None) or home
             if state and state not in d.targets:
                 d.sources = [state]
@@ -298,20 +393,40 @@ def _resolve_document(drafts: list[Draft], index: ActorIndex) -> None:
             d.date = occasion_date
 
 
-def _confidence(d: Draft, index: ActorIndex) -> float:
-    """Trigger strength scaled by how complete and how well linked the arguments are."""
-    score = 0.45 + 0.25 * bool(d.sources) + 0.1 * bool(d.targets)
-    actors = d.sources + d.targets
-    if actors and all(a.isupper() and a.isascii() for a in actors):
-        score += 0.1
-    score -= 0.1 * len(d.filled)
-    return max(0.05, min(1.0, d.weight * score + 0.1))
+@lru_cache(maxsize=1)
+def confidence_weights() -> dict[str, float]:
+    """Logistic weights of the confidence features (letopis/data/event_confidence.tsv, fitted on dev)."""
+    text = resources.files("letopis").joinpath("data/event_confidence.tsv").read_text(encoding="utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if "\t" in line and not line.startswith("#")]
+    return {r[0].strip(): float(r[1]) for r in rows}
 
 
-def extract(article: Article) -> Article:
-    """Fill `article.events` with the events its sentences state."""
+def _confidence(features: dict[str, float]) -> float:
+    """The probability that the event is right, from a logistic model calibrated on the dev gold."""
+    weights = confidence_weights()
+    z = sum(weights.get(name, 0.0) * value for name, value in features.items())
+    return round(1.0 / (1.0 + math.exp(-z)), 3)
+
+
+def confidence_features(d: Draft, restated: bool) -> dict[str, float]:
+    """What the confidence is computed from (weights: letopis/data/event_confidence.tsv). Headline,
+    lead position, modality and coded actors were tried and left out: they did not help on held-out
+    documents (bench/fit_event_confidence.py)."""
+    return {
+        "bias": 1.0,
+        "trigger_weight": d.weight,  # the lexicon's strength of the trigger word
+        "noun": float(d.kind == "noun"),  # action nouns are more often passing mentions
+        "source": float(bool(d.sources)),
+        "target": float(bool(d.targets)),
+        "inferred": float(bool(d.filled)),  # actors filled from the document, not the clause
+        "restated": float(restated),  # stated again in another sentence
+    }
+
+
+def scored_events(article: Article) -> list[tuple[Event, dict[str, float]]]:
+    """The article's events with the features their confidence comes from (for calibration)."""
     if not article.sentences:
-        return article
+        return []
     index = ActorIndex(article)
     drafts = _drafts(article, index)
     _resolve_document(drafts, index)
@@ -326,7 +441,7 @@ def extract(article: Article) -> Article:
             date=d.date,
             modality=d.modality,
             evidence=d.evidence,
-            confidence=_confidence(d, index),
+            confidence=0.0,  # set from the merged record's features below
             trigger=d.trigger,
             sentence=d.sentence,
             evidence_start=d.start,
@@ -334,4 +449,16 @@ def extract(article: Article) -> Article:
         )
         for d in kept
     ]
-    return replace(article, events=tuple(dedupe(events, [d.content for d in kept])))
+    merged = merge(events, [d.content for d in kept], [d.stems for d in kept])
+    out = []
+    for event, members in merged:
+        features = confidence_features(kept[members[0]], len(members) > 1)
+        out.append((replace(event, confidence=_confidence(features)), features))
+    return out
+
+
+def extract(article: Article) -> Article:
+    """Fill `article.events` with the events its sentences state."""
+    if not article.sentences:
+        return article
+    return replace(article, events=tuple(event for event, _ in scored_events(article)))

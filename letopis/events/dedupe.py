@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from ..record import Event, Location
 
-__all__ = ["event_key", "dedupe", "same_act"]
+__all__ = ["event_key", "dedupe", "merge", "same_act", "family"]
 
 
 def _place(location: Location | None) -> object:
@@ -77,28 +77,62 @@ class _Kept:
     event: Event
     contents: set[str] = field(default_factory=set)
     headline: bool = False  # a headline record that has not yet taken in its body restatement
+    family: frozenset[str] = frozenset()  # stems of the trigger words it was stated with
 
 
-def dedupe(events: list[Event], contents: list[str | None] | None = None) -> list[Event]:
-    """Merge restatements of one document's events, in text order.
+FAMILY_STEM = 4  # `арест`/`арестовать`, `задержать`/`задержание`, `обвинить`/`обвинение` share 4 letters
+
+
+def family(*lemmas: str) -> frozenset[str]:
+    """Stems of a record's trigger words: a restatement uses the same word family (`арестован` →
+    `арестовали`, `задержание`); an extradition after an arrest is another act of the same type."""
+    return frozenset(lemma.lower()[:FAMILY_STEM] for lemma in lemmas if lemma)
+
+
+def merge(
+    events: list[Event],
+    contents: list[str | None] | None = None,
+    families: list[frozenset[str]] | None = None,
+) -> list[tuple[Event, list[int]]]:
+    """Merge restatements of one document's events, in text order; each merged record comes with
+    the indices of the input records it took in (the first is its evidence).
 
     `contents` (one per event, optional) names what was agreed/demanded (the trigger's infinitive
     complement): two records with different stated content are different acts
     (`договорились сотрудничать` vs `договорились укреплять …`), so they stay apart.
+    `families` (optional, see `family`): a headline takes in only a body record of its own word family
+    (`Арестован Младич` + `арестовали Младича`), not another act of its type (`экстрадирован`).
     """
     contents = contents or [None] * len(events)
+    families = families or [frozenset()] * len(events)
     kept: list[_Kept] = []
-    for event, content in zip(events, contents, strict=True):
-        for other in kept:
-            if not same_act(other.event, event, other.headline or event.sentence == 0):
+    members: list[list[int]] = []
+    for n, (event, content, stems) in enumerate(zip(events, contents, families, strict=True)):
+        for k, other in enumerate(kept):
+            headline = other.headline or event.sentence == 0
+            if not same_act(other.event, event, headline):
                 continue
             if content is not None and other.contents and content not in other.contents:
                 continue
+            if headline and stems and other.family and not stems & other.family:
+                continue
             other.event = _union(other.event, event)
             other.headline = False
+            other.family |= stems
+            members[k].append(n)
             if content:
                 other.contents.add(content)
             break
         else:
-            kept.append(_Kept(event, {content} if content else set(), event.sentence == 0))
-    return [k.event for k in kept]
+            kept.append(_Kept(event, {content} if content else set(), event.sentence == 0, stems))
+            members.append([n])
+    return [(k.event, m) for k, m in zip(kept, members, strict=True)]
+
+
+def dedupe(
+    events: list[Event],
+    contents: list[str | None] | None = None,
+    families: list[frozenset[str]] | None = None,
+) -> list[Event]:
+    """Merge restatements of one document's events, in text order (see `merge`)."""
+    return [event for event, _ in merge(events, contents, families)]

@@ -14,7 +14,7 @@ from importlib import resources
 from ..record import Modality
 from .tree import Tree
 
-__all__ = ["markers", "find_modality", "clause_tense"]
+__all__ = ["markers", "conditions", "find_modality", "clause_tense", "conditional"]
 
 MARKER_RELS = frozenset({"advmod", "aux", "aux:pass", "mark", "discourse", "parataxis", "cop", "amod", "acl"})
 UP_RELS = frozenset({"xcomp", "csubj", "csubj:pass", "ccomp"})
@@ -30,8 +30,32 @@ def markers() -> tuple[dict[str, Modality], dict[str, Modality]]:
     for line in text.splitlines():
         if line.strip() and not line.startswith("#"):
             word, modality, match = (line.split("\t") + ["", "", "lemma"])[:3]
+            if match.strip() == "condition":
+                continue
             (forms if match.strip() == "form" else lemmas)[word.strip()] = Modality(modality.strip())
     return lemmas, forms
+
+
+@lru_cache(maxsize=1)
+def conditions() -> frozenset[str]:
+    """Lemmas that open a condition (`если`, `в случае`), rows marked `condition` in modality.tsv."""
+    text = resources.files("letopis").joinpath("data/modality.tsv").read_text(encoding="utf-8")
+    rows = [(line.split("\t") + ["", "", ""])[:3] for line in text.splitlines() if not line.startswith("#")]
+    return frozenset(word.strip() for word, _, match in rows if match.strip() == "condition")
+
+
+def conditional(tree: Tree, trigger: int, pred: int) -> bool:
+    """Whether the trigger's clause states a condition (`если Минск откажется платить`,
+    `в случае неуплаты`, `…, то будут приняты санкции`): a threat's ultimatum, a sanction's trigger."""
+    words = conditions()
+    for j in dict.fromkeys([trigger, pred, *tree.kids(trigger, "xcomp")]):  # `пригрозил ограничить…, если`
+        for c in tree.kids(j):
+            if tree.tokens[c].lemma.lower() in words and tree.tokens[c].rel in ("mark", "obl", "advmod"):
+                return True
+            if tree.tokens[c].rel.split(":")[0] in ("advcl", "acl", "obl", "nmod"):
+                if any(tree.tokens[g].lemma.lower() in words for g in tree.kids(c, "mark", "case", "acl")):
+                    return True
+    return False
 
 
 def _scope(tree: Tree, trigger: int, pred: int) -> list[int]:

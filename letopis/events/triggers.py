@@ -3,9 +3,12 @@
 A plain entry fires on its lemma. A conditioned entry (`ввести` + `санкция`) fires only when one of
 its required lemmas is a dependent (or the head) of the trigger, beats plain entries of the same
 word, and consumes that dependent, so `выразить протест` is one ACCUSE and not also a PROTEST.
-Negative-polarity entries (`не признала` → REJECT) fire only under negation. Two more polarities
+Negative-polarity entries (`не признала` → REJECT) fire only under negation. Three more polarities
 shape the event rather than the match: `negated` states the act did not happen (`отказался от участия`
-→ CONSULT, negated), `undergo` makes the grammatical subject the one acted upon (`вышел на свободу`).
+→ CONSULT, negated), `undergo` makes the grammatical subject the one acted upon (`вышел на свободу`),
+`reported` makes it the one a speaker accuses or asks (`Минск считает, что Москва задолжала` →
+ACCUSE BLR → RUS; `сказал, что Белград должен решить` → REQUEST). A requirement `@rel` asks for a
+dependent in that relation rather than a word.
 A participle used as a noun names a person (`задержанные`, `подозреваемый`), not an act, and does not
 fire (a protester still implies a protest).
 """
@@ -22,7 +25,7 @@ from .tree import Tree
 __all__ = ["Entry", "Trigger", "lexicon", "find_triggers", "NEGATORS", "POLARITIES"]
 
 NEGATORS = frozenset({"не", "ни", "нет"})
-POLARITIES = frozenset({"pos", "neg", "negated", "undergo"})
+POLARITIES = frozenset({"pos", "neg", "negated", "undergo", "reported"})
 NOMINAL_RELS = frozenset({"nsubj", "nsubj:pass", "obj", "iobj", "obl", "nmod", "conj", "appos"})
 VERB_ENDINGS = ("ть", "ться", "ти", "тись", "чь", "чься")
 
@@ -45,7 +48,8 @@ class Trigger:
     lemma: str
     partner: int = -1  # the required dependent that licensed a conditioned entry
     negative: bool = False
-    mode: str = "pos"  # `negated`: the act did not happen; `undergo`: the subject is the target
+    mode: str = "pos"  # `negated`: the act did not happen; `undergo`: the subject is the target;
+    # `reported`: a speaker states it of the subject (`считает, что Москва задолжала`): speaker → subject
 
 
 @lru_cache(maxsize=1)
@@ -81,7 +85,11 @@ def _negated(tree: Tree, i: int) -> bool:
 
 
 def _partner(tree: Tree, i: int, requires: frozenset[str]) -> int:
-    """A dependent or the head of `i` (two levels down) whose lemma is required."""
+    """A dependent or the head of `i` (two levels down) whose lemma is required; `@rel` asks for a
+    dependent in that relation (`должен` + `@xcomp`: an obligation to act, not a debt)."""
+    for c in tree.kids(i):
+        if "@" + tree.tokens[c].rel.split(":")[0] in requires:
+            return c
     near = list(tree.kids(i))
     near += [g for c in list(near) for g in tree.kids(c) if tree.tokens[c].rel not in ("conj",)]
     h = tree.head(i)
@@ -132,7 +140,7 @@ def find_triggers(tree: Tree) -> list[Trigger]:
             found.append(
                 Trigger(i, entry.type, entry.weight, entry.lemma, partner, entry.negative, entry.mode)
             )
-            if partner >= 0:
+            if partner >= 0 and tree.tokens[partner].lemma.lower() in entry.requires:
                 consumed.add(partner)
             break
     return [t for t in found if t.index not in consumed]
