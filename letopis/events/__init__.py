@@ -20,7 +20,7 @@ from .arguments import PLACE_CASES, TARGET_CASES, collect, decide, find_argument
 from .dedupe import family, merge
 from .location import find_locations
 from .modality import clause_tense, conditional, conditions, find_modality
-from .timing import find_dates
+from .timing import document_anchor, fill_restatements, find_dates
 from .tree import Tree, segments
 from .triggers import Trigger, find_triggers
 
@@ -171,6 +171,7 @@ def _circumstance(tree: Tree, si: int, trigger: int, index: ActorIndex) -> bool:
 
 def _drafts(article: Article, index: ActorIndex) -> list[Draft]:
     reference = dates.reference_date(article.published)
+    anchor = document_anchor(article)
     drafts: list[Draft] = []
     for si, sentence in enumerate(article.sentences):
         for lo, hi in segments(sentence):
@@ -221,8 +222,8 @@ def _drafts(article: Article, index: ActorIndex) -> list[Draft]:
                         args.targets = [a for a in args.sources + args.targets if a not in speaker]
                         args.sources = speaker
                 tense = clause_tense(tree, trig.index, pred)
-                places = find_locations(tree, si, trig.index, pred, index, trig.partner)
-                times = find_dates(tree, sentence, trig.index, pred, reference, tense)
+                places = find_locations(tree, si, trig.index, pred, index, trig.partner, event_type=str(kind))
+                times = find_dates(tree, sentence, trig.index, pred, reference, tense, anchor=anchor)
                 pairs: list[tuple[Location | None, str | None]]
                 if len(places) >= 2 and len(times) == len(places):
                     pairs = [(p[1], t[1]) for p, t in zip(places, times, strict=True)]
@@ -449,7 +450,7 @@ def scored_events(article: Article) -> list[tuple[Event, dict[str, float]]]:
         )
         for d in kept
     ]
-    merged = merge(events, [d.content for d in kept], [d.stems for d in kept])
+    merged = merge(fill_restatements(events), [d.content for d in kept], [d.stems for d in kept])
     out = []
     for event, members in merged:
         features = confidence_features(kept[members[0]], len(members) > 1)
