@@ -23,7 +23,19 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from .gazetteer import City, Entry, Gazetteer, get_gazetteer
-from .normalize import fold, looks_like_place, name_forms, nominative_phrase, normal_form, restore_case
+from .normalize import (
+    case_readings,
+    compound_of_common_nouns,
+    fold,
+    guess_nominative,
+    known_adjective,
+    known_name,
+    looks_like_place,
+    name_forms,
+    nominative_phrase,
+    normal_form,
+    restore_case,
+)
 from .record import Article, Entity, Mention, Sentence, Span, Token
 
 __all__ = ["link_entities", "governing_entity", "entity_at", "expand_region", "country_entity"]
@@ -206,7 +218,11 @@ class _Linker:
         self.article, self.gaz = article, gaz
         self.entities: dict[str, Entity] = {}
         self.mentions: list[Mention] = []
-        self.spans = [(span, self._locate(span)) for span in article.spans]
+        self.spans = [
+            (trimmed, self._locate(trimmed))
+            for span in article.spans
+            if (trimmed := self._trim(span)) is not None
+        ]
         matches = [m for i, sent in enumerate(article.sentences) for m in self._scan(i, sent)]
         countries = Counter(m.entry.code for m in matches if m.entry.kind == "country")
         programmes = _find_programmes(article, gaz.roles.get("programme", set()), self._known_acronym)
@@ -222,6 +238,7 @@ class _Linker:
             if where is not None:
                 self._add_span(span, where, covered)
         self._merge_people()
+        self._bodies_of_states()
         self._add_dateline(countries)
         self.mentions.sort(key=lambda m: (m.start, -m.stop))
 
@@ -237,6 +254,44 @@ class _Linker:
                 return (si, inside[0], inside[-1] + 1) if inside else None
         return None
 
+    def _trim(self, span: Span) -> Span | None:
+        """A NER span cut to its name: `69-летний Младич` → `Младич`, `лидера Аль-Кайды Усамы бин Ладена`
+        → `Усамы бин Ладена`; None for a span of common nouns (`Смертник-талиб`), which names no one."""
+        where = self._locate(span)
+        if where is None or span.type not in ("PER", "ORG"):
+            return span
+        si, begin, end = where
+        tokens = self.article.sentences[si].tokens
+        if span.type == "PER":
+            cut = begin
+            while cut < end - 1 and (_descriptive(tokens[cut]) or self._names_group(tokens[cut])):
+                cut += 1
+            if cut > begin:
+                start = tokens[cut].start
+                normal = span.normal.split(maxsplit=cut - begin)[-1] if span.normal else ""
+                if len(normal.split()) != end - cut:
+                    normal = ""
+                return replace(span, start=start, text=self.article.text[start : span.stop], normal=normal)
+        if all(t.text[:1].islower() or compound_of_common_nouns(t.text) for t in tokens[begin:end]):
+            return None
+        cut = end
+        while cut > begin + 1 and _descriptive(tokens[cut - 1]) and tokens[cut - 1].text[:1].isdigit():
+            cut -= 1  # `ГРУ 66-летний`: the age of the person named next
+        if cut < end:
+            stop = tokens[cut - 1].stop
+            return replace(span, stop=stop, text=self.article.text[span.start : stop], normal="")
+        return span
+
+    def _names_group(self, token: Token) -> bool:
+        """A capitalized word that alone names an organization or a state (`Аль-Кайды` before a name)."""
+        if not token.text[:1].isupper():
+            return False
+        forms = [frozenset({fold(token.text), fold(token.lemma)} | name_forms(token.text))]
+        return any(
+            n == 1 and not e.weak and e.kind in {"igo", "org", "country"}
+            for e, n in self.gaz.matches(forms, 0)
+        )
+
     def _span_types(self, si: int, i: int) -> set[str]:
         return {
             span.type for span, where in self.spans if where and where[0] == si and where[1] <= i < where[2]
@@ -244,7 +299,11 @@ class _Linker:
 
     def _scan(self, si: int, sent: Sentence) -> list[_Match]:
         forms = [
-            frozenset({fold(t.text), fold(t.lemma)} | (name_forms(t.text) if t.text[:1].isupper() else set()))
+            frozenset(
+                {fold(t.text), fold(t.lemma)}
+                | (name_forms(t.text) if t.text[:1].isupper() else set())
+                | ({normal_form(t.text.rsplit("-", 1)[1])} if compound_of_common_nouns(t.text) else set())
+            )
             for t in sent.tokens
         ]
         found, i = [], 0
@@ -357,12 +416,12 @@ class _Linker:
         if span.type != "PER":
             return nominative_phrase(tokens) or span.text
         normal = span.normal or span.text
-        if normal == span.text and any(t.feat("Case") not in {None, "Nom"} for t in tokens):
+        sent = self.article.sentences[where[0]].tokens
+        head = tokens[0].head
+        apposed = 0 <= head < len(sent) and sent[head].feat("Case") not in (None, "Nom")
+        if normal == span.text and any(_oblique(t, apposed) for t in tokens):
             # natasha left an oblique case as it was (`Сейджи Маехары`): its lemmas know better
-            normal = " ".join(
-                restore_case(t.lemma, t.text) if t.pos == "PROPN" and t.feat("Case") != "Nom" else t.text
-                for t in tokens
-            )
+            normal = " ".join(_oblique_name(t, apposed) for t in tokens)
         words = PARENTHESES.sub("", normal).split()
         if len(words) > 1 and self.gaz.is_role(tokens[0].lemma):
             words = words[1:]  # `Принц Мухаммед ибн Салман` → `Мухаммед ибн Салман`
@@ -416,7 +475,14 @@ class _Linker:
                     (k for k in full.values() if fold(self.entities[k].name.split()[0]) == fold(words[0])),
                     None,
                 )
-            if target is None or target == person.key:
+            if target is None:
+                target = self._same_person(person, people)
+                if target is not None and len(words) == 1 and target in self.entities:
+                    surname = self.entities[target].name.split()[-1]
+                    self.mentions = [
+                        replace(m, normal=surname) if m.entity == person.key else m for m in self.mentions
+                    ]
+            if target is None or target == person.key or target not in self.entities:
                 continue
             merged = self.entities[target]
             if person.name not in merged.aliases:
@@ -427,6 +493,65 @@ class _Linker:
             self.mentions = [
                 replace(m, entity=target) if m.entity == person.key else m for m in self.mentions
             ]
+
+    def _lemmas(self, mention: Mention) -> tuple[str, ...]:
+        sent = self.article.sentences[mention.sentence]
+        return tuple(
+            fold(t.lemma)
+            for t in sent.tokens
+            if t.start >= mention.start and t.stop <= mention.stop and t.text[:1].isalnum()
+        )
+
+    def _bodies_of_states(self) -> None:
+        """`Комитет Сената`, `Сенат`, `Комитет`: a body named without its state, where the document names
+        it with its state elsewhere (`Сената США`), is that state's body; a short name (`Комитет`) then
+        follows the longer one it ends (`Комитет Сената`). Several states for one name: left as it is."""
+        full = [
+            (self._lemmas(m), m.entity)
+            for m in self.mentions
+            if m.type == "ORG" and self.entities[m.entity].kind in LINKED_KINDS and m.sentence >= 0
+        ]
+        if not full:
+            return
+        out = list(self.mentions)
+        for _ in range(2):  # `Комитет` resolves through `Комитет Сената` once that has its state
+            for n, m in enumerate(out):
+                entity = self.entities.get(m.entity)
+                if entity is None or entity.kind != "org" or m.sentence < 0:
+                    continue
+                short = self._lemmas(m)
+                if not short or not self.gaz.is_role(short[0]):
+                    continue
+                owners = {key for words, key in full if short[-1] in words}
+                if len(owners) == 1:
+                    out[n] = replace(m, entity=owners.pop())
+                    full.append((short, out[n].entity))
+        self.mentions = out
+        used = {m.entity for m in self.mentions}
+        self.entities = {k: e for k, e in self.entities.items() if k in used or e.kind == "city"}
+
+    def _same_person(self, person: Entity, people: list[Entity]) -> str | None:
+        """A name left inflected or misspelt that another person's name of the document spells right:
+        `Скрипаля` → `Сергей Скрипаль`, `Джохароа Царнаев` → `Джохар Царнаев` (more mentions win)."""
+        words = person.name.split()
+        count = Counter(m.entity for m in self.mentions)
+        best: Entity | None = None
+        for other in people:
+            names = other.name.split()
+            if other.key == person.key or other.key not in self.entities or len(names) < len(words):
+                continue
+            if len(words) == 1 and not _inflected(words[0], names[-1]):
+                continue
+            if len(words) > 1 and not (
+                len(words) == len(names)
+                and all(_inflected(w, n) for w, n in zip(words[1:], names[1:], strict=True))
+                and _close_spelling(words[0], names[0])
+                and (count[other.key], known_name(names[0])) > (count[person.key], known_name(words[0]))
+            ):
+                continue
+            if best is None or count[other.key] > count[best.key]:
+                best = other
+        return best.key if best is not None else None
 
     def _add_dateline(self, countries: Counter[str | None]) -> None:
         """The dateline city is an entity of the document even when the text body lacks it."""
@@ -454,6 +579,59 @@ def _pick_city(cities: tuple[City, ...], countries: Counter[str | None]) -> City
 def _legal_form(token: Token) -> bool:
     """Quotes and legal-form abbreviations around a company name (`ОАО «…»`)."""
     return token.pos == "PUNCT" or (token.text.isupper() and len(token.text) <= 4)
+
+
+# Case endings a surname may carry in the text beyond its dictionary form (`Скрипаля`, `Маехары`).
+SURNAME_ENDINGS = ("", "а", "я", "у", "ю", "ом", "ем", "ым", "им", "е", "ы", "и", "ой", "ей")
+
+
+def _contains(words: tuple[str, ...], part: tuple[str, ...]) -> bool:
+    return any(words[i : i + len(part)] == part for i in range(len(words) - len(part) + 1))
+
+
+def _inflected(word: str, name: str) -> bool:
+    """Whether `word` is `name` or `name` with a case ending (its final vowel or soft sign swapped)."""
+    w, n = fold(word), fold(name)
+    if w == n:
+        return True
+    stem = n[:-1] if n[-1:] in "аяьйое" else n
+    return len(stem) >= 4 and w.startswith(stem) and w[len(stem) :] in SURNAME_ENDINGS
+
+
+def _close_spelling(word: str, name: str) -> bool:
+    """A first name and its misspelling or case form share their first four letters (`Джохароа`, `Джохар`)."""
+    w, n = fold(word), fold(name)
+    return w == n or (len(n) >= 4 and w[:4] == n[:4] and abs(len(w) - len(n)) <= 3)
+
+
+def _oblique(token: Token, apposed: bool) -> bool:
+    """A name word in an oblique case, by the tagger, or in apposition to an oblique noun with no
+    nominative singular reading (`министра … Сейджи Маехары`, which taggers call nominative)."""
+    if token.pos != "PROPN" or not token.text[:1].isupper():
+        return False
+    if token.feat("Case") not in (None, "Nom"):
+        return True
+    readings = case_readings(token.text)
+    return apposed and bool(readings) and ("nomn", "sing") not in readings
+
+
+def _oblique_name(token: Token, apposed: bool) -> str:
+    """A name word natasha left in an oblique case: the analyzer's guess, else the tagger's lemma."""
+    if not _oblique(token, apposed):
+        return token.text
+    case = token.feat("Case")
+    if case in (None, "Nom"):
+        case = next(
+            (c for c in ("Gen", "Dat", "Ins", "Loc", "Acc") if guess_nominative(token.text, c) != token.text),
+            "Gen",
+        )
+    guess = guess_nominative(token.text, case or "Gen")
+    return guess if guess != token.text else restore_case(token.lemma, token.text)
+
+
+def _descriptive(token: Token) -> bool:
+    """A word before a name that describes the person (`69-летний`, `бывший`), not part of the name."""
+    return token.text[:1].isdigit() or (token.pos in {"ADJ", "NUM"} and known_adjective(token.text))
 
 
 def _first_noun(sent: Sentence, begin: int, end: int) -> int | None:

@@ -19,7 +19,15 @@ __all__ = [
     "looks_like_place",
     "nominative_phrase",
     "restore_case",
+    "known_adjective",
+    "known_name",
+    "can_be_genitive",
+    "case_readings",
+    "guess_nominative",
+    "compound_of_common_nouns",
 ]
+# Tags that make a dictionary word a name rather than a common noun.
+NAME_TAGS = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Abbr", "Trad"})
 
 # Parts of speech that agree with their head noun and so change with it.
 AGREEING = {"ADJ", "DET", "NUM"}
@@ -76,6 +84,75 @@ def looks_like_place(word: str) -> bool:
     """False for a plain dictionary word (`Дом`, `Мир`, `Ага`): a city of that name needs more than its name."""
     parses = get_morph().parse(word)
     return any("Geox" in p.tag or not p.is_known for p in parses)
+
+
+@lru_cache(maxsize=65536)
+def known_adjective(word: str) -> bool:
+    """A dictionary adjective or participle (`бывший`, `69-летний`): a description, not a name."""
+    parses = get_morph().parse(word)
+    return (
+        bool(parses)
+        and parses[0].tag.POS in {"ADJF", "PRTF", "NUMR"}
+        and (parses[0].is_known or word[:1].isdigit())
+    )
+
+
+@lru_cache(maxsize=65536)
+def known_name(word: str) -> bool:
+    """A first name the dictionary knows (`Джохар`): the right spelling when the text has two."""
+    return any(p.is_known and "Name" in p.tag for p in get_morph().parse(word))
+
+
+@lru_cache(maxsize=65536)
+def can_be_genitive(word: str) -> bool:
+    """Whether some reading of `word` is genitive (taggers mislabel `лидера Аль-Кайды` as accusative)."""
+    return any(p.tag.case == "gent" and p.tag.POS == "NOUN" for p in get_morph().parse(word))
+
+
+@lru_cache(maxsize=65536)
+def case_readings(word: str) -> frozenset[tuple[str, str]]:
+    """(case, number) pairs some reading of a noun, adjective or participle has; agreement checks use them."""
+    out: set[tuple[str, str]] = set()
+    for p in get_morph().parse(word):
+        if p.tag.POS in {"NOUN", "ADJF", "PRTF", "NPRO"} and p.tag.case:
+            cases = {"nomn", "gent", "datv", "accs", "ablt", "loct"} if "Fixd" in p.tag else {p.tag.case}
+            numbers = {"sing", "plur"} if "Fixd" in p.tag or not p.tag.number else {p.tag.number}
+            out.update((c.replace("gen2", "gent").replace("loc2", "loct"), n) for c in cases for n in numbers)
+    return frozenset(out)
+
+
+UD_CASES = {"Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct"}
+
+
+@lru_cache(maxsize=65536)
+def guess_nominative(word: str, case: str) -> str:
+    """The nominative of a rare name in UD case `case` (`Маехары`, Gen → `Маехара`), or `word` itself
+    when no singular noun reading in that case gives a different dictionary form."""
+    wanted = UD_CASES.get(case)
+    for p in get_morph().parse(word):
+        if (
+            p.tag.POS == "NOUN"
+            and p.tag.case == wanted
+            and p.tag.number == "sing"
+            and fold(p.normal_form) != fold(word)
+        ):
+            return restore_case(p.normal_form, word)
+    return word
+
+
+@lru_cache(maxsize=65536)
+def compound_of_common_nouns(word: str) -> bool:
+    """`Смертник-талиб`: a hyphenated pair of dictionary common nouns names no one."""
+    parts = word.split("-")
+    if len(parts) < 2 or any(len(p) < 3 for p in parts):
+        return False
+    for part in parts:
+        parses = get_morph().parse(part)
+        if not parses or not parses[0].is_known or parses[0].tag.POS != "NOUN":
+            return False
+        if any(tag in parses[0].tag for tag in NAME_TAGS):
+            return False
+    return True
 
 
 @lru_cache(maxsize=65536)

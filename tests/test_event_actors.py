@@ -57,7 +57,46 @@ CASES = [
     # a feminine pronoun may stand for a state
     ("Румыния является членом НАТО, она отправила войска в Афганистан.", "MOBILIZE", ("ROU",), None),
     # a participle's agent is the subject of the clause it hangs from
-    ("Парламент Пакистана проголосовал за резолюцию, осуждающую американский рейд.", "ACCUSE", ("PAK",), ("USA",)),
+    (
+        "Парламент Пакистана проголосовал за резолюцию, осуждающую американский рейд.",
+        "ACCUSE",
+        ("PAK",),
+        ("USA",),
+    ),
+    # a protest against an act is directed at the act's agent
+    (
+        "Правительство Японии выразило решительный протест против визита российского министра обороны.",
+        "ACCUSE",
+        ("JPN",),
+        ("RUS",),
+    ),
+    # a visit: the visited state is the host; an office with no state takes the nearby owner state
+    (
+        "Сенатор Джон Керри прибыл в Пакистан, сообщил представитель посольства США.",
+        "CONSULT",
+        ("USA",),
+        ("PAK",),
+    ),
+    # a participle agrees with its noun even when the parser hangs it elsewhere
+    ("Министр иностранных дел Японии посетил Москву.", "CONSULT", ("JPN",), ("RUS",)),
+    # a group's genitive before a name is the person's affiliation, not a party
+    ("США ликвидировали лидера Аль-Кайды Усаму бин Ладена.", "ASSAULT", ("USA",), ("Усама бин Ладен",)),
+    # a company word stands for the company named before
+    (
+        "Глава ОАО «Газпром» Алексей Миллер прибыл в Минск. "
+        "Газовый монополист предупредил Белоруссию о возможном ограничении поставок.",
+        "THREATEN",
+        ("Газпром",),
+        ("BLR",),
+    ),
+    # a description stands for the person the document names with it; an arrest is of the person
+    (
+        "В Египте арестован лидер «Братьев-мусульман».\n"
+        "Египетские спецслужбы арестовали лидера движения «Братья-мусульмане» Мухаммеда Бади.",
+        "COERCE",
+        ("EGY",),
+        ("Мухаммед Бади",),
+    ),
 ]
 
 

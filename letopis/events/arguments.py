@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..normalize import can_be_genitive, case_readings
 from ..record import EventType
 from .actors import Actor, ActorIndex, actor_words
 from .tree import Tree
@@ -33,6 +34,8 @@ PATIENT_NOUN_TYPES = frozenset(
         EventType.AID,
     }
 )
+# Acts done to a person themself: a company head arrested or killed is the person, not the company.
+PERSONAL_TYPES = frozenset({EventType.COERCE, EventType.ASSAULT, EventType.SANCTION, EventType.CONCEDE})
 GROUP_PRONOUNS = frozenset({"мы"})
 # Third-person pronouns (personal and possessive) → the gender and number of their antecedent.
 PRONOUN_AGREEMENT: dict[str, tuple[str | None, str | None]] = {
@@ -107,8 +110,9 @@ def _expand_list(tree: Tree, table: dict[int, Actor], actor: Actor) -> list[Acto
     return out
 
 
-def collect(tree: Tree, si: int, head: int, index: ActorIndex) -> Found:
-    """Actors in the argument subtree rooted at `head`."""
+def collect(tree: Tree, si: int, head: int, index: ActorIndex, personal: bool = False) -> Found:
+    """Actors in the argument subtree rooted at `head`; `personal`: what is done to them is done to
+    the person (an arrested company head is the person, not the company)."""
     found = Found()
     table = index.by_sentence[si]
     seen: set[int] = set()
@@ -124,11 +128,11 @@ def collect(tree: Tree, si: int, head: int, index: ActorIndex) -> Found:
             found.body |= actor_words().get(lemma) == "body" and not _under_place(tree, j, head)
         actor = table.get(j)
         if actor is None:
-            found.resolved += _refer(tree, si, j, head, index)
+            found.resolved += _refer(tree, si, j, head, index, personal)
             continue
         if id(actor) in seen:
             continue
-        code = memory.code_of(actor) or memory.alias(actor.value.lower())
+        code = memory.code_of(actor, personal) or memory.alias(actor.value.lower())
         if actor.kind == "city" and code is None:
             code = memory.surname_code(token.text)  # `Кан` of `премьер Наото Кан`, not Cannes
         if code is not None:
@@ -151,10 +155,48 @@ def collect(tree: Tree, si: int, head: int, index: ActorIndex) -> Found:
             if id(a) not in seen:
                 seen.add(id(a))
                 found.actors.append(a)
+    found.actors = _named_over_owner(tree, head, found.actors)
+    if head_token.pos == "NOUN" and not any(a.kind == "person" for a in found.actors) and not found.resolved:
+        orgs = [a.value for a in found.actors if a.kind == "org"]
+        person = memory.described_person(head_token.lemma.lower(), orgs) if orgs else None
+        if person is not None:  # `лидер «Братьев-мусульман»`, named elsewhere in the document
+            code = memory.person_codes.get(person) if person not in memory.former else None
+            return Found(resolved=[code if code and (_looks_coded(code) or not personal) else person])
+    if head_token.pos == "NOUN" and actor_words().get(head_token.lemma.lower()) == "company":
+        if not found.actors and not found.resolved:  # `газовый монополист` → the company named before
+            org = memory.recent_org(si, head)
+            if org is not None:
+                found.actors.append(org)
     return found
 
 
-def _refer(tree: Tree, si: int, j: int, head: int, index: ActorIndex) -> list[str]:
+def _named_over_owner(tree: Tree, head: int, actors: list[Actor]) -> list[Actor]:
+    """`лидера Аль-Кайды Усамы бин Ладена`, `брат Джохара — Тамерлан`, `португалец Гутерреш`: a genitive
+    group or person, or a nationality noun, right before a person's name (a dash may sit between) is that
+    person's affiliation, kin or origin, not a party."""
+    if len(actors) < 2:
+        return actors
+    starts = {a.start: a for a in actors if a.kind == "person"}
+    out = []
+    for a in actors:
+        nxt = a.stop
+        while tree.inside(nxt) and tree.tokens[nxt].text in ("—", "–", "-", "»", "\"", "”"):
+            nxt += 1
+        word = tree.tokens[a.start]
+        before = a.start - 1
+        while tree.inside(before) and tree.tokens[before].pos == "PUNCT":
+            before -= 1
+        named_by = tree.inside(before) and tree.tokens[before].feat("Case") == "Gen"  # `движения «…»`
+        genitive = word.feat("Case") == "Gen" or can_be_genitive(word.text) or named_by
+        owner = a.kind in ("person", "org") and genitive
+        nationality = a.kind == "country" and a.adjective and word.pos == "NOUN"  # `португалец Гутерреш`
+        if (owner or nationality) and nxt in starts and starts[nxt] is not a:
+            continue
+        out.append(a)
+    return out
+
+
+def _refer(tree: Tree, si: int, j: int, head: int, index: ActorIndex, personal: bool = False) -> list[str]:
     """What a pronoun, a relative `который` or a person word (`политик`) at `j` refers to."""
     token = tree.tokens[j]
     lemma = token.lemma.lower()
@@ -176,7 +218,7 @@ def _refer(tree: Tree, si: int, j: int, head: int, index: ActorIndex) -> list[st
     actor = index.memory.antecedent(si, j, gender, number, person)
     if actor is None:
         return []
-    code = index.memory.code_of(actor)
+    code = index.memory.code_of(actor, personal)
     return [code] if code else decide(Found(actors=[actor]), index)
 
 
@@ -265,10 +307,28 @@ def _subject(tree: Tree, pred: int) -> tuple[int, bool]:
             if rel == "nsubj:pass":
                 return c, True
         if tree.tokens[j].rel in ("acl",):
-            h = tree.head(j)
+            h = _participle_noun(tree, j)
             if h >= 0 and tree.tokens[j].feat("Voice") != "Pass":
                 return h, False
     return -1, False
+
+
+def _participle_noun(tree: Tree, part: int) -> int:
+    """The noun a participle phrase modifies: its head if they can agree in case and number, else the
+    nearest agreeing noun before it (`представителем США, посещающим Исламабад` when the parser hung
+    `посещающим` on a later noun)."""
+    h = tree.head(part)
+    word = tree.tokens[part]
+    if word.feat("VerbForm") != "Part" or h < 0:
+        return h
+    readings = case_readings(word.text)
+    if not readings or readings & case_readings(tree.tokens[h].text):
+        return h
+    for i in range(part - 1, tree.lo - 1, -1):
+        token = tree.tokens[i]
+        if token.pos in ("NOUN", "PROPN") and readings & case_readings(token.text):
+            return i
+    return h
 
 
 def find_arguments(tree: Tree, si: int, trigger: int, type_: EventType, index: ActorIndex) -> Arguments:
@@ -310,6 +370,8 @@ def find_arguments(tree: Tree, si: int, trigger: int, type_: EventType, index: A
                 target_heads.append(c)  # `выделение Интерполу гранта`: the recipient
             elif rel == "nmod" and case in TARGET_CASES:
                 target_heads.append(c)
+    for at in [trigger, *(c for c in tree.kids(pred, "obj") if tree.tokens[c].pos == "NOUN")]:
+        target_heads += [h for h in _against(tree, at) if h not in target_heads]
     sources: list[str] = []
     for h in source_heads:
         found = collect(tree, si, h, index)
@@ -317,16 +379,47 @@ def find_arguments(tree: Tree, si: int, trigger: int, type_: EventType, index: A
         sources += decide(found, index)
     targets: list[str] = []
     for h in target_heads:
-        found = collect(tree, si, h, index)
+        found = collect(tree, si, h, index, personal=type_ in PERSONAL_TYPES)
         args.target_group |= found.group and not (found.actors or found.resolved)
         targets += decide(found, index)
     if not sources and not args.source_group and _nonfinite(tree, trigger):
         found = _governing_subject(tree, si, pred, type_, index)
         args.source_group |= found.group and not (found.actors or found.resolved)
         sources += [s for s in decide(found, index) if s not in targets]
+    targets += _hosts(tree, si, trigger, pred, index)
     args.sources = _unique(sources)
     args.targets = [t for t in _unique(targets) if t not in args.sources]
     return args
+
+
+def _against(tree: Tree, trigger: int) -> list[int]:
+    """`протест против визита российского министра`: the phrase right after a trigger that opens with
+    `против` is what the act is directed at, however the parser attached it; an act named there stands
+    for its agent (its adjective or genitive: `российского министра` → RUS)."""
+    at = trigger + 1
+    while tree.inside(at) and tree.tokens[at].pos == "ADJ":
+        at += 1
+    if not tree.inside(at) or tree.tokens[at].lemma.lower() != "против":
+        return []
+    h = tree.head(at)
+    return [h] if h >= 0 and h != trigger and tree.tokens[h].pos in ("NOUN", "PROPN") else []
+
+
+def _hosts(tree: Tree, si: int, trigger: int, pred: int, index: ActorIndex) -> list[str]:
+    """The state a visit goes to is its host (EVENTS.md: visitor = source, host = target):
+    `прибыл в Пакистан`, `посетил Белград`, `визит в Москву министра Японии`."""
+    if actor_words().get(tree.tokens[trigger].lemma.lower()) != "visit":
+        return []
+    table = index.by_sentence[si]
+    out = []
+    for c in {*tree.kids(trigger), *tree.kids(pred)}:
+        rel, case = tree.tokens[c].rel, tree.case(c)
+        if not (rel == "obj" or (rel in ("obl", "nmod") and case in ("в", "во", "на"))):
+            continue
+        actor = table.get(c)
+        if actor is not None and actor.kind in ("city", "place", "country") and actor.country:
+            out.append(actor.country)
+    return out
 
 
 def _nonfinite(tree: Tree, trigger: int) -> bool:

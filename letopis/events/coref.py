@@ -4,8 +4,14 @@ Three things a reader resolves without thinking and the extractor must do by rul
 - a person keeps the role the document gives them once: `премьер-министр Японии Наото Кан` makes
   every later `Кан` JPN; `глава ОАО «Газпром» Алексей Миллер` makes `Миллер` Газпром; a former
   official (`экс-премьер`, `бывший министр`) stays a name;
+- an office holder whose role phrase gives no state (`Сенатор Джон Керри прибыл в Пакистан`) takes
+  the state named as an owner, not a place, nearest to that sentence in its paragraph (`… представителем
+  властных структур США`), else the home country;
 - a state body named without its state (`власти`, `полиция`, `суд`, `законодатели`) is the state
   the story happens in: the document's home country;
+- a description stands for the person the document names with it (`лидер «Братьев-мусульман»` →
+  `лидера движения «Братья-мусульмане» Мухаммед Бади`), a company word (`газовый монополист`) for the
+  organization named last;
 - a personal pronoun (`она`, `его`) or a person word (`политик`) is the most recent person (or,
   for `они`, the most recent plural actor) that agrees with it in gender and number.
 """
@@ -13,9 +19,10 @@ Three things a reader resolves without thinking and the extractor must do by rul
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from ..record import Article
+from ..record import Article, Token
 
 if TYPE_CHECKING:
     from .actors import Actor, ActorIndex
@@ -40,6 +47,7 @@ class Memory:
         self._present: set[str] | None = None
         self.home = self._home_country()
         self._learn_people()
+        self.described = self._learn_descriptions()
 
     # -- people ------------------------------------------------------------------------------
     def _learn_people(self) -> None:
@@ -48,7 +56,7 @@ class Memory:
         from .actors import actor_words
 
         words = actor_words()
-        unplaced: dict[str, int] = {}  # office holders whose state the text does not give
+        unplaced: dict[str, int] = {}  # office holders (→ sentence) whose state their phrase does not give
         for si, table in enumerate(self.index.by_sentence):
             tokens = self.article.sentences[si].tokens
             for actor in {id(a): a for a in table.values() if a.kind == "person"}.values():
@@ -68,10 +76,70 @@ class Memory:
                 if org is not None:
                     self.person_codes[actor.value] = org
                 elif words.get(tokens[role].lemma.lower()) == "office":
-                    unplaced[actor.value] = role
-        for value in unplaced:
-            if value not in self.person_codes and value not in self.former and self.home:
-                self.person_codes[value] = self.home
+                    unplaced.setdefault(actor.value, si)
+        for value, at in unplaced.items():
+            if value not in self.person_codes and value not in self.former:
+                state = self._nearby_state(at) or self.home
+                if state:
+                    self.person_codes[value] = state
+
+    def _nearby_state(self, si: int) -> str | None:
+        """The state named as an owner (not a place) nearest to sentence `si`: `Сенатор Джон Керри прибыл в
+        Пакистан. … стал первым представителем властных структур США` → USA. A visited place is never
+        the visitor's state, so `в Пакистан` does not count; the same sentence first, then the next ones
+        and the one before, within its paragraph."""
+        from .arguments import PLACE_CASES
+        from .tree import Tree
+
+        sentences = self.article.sentences
+        order = [si, si + 1, si - 1, si + 2, si - 2]
+        for at in order:
+            if not 0 <= at < len(sentences) or self._paragraph_break(min(at, si), max(at, si)):
+                continue
+            tree = Tree(sentences[at].tokens)
+            for actor in sorted(
+                {id(a): a for a in self.index.by_sentence[at].values()}.values(), key=lambda a: a.start
+            ):
+                if actor.kind != "country" or not actor.value:
+                    continue
+                if actor.adjective or tree.case(actor.start) not in PLACE_CASES:
+                    return actor.value
+        return None
+
+    def _paragraph_break(self, first: int, last: int) -> bool:
+        """Whether a blank line separates sentences `first` and `last`."""
+        sentences = self.article.sentences
+        gap = self.article.text[sentences[first].start : sentences[last].start]
+        return "\n\n" in gap or "\n \n" in gap
+
+    def _learn_descriptions(self) -> dict[tuple[str, str], str]:
+        """(description noun, organization) → the person the document names with them: `лидера движения
+        «Братья-мусульмане» Мухаммед Бади` lets a headline's `лидер «Братьев-мусульман»` be Бади."""
+        out: dict[tuple[str, str], str] = {}
+        for si, table in enumerate(self.index.by_sentence):
+            tokens = self.article.sentences[si].tokens
+            for actor in {id(a): a for a in table.values() if a.kind == "person"}.values():
+                noun = actor.start - 1
+                if noun < 0 or tokens[noun].pos != "NOUN":
+                    noun = tokens[actor.start].head if tokens[actor.start].rel in NAME_RELS else -1
+                for org in self._orgs_before(si, noun, actor.start):
+                    out.setdefault((tokens[noun].lemma.lower(), org), actor.value)
+        return out
+
+    def _orgs_before(self, si: int, noun: int, name: int) -> list[str]:
+        """Organizations between a description noun and the name that follows it."""
+        tokens = self.article.sentences[si].tokens
+        if not 0 <= noun < name or tokens[noun].pos != "NOUN":
+            return []
+        table = self.index.by_sentence[si]
+        return list(
+            dict.fromkeys(a.value for i in range(noun + 1, name) if (a := table.get(i)) and a.kind == "org")
+        )
+
+    def described_person(self, lemma: str, orgs: list[str]) -> str | None:
+        """The person a description (`лидер` of one of `orgs`) stands for in this document, if named once."""
+        people = {self.described[(lemma, o)] for o in orgs if (lemma, o) in self.described}
+        return people.pop() if len(people) == 1 else None
 
     def _role_of(self, si: int, i: int) -> int:
         """The role noun a name stands in apposition to (`министр … Анатолий Сердюков`), else -1."""
@@ -124,11 +192,15 @@ class Memory:
                 return code
         return None
 
-    def code_of(self, actor: Actor) -> str | None:
-        """The code a person stands for in this document, if their role says one."""
+    def code_of(self, actor: Actor, personal: bool = False) -> str | None:
+        """The code a person stands for in this document, if their role says one; `personal` keeps
+        only a state's or IGO's code (an arrested company head is the person, not the company)."""
         if actor.kind != "person" or actor.value in self.former:
             return None
-        return self.person_codes.get(actor.value)
+        code = self.person_codes.get(actor.value)
+        if personal and code is not None and not (code.isupper() and code.isascii()):
+            return None
+        return code
 
     def alias(self, lemma: str) -> str | None:
         """`альянс` → NATO when the document names NATO: a common noun for a named actor."""
@@ -159,6 +231,17 @@ class Memory:
         return getattr(dateline, "country", None) if dateline is not None else None
 
     # -- anaphora ----------------------------------------------------------------------------
+    def recent_org(self, si: int, i: int) -> Actor | None:
+        """The organization (not a state) named last before token `i` of sentence `si`, for a company
+        word (`монополист`, `концерн`) standing for it."""
+        for back in range(si, max(-1, si - PRONOUN_REACH - 1), -1):
+            table = self.index.by_sentence[back]
+            for p in sorted((p for p in table if back < si or p < i), reverse=True):
+                actor = table[p]
+                if actor.kind == "org" and not (actor.value.isupper() and actor.value.isascii()):
+                    return actor
+        return None
+
     def antecedent(
         self, si: int, i: int, gender: str | None, number: str | None, person: bool = False
     ) -> Actor | None:
@@ -173,6 +256,8 @@ class Memory:
             table = self.index.by_sentence[back]
             tokens = self.article.sentences[back].tokens
             positions = sorted((p for p in table if back < si or p < i), reverse=True)
+            if back < si and not plural:  # in an earlier sentence its subject is the topic: it goes first
+                positions.sort(key=lambda p: not _subject_like(tokens, p))
             for p in positions:
                 actor = table[p]
                 if actor.start != p and p != actor.stop - 1:
@@ -197,3 +282,15 @@ class Memory:
                     continue
                 return actor
         return None
+
+
+def _subject_like(tokens: Sequence[Token], p: int) -> bool:
+    """Whether token `p` is (the name of) a clause's subject: `Браммерц сказал, что …`."""
+    for _ in range(3):
+        rel = tokens[p].rel
+        if rel in ("nsubj", "nsubj:pass"):
+            return True
+        if rel not in NAME_RELS or not 0 <= tokens[p].head < len(tokens):
+            return False
+        p = tokens[p].head
+    return False
