@@ -9,13 +9,16 @@ origin, position and reason, is counted by reason, and the batch goes on (trafil
 from __future__ import annotations
 
 import re
+import signal
+import threading
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import InputError
+from .errors import InputError, TimedOut
 from .ingest import iter_documents
 from .ingest.files import MAX_DOCUMENT_BYTES, walk
 from .pipeline import MAX_CHARS, Pipeline
@@ -45,6 +48,10 @@ class BatchOptions:
     max_chars: int = MAX_CHARS
     events: bool = True
     payload_bytes: int = 65_536
+    text_field: str | None = None  # corpus column mapping (CSV/JSONL)
+    date_field: str | None = None
+    id_field: str | None = None
+    timeout: float = 120.0  # seconds one document may take; 0 = no limit
     on_file: Callable[[Path], None] | None = None  # called after each file (progress bars)
     on_reject: Callable[[InputError], None] | None = None  # called for each rejection, as it happens
 
@@ -131,6 +138,9 @@ class _Batch:
                     self.options.published,
                     self.options.source,
                     max_bytes=self.options.max_bytes,
+                    text_field=self.options.text_field,
+                    date_field=self.options.date_field,
+                    id_field=self.options.id_field,
                 ):
                     if isinstance(item, Document):
                         self.document(item)
@@ -155,7 +165,11 @@ class _Batch:
         if self.pipeline is None:
             self.pipeline = Pipeline(events=self.options.events, max_chars=self.options.max_chars)
         try:
-            outcome = self.pipeline.run(document)
+            with time_limit(self.options.timeout, document.origin):
+                outcome = self.pipeline.run(document)
+        except TimedOut as error:
+            self.reject(error, document.text)
+            return
         except Exception as error:  # a bug in a stage must not stop the batch: quarantine it
             self.reject(_Internal(f"{type(error).__name__}: {error}", document.origin), document.text)
             return
@@ -178,6 +192,25 @@ class _Batch:
         self.summary.rejections.append(error)
         if self.options.on_reject:
             self.options.on_reject(error)
+
+
+@contextmanager
+def time_limit(seconds: float, where: str | None) -> Iterator[None]:
+    """Stop one document after `seconds` (SIGALRM: only in the main thread; elsewhere no limit)."""
+    if seconds <= 0 or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expire(signum: int, frame: object) -> None:
+        raise TimedOut(f"processing took longer than {seconds:g} s; skipped", where)
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 class _Internal(InputError):

@@ -8,7 +8,8 @@
     │   ├── TooLarge                  too-large       413
     │   ├── BadRecord                 bad-record
     │   ├── UnsupportedFormat         format
-    │   └── WrongLanguage             language
+    │   ├── WrongLanguage             language
+    │   └── TimedOut                  timeout
     ├── ConfigError                   config
     ├── StoreError                    store           500
     │   └── NotFound                  not-found       404
@@ -29,6 +30,7 @@ __all__ = [
     "BadRecord",
     "UnsupportedFormat",
     "WrongLanguage",
+    "TimedOut",
     "ConfigError",
     "StoreError",
     "NotFound",
@@ -85,6 +87,12 @@ class UnsupportedFormat(InputError):
 
 class WrongLanguage(InputError):
     code = "language"
+
+
+class TimedOut(InputError):
+    """A document took longer than the per-document limit (a pathological input or a stage bug)."""
+
+    code = "timeout"
 
 
 class ConfigError(LetopisError):

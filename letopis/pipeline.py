@@ -14,11 +14,12 @@ from . import article as article_stage
 from . import clean as clean_stage
 from . import entities as entity_stage
 from . import events as event_stage
-from .errors import BinaryInput, EmptyInput, InputError, TooLarge
+from .errors import BinaryInput, EmptyInput, InputError, TooLarge, WrongLanguage
+from .ingest.language import UNKNOWN, detect_language
 from .nlp import NLP, get_nlp
 from .record import Article, Document, content_hash
 
-__all__ = ["Pipeline", "Outcome", "prepare", "MAX_CHARS"]
+__all__ = ["Pipeline", "Outcome", "prepare", "check_language", "MAX_CHARS"]
 
 # A news article is rarely above 100k characters; 5M keeps whole books out and NLP memory bounded.
 MAX_CHARS = 5_000_000
@@ -73,6 +74,7 @@ class Pipeline:
         article = clean_stage.clean(article)
         if not article.text.strip():
             raise EmptyInput("nothing is left after cleaning: the document holds only junk", document.origin)
+        article = check_language(article)
         article = article_stage.parse_article(article)
         article = self.nlp(article)
         article = entity_stage.link_entities(article)
@@ -94,5 +96,9 @@ class Pipeline:
             yield self.run(document)
 
 
-def with_text(article: Article, text: str) -> Article:
-    return replace(article, text=text)
+def check_language(article: Article, expected: str = "ru") -> Article:
+    """Only Russian reaches the Russian models; anything else is rejected with its language named."""
+    language = detect_language((article.title or "") + "\n" + article.text)
+    if language not in (expected, UNKNOWN):
+        raise WrongLanguage(f"document is in '{language}', not Russian: skipped", article.origin)
+    return replace(article, language=language)

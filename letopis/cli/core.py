@@ -65,6 +65,16 @@ def _check_date(ctx: click.Context, param: click.Parameter, value: str | None) -
     is_flag=True,
     help="Retry documents quarantined by an earlier run (and, with no PATH, their files).",
 )
+@click.option("--text-field", help="Corpus column/key holding the text (CSV/JSONL; default: guessed).")
+@click.option("--date-field", help="Corpus column/key holding the publication date.")
+@click.option("--id-field", help="Corpus column/key holding the document id.")
+@click.option(
+    "--timeout",
+    type=float,
+    default=120.0,
+    show_default=True,
+    help="Seconds one document may take before it is quarantined (0: no limit).",
+)
 def process(
     paths: tuple[Path, ...],
     db: str | None,
@@ -72,6 +82,10 @@ def process(
     source: str | None,
     format_: str | None,
     retry_errors: bool,
+    text_field: str | None,
+    date_field: str | None,
+    id_field: str | None,
+    timeout: float,
 ) -> None:
     """Process files or folders into the store; re-running skips what is stored already."""
     settings = _settings(db=db)
@@ -93,6 +107,10 @@ def process(
         max_chars=settings.max_chars,
         events=settings.events,
         payload_bytes=settings.payload_bytes,
+        text_field=text_field,
+        date_field=date_field,
+        id_field=id_field,
+        timeout=timeout,
         on_reject=report,
     )
     try:

@@ -41,6 +41,8 @@ _EXTENSIONS = {
     ".warc": "warc",
 }
 SNIFF_BYTES = 4096
+# Column mapping for corpora (`--text-field`, `--date-field`, `--id-field`).
+FIELD_OPTIONS = ("text_field", "date_field", "id_field")
 
 
 def iter_documents(
@@ -73,6 +75,9 @@ def read_file(file: Path, format: str | None = None, **options: Any) -> Iterator
     """One file through its reader (sniffed unless `format` is given)."""
     try:
         name = format or sniff(file)
+        if name == "jsonl" and any(options.get(f) for f in FIELD_OPTIONS):
+            name = "csv"  # the corpus reader maps fields; it reads JSONL as well as CSV
+        options = {k: v for k, v in options.items() if k not in FIELD_OPTIONS or name == "csv"}
         reader = _reader(name, str(file))
     except InputError as error:
         yield error
