@@ -10,6 +10,7 @@ import os
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from functools import lru_cache
+from typing import Any
 
 from .record import Article, Sentence, Span, Token
 
@@ -53,6 +54,7 @@ class NLP:
 
         doc = Doc(article.text)
         doc.segment(self.segmenter)
+        split_sentences_at_lines(doc)
         doc.tag_morph(self.morph_tagger)
         doc.parse_syntax(self.syntax_parser)
         doc.tag_ner(self.ner_tagger)
@@ -81,6 +83,31 @@ class NLP:
             span.normalize(self.morph_vocab)
             spans.extend(split_at_lines(Span(span.text, span.start, span.stop, span.type, span.normal or "")))
         return replace(article, sentences=tuple(sentences), spans=tuple(spans))
+
+
+def split_sentences_at_lines(doc: Any) -> None:
+    """A line break ends a sentence (a headline, a caption, a paragraph without final punctuation).
+
+    razdel joins such lines into one sentence, and the parser then hangs one line's subject on the
+    other line's verb; cutting them first keeps every clause in its own tree.
+    """
+    from natasha.doc import DocSent
+
+    sentences = []
+    for sent in doc.sents:
+        if "\n" not in sent.text.strip():
+            sentences.append(sent)
+            continue
+        offset = sent.start
+        for line in sent.text.split("\n"):
+            body = line.strip()
+            if body:
+                start = offset + line.index(body)
+                sentences.append(DocSent(start, start + len(body), body))
+            offset += len(line) + 1
+    if len(sentences) != len(doc.sents):
+        doc.sents = sentences
+        doc.envelop_sent_tokens()
 
 
 def split_at_lines(span: Span) -> list[Span]:
