@@ -26,18 +26,43 @@ from letopis.record import Document
 from letopis.store import open_store
 
 ROOT = Path(__file__).resolve().parent.parent
-QUERIES = ["Казахстана", "переговоры", '"Центральной Азии"', "министр обороны", "санкции", "Японии", "протест"]
-EVENT_FILTERS = [{}, {"actor": "JPN"}, {"type": "CONSULT"}, {"actor": "KAZ", "summary": "true"}, {"since": "2011-01-01"}]
+QUERIES = [
+    "Казахстана",
+    "переговоры",
+    '"Центральной Азии"',
+    "министр обороны",
+    "санкции",
+    "Японии",
+    "протест",
+]
+EVENT_FILTERS = [
+    {},
+    {"actor": "JPN"},
+    {"type": "CONSULT"},
+    {"actor": "KAZ", "summary": "true"},
+    {"since": "2011-01-01"},
+]
 
 
 def seed_store(path: Path) -> None:
     store = open_store(path)
     pipeline = Pipeline()
-    texts = [Document(text=(ROOT / "examples" / "interfax-eu-central-asia.txt").read_text(encoding="utf-8"), id="seed")]
+    texts = [
+        Document(
+            text=(ROOT / "examples" / "interfax-eu-central-asia.txt").read_text(encoding="utf-8"), id="seed"
+        )
+    ]
     with (ROOT / "tests" / "fixtures" / "events" / "dev.docs.jsonl").open(encoding="utf-8") as lines:
         for line in lines:
             record = json.loads(line)
-            texts.append(Document(text=record["text"], id=record["id"], published=record.get("published"), source=record.get("source")))
+            texts.append(
+                Document(
+                    text=record["text"],
+                    id=record["id"],
+                    published=record.get("published"),
+                    source=record.get("source"),
+                )
+            )
     for document in texts:
         store.save_article(pipeline.process(document))
     store.close()
@@ -68,7 +93,9 @@ def grow(path: Path, target: int) -> int:
                 "SELECT ?, entity_id, text, normal, type, start, stop, sentence FROM mentions WHERE document_id = ?",
                 (new, source),
             )
-            for (event_id,) in conn.execute("SELECT id FROM events WHERE document_id = ?", (source,)).fetchall():
+            for (event_id,) in conn.execute(
+                "SELECT id FROM events WHERE document_id = ?", (source,)
+            ).fetchall():
                 cursor = conn.execute(
                     "INSERT INTO events (document_id, doc_id, type, sources, targets, location_name, geonameid, "
                     "location_country, date, date_start, date_end, modality, evidence, confidence, trigger, "
@@ -95,14 +122,18 @@ def serve(path: Path) -> tuple[str, object]:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(create_app(str(path)), host="127.0.0.1", port=port, log_level="warning"))
+    server = uvicorn.Server(
+        uvicorn.Config(create_app(str(path)), host="127.0.0.1", port=port, log_level="warning")
+    )
     threading.Thread(target=server.run, daemon=True).start()
     while not server.started:
         time.sleep(0.05)
     return f"http://127.0.0.1:{port}", server
 
 
-async def load(base: str, path: str, params: list[dict[str, str]], clients: int, requests: int) -> list[float]:
+async def load(
+    base: str, path: str, params: list[dict[str, str]], clients: int, requests: int
+) -> list[float]:
     latencies: list[float] = []
     counter = iter(range(requests))
 
@@ -121,38 +152,48 @@ async def load(base: str, path: str, params: list[dict[str, str]], clients: int,
 def report(name: str, latencies: list[float]) -> None:
     ms = sorted(x * 1000 for x in latencies)
     p95 = ms[max(0, int(len(ms) * 0.95) - 1)]
-    print(f"{name:<14} n={len(ms):<5} p50={statistics.median(ms):7.1f} ms  p95={p95:7.1f} ms  max={ms[-1]:7.1f} ms")
+    print(
+        f"{name:<14} n={len(ms):<5} p50={statistics.median(ms):7.1f} ms  p95={p95:7.1f} ms  max={ms[-1]:7.1f} ms"
+    )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--docs", type=int, default=10_000)
-    parser.add_argument("--big", type=int, default=100_000, help="documents for the single-query timing (0 skips)")
+    parser.add_argument(
+        "--big", type=int, default=100_000, help="documents for the single-query timing (0 skips)"
+    )
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--requests", type=int, default=400, help="requests per endpoint, in total")
+    parser.add_argument("--store", type=Path, help="keep the grown store here and reuse it on the next run")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "bench.db"
-        seed_store(path)
+        path = args.store or Path(folder) / "bench.db"
+        if not path.exists():
+            seed_store(path)
         started = time.perf_counter()
         total = grow(path, args.docs)
         print(f"store: {total} documents (grown in {time.perf_counter() - started:.1f} s)")
         base, server = serve(path)
         searches = [{"q": q} for q in QUERIES]
         report("/api/search", asyncio.run(load(base, "/api/search", searches, args.clients, args.requests)))
-        report("/api/events", asyncio.run(load(base, "/api/events", EVENT_FILTERS, args.clients, args.requests)))
+        report(
+            "/api/events", asyncio.run(load(base, "/api/events", EVENT_FILTERS, args.clients, args.requests))
+        )
         server.should_exit = True  # type: ignore[attr-defined]
         if args.big:
             total = grow(path, args.big)
             from letopis.search import search
-            from letopis.web.reads import ReadOnlySQLite
 
-            reader = ReadOnlySQLite(path)
+            open_store(path).close()  # migrate a store grown by an older letopis
+            reader = open_store(path, read_only=True)
             for query in ("Казахстана", "министр обороны", '"Центральной Азии"'):
                 search(reader, query)  # warm the page cache
                 start = time.perf_counter()
                 page = search(reader, query, limit=20)
-                print(f"search {query!r} over {total} documents: {page.total} hits, {1000 * (time.perf_counter() - start):.0f} ms")
+                print(
+                    f"search {query!r} over {total} documents: {page.total} hits, {1000 * (time.perf_counter() - start):.0f} ms"
+                )
 
 
 if __name__ == "__main__":

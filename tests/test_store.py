@@ -8,9 +8,9 @@ from collections.abc import Iterator
 import pytest
 
 from letopis import queries
-from letopis.errors import NotFound
+from letopis.errors import NotFound, StoreError
 from letopis.record import Article, Entity, Event, EventType, Location, Mention, Modality
-from letopis.store import EntityFilter, EventFilter, Rejection, Store, open_store
+from letopis.store import DocumentFilter, EntityFilter, EventFilter, Rejection, Store, open_store
 from letopis.store.rows import date_range
 
 PG_SERVER = "postgresql://postgres@127.0.0.1:5432/test"
@@ -43,7 +43,7 @@ def store(request: pytest.FixtureRequest, tmp_path) -> Iterator[Store]:
         yield from _postgres_store()
 
 
-def article(doc_id: str, text: str, source: str = "interfax.ru") -> Article:
+def article(doc_id: str, text: str, source: str = "interfax.ru", date: str | None = "2020-03/2020-05") -> Article:
     """An Article built by hand: two linked entities, one unlinked, one event."""
     from letopis.record import content_hash
 
@@ -59,7 +59,7 @@ def article(doc_id: str, text: str, source: str = "interfax.ru") -> Article:
         Mention("Хельга Шмид", 50, 61, "PER", "Хельга Шмид", "PER:Хельга Шмид", 1),
     )
     event = Event(doc_id=doc_id, type=EventType.COOPERATE, sources=("EU",), targets=("KAZ",),
-                  location=Location("Ташкент", 1512569, "UZB"), date="2020-03/2020-05",
+                  location=Location("Ташкент", 1512569, "UZB"), date=date,
                   modality=Modality.PLANNED, evidence="Решено открыть центр в Ташкенте.", confidence=0.8)
     key = content_hash(text)
     return Article(id=key, raw=text, doc_id=doc_id, text=text, source=source, published="2020-03-11",
@@ -112,14 +112,78 @@ def test_event_filters(store: Store) -> None:
     assert len(queries.list_events(store)) == 3
     assert len(queries.list_events(store, EventFilter(source="tass.ru"))) == 1
     assert len(queries.list_events(store, EventFilter(actor="KAZ", role="target"))) == 3
-    assert queries.list_events(store, EventFilter(actor="KAZ", role="source")) == []
+    assert queries.list_events(store, EventFilter(actor="KAZ", role="source")).total == 0
     assert len(queries.list_events(store, EventFilter(since="2020-05", until="2020-06"))) == 3
-    assert queries.list_events(store, EventFilter(since="2020-06-01")) == []
+    assert queries.list_events(store, EventFilter(since="2020-06-01")).total == 0
     assert len(queries.list_events(store, EventFilter(location="1512569"))) == 3
-    assert queries.list_events(store, EventFilter(type="ASSAULT")) == []
+    assert queries.list_events(store, EventFilter(type="ASSAULT")).total == 0
     counts = {row["doc_id"]: row["sources_count"] for row in queries.list_events(store)}
     assert counts == {"a": 2, "b": 2, "c": 1}
     assert len(queries.list_events(store, EventFilter(limit=2))) == 2
+
+
+def test_lists_are_pages_with_totals(store: Store) -> None:
+    for name in "abc":
+        store.save_article(article(name, f"Текст {name}.", date=None if name == "b" else "2020-0" + str("ac".index(name) + 3)))
+    documents = queries.list_documents(store, DocumentFilter(limit=2, offset=1))
+    assert (documents.total, len(documents), documents.offset) == (3, 2, 1)
+    assert queries.list_documents(store, DocumentFilter(entity="KAZ")).total == 3
+    entities = queries.list_entities(store, EntityFilter(limit=1))
+    assert (entities.total, [row["key"] for row in entities]) == (4, ["EU"])
+    assert [row["doc_id"] for row in queries.list_events(store, EventFilter(sort="date"))] == ["a", "c", "b"]
+    assert [row["doc_id"] for row in queries.list_events(store, EventFilter(sort="-date"))] == ["c", "a", "b"]
+    page = queries.list_events(store, EventFilter(limit=1, offset=2, sort="date"))
+    assert (page.total, [row["doc_id"] for row in page]) == (3, ["b"])
+    assert page.as_dict()["items"] == list(page)
+    assert [row["doc_id"] for row in queries.iter_events(store, batch=2)] == ["a", "b", "c"]
+
+
+def test_entity_name_filter_folds_cyrillic_case(store: Store) -> None:
+    store.save_article(article("a", "Первый текст."))
+    assert [row["name"] for row in queries.list_entities(store, EntityFilter(name="ТАШК"))] == ["Ташкент"]
+
+
+def test_entity_page_has_timeline_documents_and_co_actors(store: Store) -> None:
+    store.save_article(article("a", "Первый текст."))
+    store.save_article(article("b", "Второй текст."))
+    entity = queries.get_entity(store, "EU")
+    assert entity["timeline"] == [{"period": "2020-03", "mentions": 4}]
+    assert {row["doc_id"] for row in entity["documents"]} == {"a", "b"}
+    assert entity["co_actors"] == [{"actor": "KAZ", "events": 2}]
+    assert queries.get_raw(store, "a") == "Первый текст."
+
+
+def test_event_summary_counts_and_follows_new_articles(store: Store) -> None:
+    store.save_article(article("a", "Первый текст."))
+    summary = queries.event_summary(store)
+    assert summary["timeline"] == [{"period": "2020-03", "type": "COOPERATE", "events": 1}]
+    assert summary["network"]["edges"] == [{"source": "EU", "target": "KAZ", "events": 1}]
+    [place] = summary["locations"]
+    assert (place["name"], place["events"], place["numeric"]) == ("Ташкент", 1, "860")
+    assert place["latitude"] == pytest.approx(41.26)
+    assert queries.event_summary(store, EventFilter(actor="JPN"))["timeline"] == []
+    store.save_article(article("b", "Второй текст."))  # a cached summary must not hide it
+    assert queries.event_summary(store)["timeline"][0]["events"] == 2
+
+
+def test_read_only_store_reads_and_refuses_writes(store: Store) -> None:
+    store.save_article(article("a", "Первый текст."))
+    reader = open_store(store.url, read_only=True)
+    try:
+        assert reader.read_only and queries.get_document(reader, "a")["events"][0]["targets"] == ["KAZ"]
+        with pytest.raises(StoreError, match="read-only"):
+            reader.save_article(article("b", "Второй текст."))
+        with pytest.raises(StoreError):
+            reader.query("DELETE FROM documents")
+        assert queries.stats(reader)["documents"] == 1
+    finally:
+        reader.close()
+
+
+def test_read_only_sqlite_store_must_exist(tmp_path) -> None:
+    with pytest.raises(NotFound, match="letopis process"):
+        open_store(tmp_path / "missing.db", read_only=True)
+    assert not (tmp_path / "missing.db").exists()
 
 
 def test_quarantine_upsert_and_resolve(store: Store) -> None:

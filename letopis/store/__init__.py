@@ -10,13 +10,17 @@ from .base import DocumentFilter, EntityFilter, EventFilter, Rejection, Row, Sto
 __all__ = ["open_store", "Store", "Row", "Rejection", "EventFilter", "EntityFilter", "DocumentFilter"]
 
 
-def open_store(url_or_path: str | Path) -> Store:
-    """Open (and migrate) a store: a path or `sqlite:///path` → SQLite, `postgresql://…` → PostgreSQL."""
+def open_store(url_or_path: str | Path, read_only: bool = False) -> Store:
+    """Open a store: a path or `sqlite:///path` → SQLite, `postgresql://…` → PostgreSQL.
+
+    A writable store is migrated first. A read-only one never writes (SQLite `mode=ro`,
+    PostgreSQL read-only transactions) and gives each thread its own connection, for servers.
+    """
     target = str(url_or_path)
     if target.startswith(("postgresql://", "postgres://")):
         from .postgres import PostgresStore
 
-        return PostgresStore(target)
+        return PostgresStore(target, read_only)
     if target.startswith("sqlite:///"):
         target = target.removeprefix("sqlite:///")
     elif "://" in target:
@@ -25,4 +29,4 @@ def open_store(url_or_path: str | Path) -> Store:
         )
     from .sqlite import SQLiteStore
 
-    return SQLiteStore(target)
+    return SQLiteStore(target, read_only)

@@ -58,7 +58,7 @@ class EntityFilter:
     document: str | None = None
     limit: int = 100
     offset: int = 0
-    sort: str = "-mentions"  # -mentions | name
+    sort: str = "-mentions"  # -mentions | mentions | -documents | name
 
 
 @dataclass(frozen=True)
@@ -80,6 +80,7 @@ class Store(Protocol):
 
     url: str
     dialect: str  # "sqlite" | "postgresql"
+    read_only: bool  # opened with `open_store(url, read_only=True)`: reads only, a connection per thread
 
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
         """Run one read statement written with `?` placeholders; rows as dicts."""

@@ -1,4 +1,8 @@
-"""PostgreSQL store (psycopg 3), for several writers and large corpora: `letopis[postgres]`."""
+"""PostgreSQL store (psycopg 3), for several writers and large corpora: `letopis[postgres]`.
+
+A read-only store sets `default_transaction_read_only` on each of its connections (one per
+thread), so the server refuses any write that slips through.
+"""
 
 from __future__ import annotations
 
@@ -16,20 +20,24 @@ _LOCK = 7_365_727  # advisory lock id: two processes never migrate at once
 class PostgresStore(SQLStore):
     dialect = "postgresql"
 
-    def __init__(self, url: str) -> None:
-        super().__init__(url)
+    def __init__(self, url: str, read_only: bool = False) -> None:
+        super().__init__(url, read_only, _safe(url))
         try:
             import psycopg
         except ImportError as error:
             raise DependencyMissing.for_extra("psycopg", "postgres") from error
-        try:
-            self.conn = psycopg.connect(url, autocommit=True)
-        except psycopg.Error as error:
-            raise StoreError(f"cannot connect to PostgreSQL: {error}", _safe(url)) from error
-        self.migrate()
+        self.psycopg = psycopg
+        self.errors = (psycopg.Error,)
+        self._open()
 
-    def _cursor(self) -> Any:
-        return self.conn.cursor()
+    def _connect(self) -> Any:
+        try:
+            conn = self.psycopg.connect(self.url, autocommit=True)
+            if self.read_only:
+                conn.execute("SET default_transaction_read_only = on")
+        except self.psycopg.Error as error:
+            raise StoreError(f"cannot connect to PostgreSQL: {error}", self.where) from error
+        return conn
 
     def _sql(self, sql: str) -> str:
         return sql.replace("%", "%%").replace("?", "%s")
@@ -39,10 +47,6 @@ class PostgresStore(SQLStore):
 
     def _serialize(self, cursor: Any) -> None:
         cursor.execute(f"SELECT pg_advisory_xact_lock({_LOCK})")
-
-    def close(self) -> None:
-        with self.lock:
-            self.conn.close()
 
 
 def _safe(url: str) -> str:

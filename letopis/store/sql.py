@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from typing import Any
 
+from ..errors import StoreError
 from ..record import Article
 from .base import Rejection, Row
 from .migrate import VERSION_TABLE, Migration, migrations
@@ -24,13 +25,20 @@ class SQLStore:
     """Writes and reads through one DB-API connection; subclasses open it and run scripts."""
 
     dialect = ""
+    errors: tuple[type[BaseException], ...] = ()  # the driver's errors, reported as StoreError
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, read_only: bool = False, where: str | None = None) -> None:
         self.url = url
+        self.read_only = read_only
+        self.where = where or url  # names the store in messages (without a password)
         self.lock = threading.RLock()
+        self.conn: Any = None  # the writer's one connection; a read-only store has one per thread
+        self._local = threading.local()
+        self._readers: list[Any] = []
 
     # --- what a back end provides -------------------------------------------------------------
-    def _cursor(self) -> Any:
+    def _connect(self) -> Any:
+        """A new DB-API connection, read-only if the store is."""
         raise NotImplementedError
 
     def _sql(self, sql: str) -> str:
@@ -45,13 +53,41 @@ class SQLStore:
     def _serialize(self, cursor: Any) -> None:
         """Make concurrent migrations wait for each other (SQLite's BEGIN IMMEDIATE already does)."""
 
+    # --- connections ---------------------------------------------------------------------------
+    def _open(self) -> None:
+        """Connect a writer and migrate it; a read-only store connects lazily, once per thread."""
+        if not self.read_only:
+            self.conn = self._connect()
+            self.migrate()
+
+    def _connection(self) -> Any:
+        if not self.read_only:
+            return self.conn
+        conn = getattr(self._local, "conn", None)
+        if conn is None:  # threads never share a reader, so requests run in parallel
+            conn = self._local.conn = self._connect()
+            with self.lock:
+                self._readers.append(conn)
+        return conn
+
+    def _cursor(self) -> Any:
+        return self._connection().cursor()
+
     def close(self) -> None:
-        raise NotImplementedError
+        with self.lock:
+            for conn in [self.conn, *self._readers]:
+                if conn is not None:
+                    conn.close()
+            self.conn, self._readers = None, []
 
     # --- transactions and reads --------------------------------------------------------------
     @contextmanager
     def transaction(self) -> Iterator[Any]:
         """One write transaction: all of it is stored, or none of it."""
+        if self.read_only:
+            raise StoreError(
+                "this store is open read-only; open it with open_store(url) to write", self.where
+            )
         with self.lock:
             cursor = self._cursor()
             self._begin(cursor)
@@ -66,12 +102,14 @@ class SQLStore:
                 cursor.close()
 
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
-        with self.lock:
+        with nullcontext() if self.read_only else self.lock:
             cursor = self._cursor()
             try:
                 cursor.execute(self._sql(sql), tuple(params))
                 names = [column[0] for column in cursor.description or ()]
                 return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+            except self.errors as error:
+                raise StoreError(f"store query failed: {error}", self.where) from error
             finally:
                 cursor.close()
 

@@ -1,23 +1,25 @@
-"""The JSON endpoints: thin handlers over `letopis.search` and the read queries."""
+"""The JSON endpoints: thin handlers over `letopis.search` and `letopis.queries`, which the CLI calls too."""
 
 from __future__ import annotations
 
 import csv
 import hmac
 import io
+import itertools
 import json
 import os
 import threading
-from collections.abc import Iterator
+from dataclasses import replace
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import JSONResponse, PlainTextResponse, StreamingResponse
 
+from .. import queries
 from .. import search as search_module
 from ..errors import BadRecord, LetopisError, TooLarge
 from ..record import Document, EventType, Modality
-from . import reads
+from ..store import DocumentFilter, EntityFilter, EventFilter, Store
 
 __all__ = ["router", "TOKEN_ENV", "Unauthorized", "Forbidden"]
 
@@ -41,83 +43,35 @@ class Forbidden(LetopisError):
     status = 403
 
 
-def _page(total: int, limit: int, offset: int, items: list[Any]) -> dict[str, Any]:
-    return {"total": total, "limit": limit, "offset": offset, "items": items}
+def _store(request: Request) -> Store:
+    """The app's read-only store: one connection per worker thread."""
+    store: Store = request.app.state.reader
+    return store
 
 
-@router.get("/documents", summary="List documents, newest first")
-def list_documents(
-    request: Request,
+def document_filter(
     source: Text = None,
     since: Text = None,
     until: Text = None,
     entity: Annotated[str | None, Query(max_length=500, description="entity key or code mentioned")] = None,
     limit: Limit = 50,
     offset: Offset = 0,
-) -> dict[str, Any]:
-    total, rows = reads.list_documents(request.app.state.reader, source, since, until, entity, limit, offset)
-    return _page(total, limit, offset, rows)
+) -> DocumentFilter:
+    return DocumentFilter(source=source, since=since, until=until, entity=entity, limit=limit, offset=offset)
 
 
-@router.get("/documents/{document_id}", summary="One document with its text, mentions and events")
-def get_document(request: Request, document_id: str) -> dict[str, Any]:
-    return reads.get_document(request.app.state.reader, document_id)
-
-
-@router.get(
-    "/documents/{document_id}/raw", summary="The raw input as it arrived", response_class=PlainTextResponse
-)
-def get_raw(request: Request, document_id: str) -> PlainTextResponse:
-    document = reads.get_document(request.app.state.reader, document_id)
-    return PlainTextResponse(document["raw"])
-
-
-@router.get("/entities", summary="List entities by number of mentions")
-def list_entities(
-    request: Request,
+def entity_filter(
     type: Text = None,
     kind: Text = None,
     name: Annotated[str | None, Query(max_length=500, description="substring of the name")] = None,
     sort: Literal["-mentions", "-documents", "name"] = "-mentions",
     limit: Limit = 50,
     offset: Offset = 0,
-) -> dict[str, Any]:
-    total, rows = reads.list_entities(request.app.state.reader, type, kind, name, limit, offset, sort)
-    return _page(total, limit, offset, rows)
+) -> EntityFilter:
+    return EntityFilter(type=type, kind=kind, name=name, sort=sort, limit=limit, offset=offset)
 
 
-@router.get("/entities/{code:path}", summary="One entity: mentions over time, co-actors, events")
-def get_entity(request: Request, code: str) -> dict[str, Any]:
-    return reads.get_entity(request.app.state.reader, code)
-
-
-def _event_query(
-    type: EventType | None = None,
-    actor: str | None = None,
-    role: Literal["source", "target"] | None = None,
-    location: str | None = None,
-    since: str | None = None,
-    until: str | None = None,
-    modality: Modality | None = None,
-    source: str | None = None,
-    document: str | None = None,
-) -> reads.EventQuery:
-    return reads.EventQuery(
-        type=str(type) if type else None,
-        actor=actor,
-        role=role,
-        location=location,
-        since=since,
-        until=until,
-        modality=str(modality) if modality else None,
-        source=source,
-        document=document,
-    )
-
-
-@router.get("/events", summary="List events; filter by type, actor, place, date, modality, source")
-def list_events(
-    request: Request,
+def event_filter(
     type: EventType | None = None,
     actor: Text = None,
     role: Literal["source", "target"] | None = None,
@@ -127,23 +81,72 @@ def list_events(
     modality: Modality | None = None,
     source: Text = None,
     document: Text = None,
+) -> EventFilter:
+    """The event filters shared by the list, its summary and the export."""
+    return EventFilter(
+        type=type and str(type),
+        actor=actor,
+        role=role,
+        location=location,
+        since=since,
+        until=until,
+        modality=modality and str(modality),
+        source=source,
+        document=document,
+    )
+
+
+Reader = Annotated[Store, Depends(_store)]
+Documents = Annotated[DocumentFilter, Depends(document_filter)]
+Entities = Annotated[EntityFilter, Depends(entity_filter)]
+Events = Annotated[EventFilter, Depends(event_filter)]
+
+
+@router.get("/documents", summary="List documents, newest first")
+def list_documents(store: Reader, where: Documents) -> JSONResponse:
+    return JSONResponse(queries.list_documents(store, where).as_dict())
+
+
+@router.get("/documents/{document_id}", summary="One document with its text, mentions and events")
+def get_document(store: Reader, document_id: str) -> JSONResponse:
+    return JSONResponse(queries.get_document(store, document_id))
+
+
+@router.get(
+    "/documents/{document_id}/raw", summary="The raw input as it arrived", response_class=PlainTextResponse
+)
+def get_raw(store: Reader, document_id: str) -> PlainTextResponse:
+    return PlainTextResponse(queries.get_raw(store, document_id))
+
+
+@router.get("/entities", summary="List entities by number of mentions")
+def list_entities(store: Reader, where: Entities) -> JSONResponse:
+    return JSONResponse(queries.list_entities(store, where).as_dict())
+
+
+@router.get("/entities/{code:path}", summary="One entity: mentions over time, co-actors, events")
+def get_entity(store: Reader, code: str) -> JSONResponse:
+    return JSONResponse(queries.get_entity(store, code))
+
+
+@router.get("/events", summary="List events; filter by type, actor, place, date, modality, source")
+def list_events(
+    store: Reader,
+    where: Events,
     sort: Literal["date", "-date", "confidence", "-confidence", "id"] = "date",
     summary: Annotated[bool, Query(description="add timeline, actor network and map counts")] = False,
     limit: Limit = 50,
     offset: Offset = 0,
-) -> dict[str, Any]:
-    query = _event_query(type, actor, role, location, since, until, modality, source, document)
-    reader = request.app.state.reader
-    total, items = reads.list_events(reader, query, limit, offset, sort)
-    page = _page(total, limit, offset, items)
+) -> JSONResponse:
+    page = queries.list_events(store, replace(where, sort=sort, limit=limit, offset=offset)).as_dict()
     if summary:
-        page["summary"] = reads.event_summary(reader, query)
-    return page
+        page["summary"] = queries.event_summary(store, where)
+    return JSONResponse(page)
 
 
 @router.get("/search", summary="Morphology-aware full-text search with event filters")
 def search(
-    request: Request,
+    store: Reader,
     q: Annotated[
         str, Query(max_length=500, description='words and "quoted phrases"; any inflected form')
     ] = "",
@@ -160,7 +163,7 @@ def search(
     sort: Literal["relevance", "date", "-date"] = "relevance",
     limit: Limit = 20,
     offset: Offset = 0,
-) -> dict[str, Any]:
+) -> JSONResponse:
     filters = search_module.SearchFilters(
         actor=actor,
         event_type=str(type) if type else None,
@@ -170,34 +173,35 @@ def search(
         date_to=until,
         source=source,
     )
-    page = search_module.search(request.app.state.reader, q, filters, limit, offset, sort, expand)
-    return {
-        "query": q,
-        "terms": sorted(page.query.lemmas),
-        "total": page.total,
-        "limit": limit,
-        "offset": offset,
-        "items": [
-            {
-                "id": hit.id,
-                "doc_id": hit.doc_id,
-                "headline": hit.headline,
-                "published": hit.published,
-                "source": hit.source,
-                "url": hit.url,
-                "score": hit.score,
-                "snippet": hit.snippet.text,
-                "highlights": [list(pair) for pair in hit.snippet.highlights],
-            }
-            for hit in page.hits
-        ],
-    }
+    page = search_module.search(store, q, filters, limit, offset, sort, expand)
+    return JSONResponse(
+        {
+            "query": q,
+            "terms": sorted(page.query.lemmas),
+            "total": page.total,
+            "limit": limit,
+            "offset": offset,
+            "items": [
+                {
+                    "id": hit.id,
+                    "doc_id": hit.doc_id,
+                    "headline": hit.headline,
+                    "published": hit.published,
+                    "source": hit.source,
+                    "url": hit.url,
+                    "score": hit.score,
+                    "snippet": hit.snippet.text,
+                    "highlights": [list(pair) for pair in hit.snippet.highlights],
+                }
+                for hit in page.hits
+            ],
+        }
+    )
 
 
 @router.get("/stats", summary="Counts of documents, entities, events; event timeline, network and map")
-def stats(request: Request) -> dict[str, Any]:
-    reader = request.app.state.reader
-    return {"totals": reads.totals(reader), **reads.event_summary(reader, reads.EventQuery())}
+def stats(store: Reader) -> JSONResponse:
+    return JSONResponse({"totals": queries.stats(store), **queries.event_summary(store)})
 
 
 CSV_COLUMNS = (
@@ -208,36 +212,14 @@ CSV_COLUMNS = (
 
 @router.get("/export/events", summary="All events matching the filters, as JSON lines or CSV")
 def export_events(
-    request: Request,
-    format: Literal["jsonl", "csv"] = "jsonl",
-    type: EventType | None = None,
-    actor: Text = None,
-    role: Literal["source", "target"] | None = None,
-    location: Text = None,
-    since: Text = None,
-    until: Text = None,
-    modality: Modality | None = None,
-    source: Text = None,
-    document: Text = None,
+    store: Reader, where: Events, format: Literal["jsonl", "csv"] = "jsonl"
 ) -> StreamingResponse:
-    query = _event_query(type, actor, role, location, since, until, modality, source, document)
-    reader = request.app.state.reader
+    header = [",".join(CSV_COLUMNS) + "\r\n"] if format == "csv" else []
+    events = queries.iter_events(store, where)
+    lines = itertools.chain(header, (_export_line(event, format) for event in events))
     media = "application/x-ndjson" if format == "jsonl" else "text/csv; charset=utf-8"
     headers = {"Content-Disposition": f'attachment; filename="events.{format}"'}
-    return StreamingResponse(_export_lines(reader, query, format), media_type=media, headers=headers)
-
-
-def _export_lines(reader: Any, query: reads.EventQuery, format: str) -> Iterator[str]:
-    if format == "csv":
-        yield ",".join(CSV_COLUMNS) + "\r\n"
-    offset, size = 0, 1000
-    while True:
-        _, events = reads.list_events(reader, query, size, offset, "id")
-        for event in events:
-            yield _export_line(event, format)
-        if len(events) < size:
-            return
-        offset += size
+    return StreamingResponse(lines, media_type=media, headers=headers)
 
 
 def _export_line(event: dict[str, Any], format: str) -> str:

@@ -15,9 +15,8 @@ from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 
 from ..errors import LetopisError
-from ..store import open_store
+from ..store import Store, open_store
 from . import api
-from .reads import ReadOnlySQLite
 
 __all__ = ["create_app", "CSP"]
 
@@ -36,17 +35,10 @@ SECURITY_HEADERS = {
 }
 
 
-def _sqlite_path(store_url: str) -> Path | None:
-    if store_url.startswith(("postgresql://", "postgres://")):
-        return None
-    return Path(store_url.removeprefix("sqlite:///"))
-
-
-def open_reader(store_url: str) -> Any:
-    """A read-only view of the store, migrated first so the search index exists."""
-    open_store(store_url).close()  # creates or migrates; readers never write
-    path = _sqlite_path(store_url)
-    return ReadOnlySQLite(path) if path is not None else open_store(store_url)
+def open_reader(store_url: str) -> Store:
+    """A read-only view of the store, migrated first so the search index and read indexes exist."""
+    open_store(store_url).close()  # creates or migrates; the reader itself never writes
+    return open_store(store_url, read_only=True)
 
 
 def create_app(store_url: str) -> FastAPI:
