@@ -13,7 +13,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 FIX = ROOT / "tests" / "fixtures" / "events"
-CACHE = Path("/tmp/letopis-place-time-articles.pkl")
+CACHE = Path("/tmp/letopis-place-time-articles-r3.pkl")
 
 
 def main(argv: list[str]) -> None:
@@ -30,8 +30,6 @@ def main(argv: list[str]) -> None:
         pipeline = Pipeline(events=False)
         articles = [pipeline.process(document_of(row)) for row in docs]
         CACHE.write_bytes(pickle.dumps(articles))
-    if "--integrate" in argv:
-        _integrate()
     pred = [e.to_json() for a in articles for e in extract(a).events]
     report = score(docs, gold, pred)
     for k, v in report.overall.as_dict().items():
@@ -47,41 +45,6 @@ def main(argv: list[str]) -> None:
             print(f"   LOC gold={_loc(g.get('location'))} pred={_loc(p.get('location'))}")
         if not date_ok:
             print(f"   DATE gold={g.get('date')} pred={p.get('date')}")
-
-
-def _integrate() -> None:
-    """Simulate the orchestrator passing the event type to find_locations (proposed interface)."""
-    import letopis.events as ev
-
-    seen: dict[int, str] = {}
-    find_triggers, find_locations = ev.find_triggers, ev.find_locations
-
-    def triggers(tree):  # type: ignore[no-untyped-def]
-        out = find_triggers(tree)
-        seen.clear()
-        seen.update({t.index: str(t.type) for t in out})
-        return out
-
-    def locations(tree, si, trigger, pred, index, partner=-1):  # type: ignore[no-untyped-def]
-        return find_locations(tree, si, trigger, pred, index, partner, event_type=seen.get(trigger))
-
-    ev.find_triggers, ev.find_locations = triggers, locations
-    from letopis.events import timing
-
-    current: dict[str, object] = {}
-    find_dates, drafts, dedupe = ev.find_dates, ev._drafts, ev.dedupe
-
-    def dates_(tree, sentence, trigger, pred, reference, tense):  # type: ignore[no-untyped-def]
-        return find_dates(tree, sentence, trigger, pred, reference, tense, anchor=current.get("anchor"))
-
-    def drafts_(article, index):  # type: ignore[no-untyped-def]
-        current["anchor"] = timing.document_anchor(article)
-        return drafts(article, index)
-
-    def dedupe_(events, contents=None):  # type: ignore[no-untyped-def]
-        return dedupe(timing.fill_restatements(events), contents)
-
-    ev.find_dates, ev._drafts, ev.dedupe = dates_, drafts_, dedupe_
 
 
 def _loc(x: dict | None) -> str | None:

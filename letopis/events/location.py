@@ -11,21 +11,33 @@ Rules (EVENTS.md, "Annotation decisions" → Location), in the order they are tr
 3. a local body named after a city (`Хорошевский суд Москвы`, `лондонская полиция`);
 4. a place phrase that opens the line (`В Египте арестован …`) covers its main clause.
 Statements (ACCUSE, REQUEST …) take only rule 1 on their own verb: where the statement is made, not
-what it is about. The dateline city (the newsroom) never counts, since it stands outside every clause.
+what it is about. A converb (`собрались на митинг в Тбилиси, требуя …`) shares its verb's place; a
+clause after `, где` takes the place before it (`остановку в Кабуле, где в беседе …`).
+Then the occasion (a meeting, visit, summit, press conference) the act belongs to:
+5. an occasion the clause names without a place (`на саммите`, `во второй день саммита`) takes the
+   place the text gives that occasion elsewhere, the more precise one when it gives two
+   (`саммит в США` … `в Вашингтон на саммит` → Вашингтон); the same refines a country-level place;
+6. a statement or meeting with no place and no time of its own, in the sentence right after an
+   occasion the actors are at (`Керри прибыл в Исламабад. … сенатор подчеркнул …`), or after it
+   in the same sentence, takes the occasion's place.
+The dateline city (the newsroom) never counts, since it stands outside every clause.
 A place the gazetteer knows no country of takes the country the document is mostly about.
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from weakref import WeakKeyDictionary
 
 from ..record import Location
+from ..timex import find_time_expressions
 from .actors import Actor, ActorIndex
-from .tree import Tree
+from .tree import Tree, segments
 
-__all__ = ["find_locations", "to_location"]
+__all__ = ["find_locations", "to_location", "Occasion", "occasions"]
 
 LOCATION_CASES = frozenset({"в", "во", "на"})
 PLACE_RELS = ("obl", "nmod", "advmod")
@@ -74,12 +86,30 @@ def find_locations(
     heads = [pred] + ([trigger] if trigger != pred else []) + ([partner] if partner >= 0 else [])
     heads += tree.ancestors(pred, frozenset({"xcomp", "csubj", "csubj:pass"}), 2)
     found = finder.clause(heads)
+    if not found and tree.tokens[pred].feat("VerbForm") == "Conv" and tree.head(pred) >= 0:
+        found = finder.clause([tree.head(pred)])  # `собрались на митинг в Тбилиси, требуя …`
+    if not found and kind in _words()["physical"] and tree.tokens[trigger].pos == "NOUN":
+        verb = _governing_verb(tree, trigger)  # `демонстранты собрались на митинг в Тбилиси`
+        found = finder.clause([verb]) if verb >= 0 else []
+    found = found or finder.where(trigger)
+    if not found and kind in _words()["struck"]:
+        found = finder.struck([trigger, *heads])  # `обстреляли Донецк`, `обстрел Донецка`
     if not found and kind and kind not in _words()["statement"]:
         if kind in _words()["physical"]:
             found = finder.participants(heads)
         found = found or finder.local_body(heads) or finder.fronted(pred)
-    if not found:
-        return []
+    named = _occasion_words(tree, [trigger, *heads])
+    if found:
+        return _refined(_best(found), {tree.tokens[j].lemma.lower() for j in named}, index)
+    if kind not in _words()["physical"]:
+        # an occasion the clause names decides alone: `на втором заседании` is not the first one
+        at = _named_occasion(named, index, si) if named else _staged(index, si, trigger)
+        if at is not None:
+            return [(trigger, at)]
+    return []
+
+
+def _best(found: list[tuple[int, int, Location]]) -> list[tuple[int, Location]]:
     best = min(rank for rank, _, _ in found)
     out: dict[int, tuple[int, Location]] = {}
     for rank, j, location in sorted(found, key=lambda x: x[1]):
@@ -139,8 +169,11 @@ class _Finder:
             return []
         for k in self.tree.kids(c, "nmod", "appos", "flat"):
             case = self.tree.case(k)
-            if (case and case not in LOCATION_CASES) or self.tree.tokens[k].feat("Case") not in (None, "Gen", "Loc"):
+            grammatical = self.tree.tokens[k].feat("Case")
+            if case and (case not in LOCATION_CASES or grammatical == "Acc"):
                 continue  # `в поставках оружия в Йемен` names a destination, not where
+            if not case and grammatical not in (None, "Gen", "Loc"):
+                continue
             found = self.places(k) or self.inner(k, depth + 1)
             if found:
                 return found
@@ -151,6 +184,8 @@ class _Finder:
         tokens = self.tree.tokens
         out: list[tuple[int, int, Location]] = []
         for h in heads:
+            if tokens[h].lemma in words["visit"]:
+                out += [(AT, j, loc) for j, loc in self.visited(h)]
             for c in self.kids(h, *PLACE_RELS, "obj"):
                 case = self.tree.case(c)
                 if tokens[c].rel == "obj":
@@ -163,6 +198,40 @@ class _Finder:
                 elif case in words["origin"] and tokens[h].pos == "NOUN":
                     out += [(ORIGIN, j, loc) for j, loc in self.places(c)]
         return out
+
+    def visited(self, h: int) -> list[tuple[int, Location]]:
+        """`который в среду посетил Белград заявил`: the parser made the accusative place right after
+        a visit verb another verb's subject; a subject is never accusative, so it is the object."""
+        tokens = self.tree.tokens
+        j = h + 1
+        objects = [c for c in self.tree.kids(h, "obj") if tokens[c].pos != "PRON"]  # `который` is no place
+        if objects or not self.tree.inside(j) or tokens[j].feat("Case") != "Acc":
+            return []
+        if tokens[j].rel.split(":")[0] != "nsubj":
+            return []
+        return self.places(j)
+
+    def struck(self, heads: list[int]) -> list[tuple[int, int, Location]]:
+        """The place an attack strikes is where it happens: a verb's object (`обстреляли Донецк`)
+        or an action noun's genitive (`обстрел Донецка`, `бомбардировка Алеппо`)."""
+        out: list[tuple[int, int, Location]] = []
+        for h in dict.fromkeys(heads):
+            rels = ("obj",) if self.tree.tokens[h].pos in ("VERB", "AUX") else ("nmod",)
+            for c in self.tree.kids(h, *rels):
+                if not self.tree.case(c):
+                    out += [(AT, j, loc) for j, loc in self.places(c)]
+        return out
+
+    def where(self, trigger: int) -> list[tuple[int, int, Location]]:
+        """`остановку в Кабуле, где в беседе …`: a clause opened by `где` happens at the place named
+        right before it; the trigger must sit in that clause (no verb between `где` and it)."""
+        tokens = self.tree.tokens
+        for g in range(trigger - 1, self.tree.lo + 1, -1):
+            if tokens[g].pos in ("VERB", "AUX") and g != trigger:
+                return []
+            if tokens[g].lemma.lower() in _words()["where"] and tokens[g - 1].text == ",":
+                return [(AT, j, loc) for j, loc in self.places(g - 2)]
+        return []
 
     def participants(self, heads: list[int]) -> list[tuple[int, int, Location]]:
         """`разогнали лагеря в Каире`, `арестованных участников беспорядков в Лондоне`."""
@@ -206,3 +275,149 @@ class _Finder:
             return []
         location = self.place(j)
         return [(AT, j, location)] if location is not None else []
+
+
+def _governing_verb(tree: Tree, j: int) -> int:
+    """The verb a noun phrase is an argument of (`тысячи демонстрантов собрались` → `собрались`)."""
+    for _ in range(3):
+        h = tree.head(j)
+        if h < 0:
+            return -1
+        if tree.tokens[h].pos in ("VERB", "AUX"):
+            return h if tree.tokens[j].rel.split(":")[0] in ("nsubj", "nmod", "obj") else -1
+        j = h
+    return -1
+
+
+@dataclass(frozen=True)
+class Occasion:
+    """A meeting, visit or session the text names with its place (rule 5 and 6 of the module)."""
+
+    sentence: int
+    token: int
+    lemma: str
+    location: Location
+    staged: bool  # happened or is happening: its actors are there (not planned, refused or negated)
+    ordinal: str = ""  # `первое заседание` and `второе заседание` are two occasions
+
+
+_CACHE: WeakKeyDictionary[ActorIndex, list[Occasion]] = WeakKeyDictionary()
+
+
+def occasions(index: ActorIndex) -> list[Occasion]:
+    """Every occasion of the article with a place of its own, in text order (cached per index)."""
+    if index in _CACHE:
+        return _CACHE[index]
+    words = _words()
+    out: list[Occasion] = []
+    for si, sentence in enumerate(index.article.sentences):
+        for lo, hi in segments(sentence):
+            tree = Tree(sentence.tokens, lo, hi)
+            finder = _Finder(tree, index, si)
+            for j in range(lo, hi):
+                token = tree.tokens[j]
+                if token.lemma.lower() not in words["occasion"]:
+                    continue
+                found = finder.clause([j])
+                if not found and token.pos == "NOUN":  # `конференции сторон … в мексиканском Канкуне`
+                    found = [(AT, k, location) for k, location in finder.inner(j)]
+                if not found and token.pos == "NOUN" and token.rel.split(":")[0] in ("obl", "obj", "nsubj"):
+                    h = tree.head(j)  # `прилетел в Вашингтон на саммит`, `саммит прошел в Лиссабоне`
+                    found = finder.clause([h]) if h >= 0 else []
+                if found:
+                    _, location = _best(found)[0]
+                    staged = _is_staged(tree, j)
+                    out.append(Occasion(si, j, token.lemma.lower(), location, staged, _ordinal(tree, j)))
+    _CACHE[index] = out
+    return out
+
+
+def _ordinal(tree: Tree, j: int) -> str:
+    """`второе` of `второе заседание`, '' when the occasion carries no ordinal."""
+    for c in tree.kids(j, "amod"):
+        if tree.tokens[c].feat("NumType") == "Ord" or tree.tokens[c].lemma.lower() in _words()["ordinal"]:
+            return tree.tokens[c].lemma.lower()
+    return ""
+
+
+def _is_staged(tree: Tree, j: int) -> bool:
+    """The occasion took place or is taking place: its verb is not negated, future or planned."""
+    tokens = tree.tokens
+    if any(tokens[c].lemma.lower() in _words()["planned"] for c in tree.kids(j, "amod", "acl")):
+        return False
+    v = j
+    for _ in range(3):
+        if tokens[v].pos in ("VERB", "AUX"):
+            break
+        v = tree.head(v)
+        if v < 0:
+            return True
+    if tokens[v].feat("Tense") == "Fut" or tokens[v].feat("VerbForm") == "Inf":
+        return False
+    return not any(
+        tokens[c].feat("Polarity") == "Neg" or tokens[c].lemma.lower() == "быть" and tokens[c].feat("Tense") == "Fut"
+        for c in tree.kids(v)
+    )
+
+
+def _occasion_words(tree: Tree, heads: list[int]) -> list[int]:
+    """The occasion nouns of the clause: the trigger itself (`саммит`) or an occasion it happens at
+    (`на саммите`, `во время форума`, `во второй день саммита`), not one it is about."""
+    words = _words()
+    out = []
+    for h in dict.fromkeys(heads):
+        todo = [h, *tree.kids(h, "obl", "nmod")]
+        for c in list(todo[1:]):
+            todo += tree.kids(c, "nmod")
+        for c in todo:
+            if tree.tokens[c].lemma.lower() not in words["occasion"]:
+                continue
+            if c == h or tree.tokens[c].rel == "nmod" or tree.case(c) in words["during"] | LOCATION_CASES:
+                out.append(c)
+    return out
+
+
+def _named_occasion(named: list[int], index: ActorIndex, si: int) -> Location | None:
+    """The place of an occasion the clause names without one: the nearest earlier mention of that
+    occasion with a place (else the first later one), refined to a city the text names for it."""
+    if not named:
+        return None
+    sentence = index.article.sentences[si]
+    tree = Tree(sentence.tokens)
+    wanted = {(sentence.tokens[j].lemma.lower(), _ordinal(tree, j)) for j in named}
+    mentions = [o for o in occasions(index) if (o.lemma, o.ordinal) in wanted and o.sentence != si]
+    before = [o for o in mentions if o.sentence < si]
+    pick = before[-1] if before else (mentions[0] if mentions else None)
+    return _precise(pick.location, mentions) if pick else None
+
+
+def _refined(found: list[tuple[int, Location]], lemmas: set[str], index: ActorIndex) -> list[tuple[int, Location]]:
+    """A country-level place of an occasion the text places in a city of that country elsewhere."""
+    if not lemmas or len(found) != 1 or found[0][1].geonameid is not None:
+        return found
+    mentions = [o for o in occasions(index) if o.lemma in lemmas]
+    return [(found[0][0], _precise(found[0][1], mentions))]
+
+
+def _precise(location: Location, mentions: list[Occasion]) -> Location:
+    if location.geonameid is not None:
+        return location
+    for o in mentions:
+        if o.location.geonameid is not None and o.location.country == location.country:
+            return o.location
+    return location
+
+
+def _staged(index: ActorIndex, si: int, trigger: int) -> Location | None:
+    """Rule 6: the occasion the actors are at, when this sentence states no time of its own."""
+    sentence = index.article.sentences[si]
+    if find_time_expressions(sentence.text):
+        return None
+    here = [
+        o
+        for o in occasions(index)
+        if o.staged and (o.sentence == si - 1 or (o.sentence == si and o.token < trigger))
+    ]
+    if not here and si == 0:  # a headline sums up the lead: it happened where the lead sets it
+        here = [o for o in occasions(index) if o.staged and o.sentence == 1]
+    return here[-1].location if here else None

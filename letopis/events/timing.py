@@ -21,7 +21,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from .. import dates
-from ..record import Article, Event, Sentence
+from ..record import Article, Event, Location, Sentence
 from ..timex import Relation, TimeExpression, _lexicon
 from .tree import Tree
 
@@ -208,20 +208,38 @@ def document_anchor(article: Article) -> dt.date | None:
 def fill_restatements(events: list[Event]) -> list[Event]:
     """A headline event states briefly what the body tells in full (EVENTS.md Records: restatements
     merge): it takes its missing place and date from the first later event of the same type,
-    modality and participants, so that the two merge as one record."""
+    modality and participants, so that the two merge as one record. Likewise a restatement that
+    names a more precise place (`прибыл в Пакистан` → `посещающим Исламабад`, a city of that
+    country) in the next sentence, or in the body after a headline, gives the record that place."""
     out = list(events)
     for i, event in enumerate(out):
-        if event.sentence != 0 or (event.date and event.location):
-            continue
         sides = set(event.sources) | set(event.targets)
-        for later in out[i + 1 :]:
-            if (
-                later.type == event.type
-                and later.modality == event.modality
-                and later.sentence > 0
-                and sides == set(later.sources) | set(later.targets)
-                and (later.date or later.location)
-            ):
-                out[i] = replace(event, date=event.date or later.date, location=event.location or later.location)
-                break
+        for k in range(i + 1, len(out)):
+            later = out[k]
+            if later.type != event.type or later.modality != event.modality or later.sentence <= 0:
+                continue
+            if not sides & (set(later.sources) | set(later.targets)):
+                continue
+            if event.sentence == 0 and not (event.date and event.location):
+                if sides == set(later.sources) | set(later.targets) and (later.date or later.location):
+                    out[i] = event = replace(
+                        event, date=event.date or later.date, location=event.location or later.location
+                    )
+            near = event.sentence == 0 or later.sentence == event.sentence + 1
+            dates_agree = None in (event.date, later.date) or event.date == later.date
+            if near and dates_agree and _finer(later.location, event.location):
+                date = event.date or later.date
+                out[i] = event = replace(event, location=later.location, date=date)
+                out[k] = replace(later, date=date)
     return out
+
+
+def _finer(city: Location | None, country: Location | None) -> bool:
+    """`city` is a gazetteer city inside the country-level place `country`."""
+    return (
+        city is not None
+        and country is not None
+        and city.geonameid is not None
+        and country.geonameid is None
+        and city.country == country.country
+    )
