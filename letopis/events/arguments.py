@@ -23,6 +23,17 @@ PLACE_CASES = frozenset(
     {"в", "во", "на", "из", "по", "под", "около", "у", "через", "до", "над", "от", "из-под", "за"}
 )
 LIGHT_RELS = frozenset({"obj", "nsubj", "nsubj:pass", "obl", "xcomp", "iobj"})
+# Prepositions of a light-verb phrase (`вступили в переговоры`, `выступил с заявлением`, `пошли на
+# уступки`): there the verb carries the noun's clause; under any other (`ввиду отказа Израиля`, `из-за
+# санкций`) the noun is a circumstance with its own actors.
+LIGHT_CASES = frozenset({"в", "во", "на", "с", "со", "за", "против", "к", "ко"})
+# Prepositions that give an actor's origin inside a phrase (`делегация из Китая`), not a place.
+ORIGIN_CASES = frozenset({"из", "от"})
+# Prepositions that put a state or IGO inside a phrase as a place or host (`постпред России при ООН`).
+NESTED_PLACE_CASES = PLACE_CASES | {"при"}
+# Speech acts whose complement's object is the act's addressee: `обещает не оставлять руководство
+# Афганистана`, `пригрозил ограничить поставки в соседнюю республику`, `хочет видеть Исламабад …`.
+COMPLEMENT_TYPES = frozenset({EventType.AGREE, EventType.REQUEST, EventType.THREATEN})
 # Noun triggers whose genitive dependent is the one acted upon (арест Бхутто), not the actor (визит министра).
 PATIENT_NOUN_TYPES = frozenset(
     {
@@ -75,6 +86,8 @@ def predicate_of(tree: Tree, trigger: int) -> int:
     h = tree.head(trigger)
     if token.rel == "obl" and tree.case(trigger) in PLACE_CASES:
         return trigger  # `председательствовала на заседании`: the meeting is a circumstance
+    if token.rel == "obl" and tree.case(trigger) not in LIGHT_CASES | {""}:
+        return trigger  # `ввиду отказа Израиля`: a circumstance of the verb, not its object
     if h >= 0 and token.rel in LIGHT_RELS and tree.tokens[h].pos in ("VERB", "AUX"):
         return h
     return trigger
@@ -145,17 +158,22 @@ def collect(tree: Tree, si: int, head: int, index: ActorIndex, personal: bool = 
             continue
         if actor.kind in ("person", "org") and _under_place(tree, j, head):
             continue  # `участие … в деятельности Центра`: a named body inside a place-like phrase
+        if actor.kind in ("country", "igo") and _under_place(tree, j, head, ORIGIN_CASES):
+            continue  # `постпред России при ООН`, `прием Черногории в НАТО`: where, not who
         if actor.is_place:
             at_head = actor.start <= head < actor.stop
             if actor.kind in ("city", "place") and not at_head:
                 continue
-            if tree.case(j) in PLACE_CASES:
-                continue
+            if tree.case(j) in PLACE_CASES or _under_place(tree, j, head):
+                continue  # `по позициям РПК на севере Ирака`: where, not whom
         for a in _expand_list(tree, table, actor):
             if id(a) not in seen:
                 seen.add(id(a))
                 found.actors.append(a)
     found.actors = _named_over_owner(tree, head, found.actors)
+    described = _described(tree, si, head, found, index)
+    if described is not None:
+        return described
     if head_token.pos == "NOUN" and not any(a.kind == "person" for a in found.actors) and not found.resolved:
         orgs = [a.value for a in found.actors if a.kind == "org"]
         person = memory.described_person(head_token.lemma.lower(), orgs) if orgs else None
@@ -170,6 +188,41 @@ def collect(tree: Tree, si: int, head: int, index: ActorIndex, personal: bool = 
     return found
 
 
+def _described(tree: Tree, si: int, head: int, found: Found, index: ActorIndex) -> Found | None:
+    """A description with no name of its own stands for the person the document names with it:
+    `Помощник Хиллари Клинтон` → the `Помощник … Фил Гордон` named before (a person in the genitive
+    is the owner, not the one described); `российский программист` → the one private person named."""
+    token = tree.tokens[head]
+    lemma = token.lemma.lower()
+    if token.pos != "NOUN" or found.resolved or actor_words().get(lemma) in ("group", "body", "opposition"):
+        return None
+    persons = [a for a in found.actors if a.kind == "person"]
+    owners = all(tree.tokens[a.start].rel == "nmod" and tree.head(a.start) == head for a in persons)
+    memory = index.memory
+    person = memory.noun_person(lemma)
+    if (
+        person is not None
+        and len(persons) == len(found.actors)
+        and owners
+        and person not in {a.value for a in persons}
+    ):
+        code = memory.person_codes.get(person) if person not in memory.former else None
+        return Found(resolved=[code or person])
+    nationality = [a for a in found.actors if a.kind == "country" and a.adjective]
+    if (
+        not persons
+        and nationality
+        and len(nationality) == len(found.actors)
+        and token.feat("Animacy") == "Anim"
+        and token.feat("Number") == "Sing"
+        and not is_role(lemma)
+        and lemma not in actor_words()
+    ):
+        private = memory.private_person()  # `задержан российский программист`, named later
+        return Found(resolved=[private]) if private else None
+    return None
+
+
 def _named_over_owner(tree: Tree, head: int, actors: list[Actor]) -> list[Actor]:
     """`лидера Аль-Кайды Усамы бин Ладена`, `брат Джохара — Тамерлан`, `португалец Гутерреш`: a genitive
     group or person, or a nationality noun, right before a person's name (a dash may sit between) is that
@@ -180,7 +233,7 @@ def _named_over_owner(tree: Tree, head: int, actors: list[Actor]) -> list[Actor]
     out = []
     for a in actors:
         nxt = a.stop
-        while tree.inside(nxt) and tree.tokens[nxt].text in ("—", "–", "-", "»", "\"", "”"):
+        while tree.inside(nxt) and tree.tokens[nxt].text in ("—", "–", "-", "»", '"', "”"):
             nxt += 1
         word = tree.tokens[a.start]
         before = a.start - 1
@@ -205,6 +258,15 @@ def _refer(tree: Tree, si: int, j: int, head: int, index: ActorIndex, personal: 
     alias = index.memory.alias(lemma)
     if alias is not None:
         return [alias]
+    kind = actor_words().get(lemma)
+    if kind == "opposition" and token.pos == "NOUN":  # `Оппозиция обвиняет`, `демонстранты требовали`
+        leader = index.memory.opposition_leader()
+        return [leader] if leader and not _under_place(tree, j, head) else []
+    if kind == "state" and any(
+        actor_words().get(tree.tokens[c].lemma.lower()) == "neighbour" for c in tree.kids(j)
+    ):
+        state = index.memory.neighbour(si, j)  # `в соседнюю республику`: the neighbour the text names
+        return [state] if state else []
     gender, number = PRONOUN_AGREEMENT.get(lemma, (None, None))
     person = False
     if token.pos in ("PRON", "DET") and lemma in PRONOUN_AGREEMENT:
@@ -246,7 +308,13 @@ def _relative(tree: Tree, si: int, j: int, index: ActorIndex) -> list[str]:
     return []
 
 
-def _under_place(tree: Tree, j: int, head: int) -> bool:
+def _under_place(tree: Tree, j: int, head: int, origin: frozenset[str] = frozenset()) -> bool:
+    """Whether token `j` sits in a prepositional phrase of place inside the phrase of `head`;
+    prepositions in `origin` do not count."""
+    if origin:  # only the actor's own preposition: `при ООН`, not `в программе ЕС`
+        while tree.tokens[j].rel in ("flat", "flat:name", "flat:foreign") and tree.head(j) >= 0:
+            j = tree.head(j)
+        return j != head and tree.case(j) in NESTED_PLACE_CASES - origin
     for _ in range(len(tree.tokens)):
         if j < 0 or j == head:
             break
@@ -302,7 +370,7 @@ def _subject(tree: Tree, pred: int) -> tuple[int, bool]:
     ]:
         for c in tree.kids(j):
             rel = tree.tokens[c].rel
-            if rel == "nsubj":
+            if rel == "nsubj" or _relative_subject(tree, c):
                 return c, False
             if rel == "nsubj:pass":
                 return c, True
@@ -311,6 +379,24 @@ def _subject(tree: Tree, pred: int) -> tuple[int, bool]:
             if h >= 0 and tree.tokens[j].feat("Voice") != "Pass":
                 return h, False
     return -1, False
+
+
+def _struck(type_: EventType, case: str) -> bool:
+    """`удары по позициям РПК`, `обстрел по Израилю`: what an attack is aimed at."""
+    return type_ == EventType.ASSAULT and case == "по"
+
+
+def _can_be_nominative(word: str) -> bool:
+    """Whether a word form may be nominative (an unknown or indeclinable name may be anything)."""
+    readings = case_readings(word)
+    return not readings or any(case == "nomn" for case, _ in readings)
+
+
+def _relative_subject(tree: Tree, c: int) -> bool:
+    """A nominative `который` is its clause's subject, whatever relation the parser gave it
+    (`Помощник …, который в среду посетил Белград`)."""
+    token = tree.tokens[c]
+    return token.lemma.lower() == "который" and token.feat("Case") == "Nom" and token.rel in ("obj", "nsubj")
 
 
 def _participle_noun(tree: Tree, part: int) -> int:
@@ -344,17 +430,20 @@ def find_arguments(tree: Tree, si: int, trigger: int, type_: EventType, index: A
     if subj >= 0:
         (target_heads if passive else source_heads).append(subj)
         # a misparse can give a clause two subjects (`Вопросы … американцы не намерены`)
-        siblings = [c for c in tree.kids(tree.head(subj)) if c != subj and tree.tokens[c].rel == tree.tokens[subj].rel]
+        siblings = [
+            c for c in tree.kids(tree.head(subj)) if c != subj and tree.tokens[c].rel == tree.tokens[subj].rel
+        ]
         (target_heads if passive else source_heads).extend(siblings if tree.head(subj) >= 0 else [])
     for c in tree.kids(pred):
         rel, case = tree.tokens[c].rel, tree.case(c)
-        if c == trigger:
+        if c in (trigger, subj):
             continue
         if rel in ("obj", "iobj"):
             target_heads.append(c)
         elif rel in ("obl", "obl:agent") and passive and not case and tree.tokens[c].feat("Case") == "Ins":
-            source_heads.append(c)
-        elif rel.startswith("obl") and case in TARGET_CASES:
+            # `выпущена Аун Сан Су Чжи`: an indeclinable name after a subjectless passive is its subject
+            (target_heads if subj < 0 and _can_be_nominative(tree.tokens[c].text) else source_heads).append(c)
+        elif rel.startswith("obl") and (case in TARGET_CASES or _struck(type_, case)):
             target_heads.append(c)
     if trigger != pred or tree.tokens[trigger].pos == "NOUN":
         for c in tree.kids(trigger):
@@ -368,10 +457,14 @@ def find_arguments(tree: Tree, si: int, trigger: int, type_: EventType, index: A
                 source_heads.append(c)
             elif rel in ("nmod", "iobj") and not case and tree.tokens[c].feat("Case") == "Dat":
                 target_heads.append(c)  # `выделение Интерполу гранта`: the recipient
-            elif rel == "nmod" and case in TARGET_CASES:
+            elif rel == "nmod" and (case in TARGET_CASES or _struck(type_, case)):
                 target_heads.append(c)
     for at in [trigger, *(c for c in tree.kids(pred, "obj") if tree.tokens[c].pos == "NOUN")]:
         target_heads += [h for h in _against(tree, at) if h not in target_heads]
+        if at != trigger:  # `нанесла удары по позициям РПК`: the aim of the light verb's noun
+            target_heads += [
+                h for h in tree.kids(at, "nmod") if _struck(type_, tree.case(h)) and h not in target_heads
+            ]
     sources: list[str] = []
     for h in source_heads:
         found = collect(tree, si, h, index)
@@ -386,10 +479,40 @@ def find_arguments(tree: Tree, si: int, trigger: int, type_: EventType, index: A
         found = _governing_subject(tree, si, pred, type_, index)
         args.source_group |= found.group and not (found.actors or found.resolved)
         sources += [s for s in decide(found, index) if s not in targets]
+    if not targets and type_ in COMPLEMENT_TYPES:
+        targets += [t for t in _complement_objects(tree, si, pred, index) if t not in sources]
+    if not targets and type_ == EventType.ACCUSE:  # `пожаловалась, что полицейские обращались грубо`
+        targets += [t for t in _stated_subjects(tree, si, pred, index) if t not in sources]
     targets += _hosts(tree, si, trigger, pred, index)
     args.sources = _unique(sources)
     args.targets = [t for t in _unique(targets) if t not in args.sources]
     return args
+
+
+def _complement_objects(tree: Tree, si: int, pred: int, index: ActorIndex) -> list[str]:
+    """The actors a promised, demanded or threatened act is done to: objects of the speech verb's
+    infinitive (`обещает не оставлять руководство Афганистана` → AFG) and its `по`/`против`/`в`
+    phrases that name an actor (`пригрозил нанести удар по Израилю`)."""
+    out: list[str] = []
+    for x in tree.kids(pred, "xcomp"):
+        if tree.tokens[x].feat("VerbForm") != "Inf":
+            continue
+        heads = [c for c in tree.kids(x) if tree.tokens[c].rel in ("obj", "iobj")]
+        heads += [c for c in tree.kids(x, "obl") if tree.case(c) in ("по", "против")]
+        for h in heads:
+            found = collect(tree, si, h, index, personal=True)
+            out += decide(found, index)
+    return out
+
+
+def _stated_subjects(tree: Tree, si: int, pred: int, index: ActorIndex) -> list[str]:
+    """Whom a complaint or accusation stated as a clause blames: the subject of its `что`-clause."""
+    out: list[str] = []
+    for x in tree.kids(pred, "ccomp"):
+        subj, passive = _subject(tree, x)
+        if subj >= 0 and not passive:
+            out += decide(collect(tree, si, subj, index), index)
+    return out
 
 
 def _against(tree: Tree, trigger: int) -> list[int]:
@@ -443,8 +566,29 @@ def _governing_subject(tree: Tree, si: int, pred: int, type_: EventType, index: 
         if h < 0:
             break
         j = h
+        if tree.tokens[j].pos in ("NOUN", "PROPN") and actor_words().get(tree.tokens[j].lemma.lower()) in (
+            "group",
+            "person",
+            "member",
+        ):
+            return Found()  # `задержала участников акции протеста`: the act is those people's
         if tree.tokens[j].pos in ("VERB", "AUX"):
             subj, passive = _subject(tree, j)
             if subj >= 0 and not passive:
-                return collect(tree, si, subj, index)
+                return collect(tree, si, subj, index) if _agent_like(tree, si, subj, index) else Found()
     return Found()
+
+
+def _agent_like(tree: Tree, si: int, subj: int, index: ActorIndex) -> bool:
+    """Whether a subject can be an act's agent: an actor, a role, body, group or person word, or a
+    pronoun, not an act (`причиной беспорядков стало убийство … британца`: the victim is no agent)."""
+    token = tree.tokens[subj]
+    lemma = token.lemma.lower()
+    return (
+        index.at(si, subj) is not None
+        or token.pos in ("PRON", "PROPN")
+        or lemma == "который"
+        or lemma in actor_words()
+        or is_role(lemma)
+        or token.feat("Animacy") == "Anim"
+    )

@@ -48,6 +48,7 @@ class Memory:
         self.home = self._home_country()
         self._learn_people()
         self.described = self._learn_descriptions()
+        self.noun_people, self.opposition_leaders = self._learn_head_nouns()
 
     # -- people ------------------------------------------------------------------------------
     def _learn_people(self) -> None:
@@ -125,6 +126,72 @@ class Memory:
                 for org in self._orgs_before(si, noun, actor.start):
                     out.setdefault((tokens[noun].lemma.lower(), org), actor.value)
         return out
+
+    def _learn_head_nouns(self) -> tuple[dict[str, set[str]], set[str]]:
+        """Head noun → the people the document names right after it (`Помощник госсекретаря США Фил
+        Гордон` → помощник: Фил Гордон), and the people named as leaders of the opposition or a protest
+        (`Лидер оппозиции Нино Бурджанадзе`)."""
+        from .actors import actor_words
+
+        words = actor_words()
+        nouns: dict[str, set[str]] = {}
+        leaders: set[str] = set()
+        for si, table in enumerate(self.index.by_sentence):
+            tokens = self.article.sentences[si].tokens
+            for actor in {id(a): a for a in table.values() if a.kind == "person"}.values():
+                if tokens[actor.start].rel == "nmod":
+                    continue  # `Помощник Хиллари Клинтон`: the owner in the genitive, not the one described
+                case = tokens[actor.start].feat("Case")
+                stretch = _nominal_stretch(tokens, actor.start)
+                heads = [i for i in stretch if tokens[i].pos == "NOUN" and tokens[i].feat("Case") == case]
+                if heads:
+                    nouns.setdefault(tokens[heads[-1]].lemma.lower(), set()).add(actor.value)
+                lemmas = {words.get(tokens[i].lemma.lower()) for i in stretch}
+                if {"leader", "opposition"} <= lemmas:
+                    leaders.add(actor.value)
+        return nouns, leaders
+
+    def noun_person(self, lemma: str) -> str | None:
+        """The one person the document names right after the noun `lemma`, if only one."""
+        people = self.noun_people.get(lemma, set())
+        return next(iter(people)) if len(people) == 1 else None
+
+    def opposition_leader(self) -> str | None:
+        """The one person the document names as a leader of the opposition or a protest."""
+        return next(iter(self.opposition_leaders)) if len(self.opposition_leaders) == 1 else None
+
+    def private_person(self) -> str | None:
+        """The one person the document names who holds no state or organization role."""
+        people = {
+            a.value
+            for table in self.index.by_sentence
+            for a in table.values()
+            if a.kind == "person" and (a.value not in self.person_codes or a.value in self.former)
+        }
+        people = {p for p in people if " " in p}  # a one-word `person` is a surname or a tagging error
+        return people.pop() if len(people) == 1 else None
+
+    def neighbour(self, si: int, i: int) -> str | None:
+        """The state a `соседняя республика/страна` stands for: the nearest state (or capital) named as
+        an actor, not as a place, in the same sentence, then in the sentences before it."""
+        from .arguments import PLACE_CASES
+        from .tree import Tree
+
+        for at in range(si, max(-1, si - PRONOUN_REACH - 1), -1):
+            tree = Tree(self.article.sentences[at].tokens)
+            actors = {id(a): a for a in self.index.by_sentence[at].values()}.values()
+            ranked = sorted(actors, key=lambda a: abs(a.start - i) if at == si else -a.start)
+            for actor in ranked:
+                state = (
+                    actor.value
+                    if actor.kind == "country"
+                    else actor.country
+                    if actor.kind == "city"
+                    else None
+                )
+                if state and (actor.adjective or tree.case(actor.start) not in PLACE_CASES):
+                    return state
+        return None
 
     def _orgs_before(self, si: int, noun: int, name: int) -> list[str]:
         """Organizations between a description noun and the name that follows it."""
@@ -282,6 +349,21 @@ class Memory:
                     continue
                 return actor
         return None
+
+
+def _nominal_stretch(tokens: Sequence[Token], name: int) -> list[int]:
+    """Indices of the noun phrase words right before a name (`Помощник госсекретаря США` before `Фил`),
+    nearest last; a verb, preposition or clause punctuation ends it."""
+    out: list[int] = []
+    i = name - 1
+    while i >= 0 and len(out) < 6:
+        token = tokens[i]
+        if token.pos in ("NOUN", "PROPN", "ADJ") or token.text in ("«", "»", '"', "-"):
+            out.append(i)
+            i -= 1
+        else:
+            break
+    return out[::-1]
 
 
 def _subject_like(tokens: Sequence[Token], p: int) -> bool:
