@@ -67,6 +67,7 @@ class BatchSummary:
     rejections: list[InputError] = field(default_factory=list)
     entities: Counter[str] = field(default_factory=Counter)  # of the processed documents, by type
     events: Counter[str] = field(default_factory=Counter)
+    reported_again: int = 0  # events a reprint shares with its story: stored once, one more source
     actors: Counter[str] = field(default_factory=Counter)  # event participants (sources and targets)
     mentioned: Counter[str] = field(default_factory=Counter)  # entity mentions, by actor code or name
     seconds: float = 0.0
@@ -87,9 +88,14 @@ class BatchSummary:
             f"entities: {sum(self.entities.values())}"
             + (f" ({_counts(self.entities)})" if self.entities else "")
         )
-        lines.append(
-            f"events: {sum(self.events.values())}" + (f" ({_counts(self.events)})" if self.events else "")
+        events = f"events: {sum(self.events.values())}" + (
+            f" ({_counts(self.events)})" if self.events else ""
         )
+        if self.reported_again:
+            events += (
+                f"; {self.reported_again} already stored for their story (a reprint): one more source each"
+            )
+        lines.append(events)
         for label, counter in (("top actors", self.actors), ("most mentioned", self.mentioned)):
             if counter:
                 lines.append(
@@ -178,7 +184,7 @@ class _Batch:
             return
         article = outcome.article
         story_id, signature = self.stories.assign(article.id, article.text)
-        self.store.save_article(article, story_id, signature)
+        self.summary.reported_again += self.store.save_article(article, story_id, signature)
         if key in self.quarantined:
             self.store.resolve(*key)
         self.summary.tally(article)

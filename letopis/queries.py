@@ -128,7 +128,7 @@ def list_documents(store: Store, where: DocumentFilter | None = None) -> Page:
         )
     select = (
         f"SELECT {_DOCUMENT_COLUMNS}, (SELECT COUNT(DISTINCT m.entity_id) FROM mentions m"
-        " WHERE m.document_id = d.id) AS entities, (SELECT COUNT(*) FROM events v WHERE v.document_id = d.id)"
+        " WHERE m.document_id = d.id) AS entities, (SELECT COUNT(*) FROM event_sources v WHERE v.document_id = d.id)"
         " AS events FROM documents d"
     )
     order = "d.published IS NULL, d.published DESC, d.doc_id"
@@ -251,8 +251,8 @@ def get_entity(store: Store, key: str, events: int = 500) -> Row:
 _EVENT_COLUMNS = """e.id, e.document_id, e.doc_id, e.type, e.sources, e.targets, e.location_name, e.geonameid,
     e.location_country, e.date, e.date_start, e.date_end, e.modality, e.evidence, e.confidence, e.trigger,
     e.evidence_start, e.evidence_stop, e.story_id, d.source AS news_source, d.published, d.url,
-    CASE WHEN e.story_id IS NULL THEN 1 ELSE (SELECT COUNT(DISTINCT COALESCE(s.source, s.id)) FROM documents s
-        WHERE s.story_id = e.story_id) END AS sources_count"""
+    (SELECT COUNT(DISTINCT COALESCE(s.source, s.document_id)) FROM event_sources s WHERE s.event_id = e.id)
+    AS sources_count"""
 _EVENT_SELECT = f"SELECT {_EVENT_COLUMNS} FROM events e JOIN documents d ON d.id = e.document_id"
 # Undated events last; each order has an index (migration 003) so a page reads only its rows.
 _EVENT_SORT = {
@@ -288,11 +288,12 @@ def _event_where(where: EventFilter) -> _Where:
         sql.add("e.date_end >= ?", _since(where.since))
     if where.until:
         sql.add("e.date_start <= ?", _until(where.until))
-    if where.source:
-        sql.add("e.document_id IN (SELECT id FROM documents WHERE source = ?)", where.source)
+    if where.source:  # any outlet that reported the event, not only the first
+        sql.add("e.id IN (SELECT s.event_id FROM event_sources s WHERE s.source = ?)", where.source)
     if where.document:
         sql.add(
-            "e.document_id IN (SELECT id FROM documents WHERE id = ? OR doc_id = ?)",
+            "e.id IN (SELECT s.event_id FROM event_sources s JOIN documents d ON d.id = s.document_id"
+            " WHERE d.id = ? OR d.doc_id = ?)",
             where.document,
             where.document,
         )
@@ -300,7 +301,11 @@ def _event_where(where: EventFilter) -> _Where:
 
 
 def list_events(store: Store, where: EventFilter | None = None) -> Page:
-    """Events in the EVENTS.md shape, plus row id, story, news source and `sources_count` (outlets in the story)."""
+    """Events in the EVENTS.md shape, plus row id, story, first news source and `sources_count`.
+
+    An event of a story is stored once however many reprints report it (`event_sources`), so
+    `sources_count` is the number of distinct outlets that reported it (documents, when unnamed).
+    """
     where = where or EventFilter()
     order = _EVENT_SORT.get(where.sort, _EVENT_SORT["date"])
     page = _paged(store, _EVENT_SELECT, "events e", _event_where(where), order, where.limit, where.offset)
@@ -349,10 +354,10 @@ _summaries_lock = threading.Lock()
 
 
 def _store_version(store: Store) -> tuple[Any, ...]:
-    """Changes whenever events or mentions are added or removed: the summary cache's key."""
+    """Changes whenever events, their reports or mentions are added or removed: the summary cache's key."""
     row = store.query(
         "SELECT (SELECT MAX(id) FROM events) AS events, (SELECT COUNT(*) FROM events) AS count,"
-        " (SELECT MAX(id) FROM mentions) AS mentions"
+        " (SELECT MAX(id) FROM mentions) AS mentions, (SELECT COUNT(*) FROM event_sources) AS reports"
     )[0]
     return tuple(row.values())
 

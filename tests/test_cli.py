@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 import sqlite3
 import subprocess
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -103,36 +105,67 @@ def test_read_commands_need_an_existing_store(tmp_path: Path) -> None:
 def test_killed_run_resumes_without_loss_or_duplicates(tmp_path: Path) -> None:
     docs = [json.loads(line) for line in (FIXTURES / "events" / "dev.docs.jsonl").open(encoding="utf-8")]
     corpus = tmp_path / "corpus.jsonl"
-    with corpus.open("w", encoding="utf-8") as out:
+    with corpus.open("w", encoding="utf-8") as out:  # the last 8 reprint earlier stories: shared events
         for number in range(40):
             text = docs[number % len(docs)]["text"] + f"\n\nВыпуск № {number}."
-            out.write(json.dumps({"id": f"gen-{number}", "text": text}, ensure_ascii=False) + "\n")
-    db = tmp_path / "kill.db"
-    command = [sys.executable, "-c", "from letopis.cli import main; main()", "process", str(corpus), "--db", str(db)]
-    # Events off: this tests storage under SIGKILL, and keeps the run short on 2 cores.
-    env = {**os.environ, "OPENBLAS_NUM_THREADS": "1", "LETOPIS_EVENTS": "false"}
-    child = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+            row = {"id": f"gen-{number}", "text": text, "source": f"site-{number % 3}.ru"}
+            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+    # Every run imports one copy of the code, so the reference compares like with like even while
+    # the working tree changes under a long test session.
+    code = tmp_path / "code"
+    shutil.copytree(ROOT / "letopis", code / "letopis", ignore=shutil.ignore_patterns("__pycache__"))
+    env = {key: value for key, value in os.environ.items() if not key.startswith("LETOPIS_")}
+    env.update(OPENBLAS_NUM_THREADS="1", PYTHONPATH=str(code))  # events on (the default)
+
+    def process(db: Path) -> list[str]:
+        return [sys.executable, "-c", "from letopis.cli import main; main()", "process", str(corpus), "--db", str(db)]
+
+    db, reference = tmp_path / "kill.db", tmp_path / "reference.db"  # the reference is never interrupted
+    clean_run = subprocess.Popen(process(reference), cwd=code, env=env, stdout=subprocess.DEVNULL)
+    child = subprocess.Popen(process(db), cwd=code, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     deadline = time.monotonic() + 120
     stored = 0
     while time.monotonic() < deadline and child.poll() is None:
         stored = _count(db)
         if stored >= 3:
             break
-        time.sleep(0.05)
+        time.sleep(0.02)
     assert child.poll() is None, f"finished before the kill: {child.stderr.read() if child.stderr else ''}"
     child.send_signal(signal.SIGKILL)
     child.wait()
     stored = _count(db)
     assert 3 <= stored < 40
-    rerun = subprocess.run(command, env=env, capture_output=True, text=True, timeout=300, check=True)
+    rerun = subprocess.run(process(db), cwd=code, env=env, capture_output=True, text=True, timeout=300, check=True)
     assert f"{40 - stored} processed, {stored} already stored, 0 rejected" in rerun.stdout
-    with sqlite3.connect(db) as conn:
+    assert clean_run.wait(timeout=300) == 0
+    with sqlite3.connect(db) as conn, sqlite3.connect(reference) as clean:
         assert conn.execute("SELECT COUNT(*), COUNT(DISTINCT doc_id) FROM documents").fetchone() == (40, 40)
+        for sql in _CONTENTS:
+            assert Counter(conn.execute(sql).fetchall()) == Counter(clean.execute(sql).fetchall()), sql
         mentions = conn.execute("SELECT COUNT(*) FROM mentions").fetchone()[0]
         distinct = conn.execute("SELECT COUNT(*) FROM (SELECT DISTINCT document_id, start, stop FROM mentions)").fetchone()[0]
         assert mentions == distinct > 0
+        events = conn.execute("SELECT COUNT(*) FROM events").fetchone()[0]
+        distinct = conn.execute(
+            "SELECT COUNT(*) FROM (SELECT DISTINCT document_id, type, sources, targets, location_name, date,"
+            " modality, evidence_start FROM events)"
+        ).fetchone()[0]
+        assert events == distinct > 0
+        shared = conn.execute("SELECT COUNT(*) FROM (SELECT event_id FROM event_sources GROUP BY event_id HAVING COUNT(*) > 1)")
+        assert shared.fetchone()[0] > 0  # the reprints' events joined their stories' rows
         orphans = conn.execute("SELECT COUNT(*) FROM documents d WHERE NOT EXISTS (SELECT 1 FROM mentions m WHERE m.document_id = d.id)")
         assert orphans.fetchone()[0] == 0
+
+
+# What a killed-and-resumed run must hold exactly as an uninterrupted one does (row ids aside).
+_CONTENTS = (
+    "SELECT doc_id, story_id FROM documents",
+    "SELECT d.doc_id, m.start, m.stop, m.text, n.key FROM mentions m JOIN documents d ON d.id = m.document_id"
+    " JOIN entities n ON n.id = m.entity_id",
+    "SELECT e.doc_id, e.type, e.sources, e.targets, e.location_name, e.date, e.modality, e.evidence_start,"
+    " r.document_id, r.source FROM events e JOIN event_sources r ON r.event_id = e.id",
+    "SELECT e.doc_id, e.type, a.actor, a.role FROM events e JOIN event_actors a ON a.event_id = e.id",
+)
 
 
 def _count(db: Path) -> int:

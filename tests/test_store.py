@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Iterator
+from dataclasses import replace
 
 import pytest
 
@@ -109,17 +110,42 @@ def test_event_filters(store: Store) -> None:
     store.save_article(article("a", "Первый текст.", source="interfax.ru"), story_id="s1")
     store.save_article(article("b", "Второй текст.", source="tass.ru"), story_id="s1")
     store.save_article(article("c", "Третий текст.", source="ria.ru"), story_id="s2")
-    assert len(queries.list_events(store)) == 3
-    assert len(queries.list_events(store, EventFilter(source="tass.ru"))) == 1
-    assert len(queries.list_events(store, EventFilter(actor="KAZ", role="target"))) == 3
+    assert len(queries.list_events(store)) == 2  # b reprints a's story: its equal event is a's row
+    assert [row["doc_id"] for row in queries.list_events(store, EventFilter(source="tass.ru"))] == ["a"]
+    assert len(queries.list_events(store, EventFilter(actor="KAZ", role="target"))) == 2
     assert queries.list_events(store, EventFilter(actor="KAZ", role="source")).total == 0
-    assert len(queries.list_events(store, EventFilter(since="2020-05", until="2020-06"))) == 3
+    assert len(queries.list_events(store, EventFilter(since="2020-05", until="2020-06"))) == 2
     assert queries.list_events(store, EventFilter(since="2020-06-01")).total == 0
-    assert len(queries.list_events(store, EventFilter(location="1512569"))) == 3
+    assert len(queries.list_events(store, EventFilter(location="1512569"))) == 2
     assert queries.list_events(store, EventFilter(type="ASSAULT")).total == 0
     counts = {row["doc_id"]: row["sources_count"] for row in queries.list_events(store)}
-    assert counts == {"a": 2, "b": 2, "c": 1}
-    assert len(queries.list_events(store, EventFilter(limit=2))) == 2
+    assert counts == {"a": 2, "c": 1}
+    assert len(queries.list_events(store, EventFilter(limit=1))) == 1
+
+
+def test_story_event_is_stored_once_with_every_report(store: Store) -> None:
+    first = article("a", "Первый текст.", source="interfax.ru")
+    store.save_article(first, story_id=first.id)
+    [stored] = first.events
+    same = replace(stored, doc_id="b", evidence="Решили открыть центр в Ташкенте.", confidence=0.7)
+    other = replace(stored, doc_id="b", modality=Modality.ASSERTED)
+    reprint = replace(article("b", "Второй текст.", source="tass.ru"), events=(same, other))
+    store.save_article(reprint, story_id=first.id)
+    store.save_article(reprint, story_id=first.id)  # the same content again: nothing more
+    elsewhere = article("c", "Третий текст.", source="ria.ru")  # the same event in another story
+    store.save_article(elsewhere, story_id=elsewhere.id)
+    rows = queries.list_events(store, EventFilter(sort="id"))
+    assert [(row["doc_id"], row["modality"], row["sources_count"]) for row in rows] == [
+        ("a", "planned", 2),
+        ("b", "asserted", 1),
+        ("c", "planned", 1),
+    ]
+    assert rows[0]["evidence"] == stored.evidence  # the first report's words are kept
+    assert [row["doc_id"] for row in queries.get_document(store, "b")["events"]] == ["a", "b"]
+    by_document = {row["doc_id"]: row["events"] for row in queries.list_documents(store)}
+    assert by_document == {"a": 1, "b": 2, "c": 1}
+    assert queries.stats(store)["events"] == 3
+    assert len(queries.list_events(store, EventFilter(source="interfax.ru"))) == 1
 
 
 def test_lists_are_pages_with_totals(store: Store) -> None:
@@ -212,6 +238,26 @@ def test_store_reopens_at_the_same_schema_version(tmp_path) -> None:
     again = open_store(tmp_path / "x.db")
     assert again.schema_version() == version >= 1
     again.close()
+
+
+def test_upgrade_lists_each_stored_event_as_reported_by_its_document(tmp_path) -> None:
+    import sqlite3
+
+    store = open_store(tmp_path / "old.db")
+    store.save_article(article("a", "Первый текст."), story_id="s1")
+    store.close()
+    with sqlite3.connect(tmp_path / "old.db") as conn:  # back to schema 3: no event_sources yet
+        conn.executescript(
+            "DROP TABLE event_sources; DROP INDEX events_story; DELETE FROM schema_version WHERE version = 4;"
+        )
+    upgraded = open_store(tmp_path / "old.db")
+    try:
+        assert upgraded.schema_version() >= 4
+        assert [row["sources_count"] for row in queries.list_events(upgraded)] == [1]
+        upgraded.save_article(article("b", "Второй текст.", source="tass.ru"), story_id="s1")
+        assert [row["sources_count"] for row in queries.list_events(upgraded)] == [2]
+    finally:
+        upgraded.close()
 
 
 @pytest.mark.parametrize(

@@ -12,7 +12,8 @@ import click
 from ..errors import InputError
 from . import main
 
-_EVENT_COLUMNS = ["doc_id", "type", "sources", "targets", "location", "date", "modality", "confidence", "evidence"]
+_EVENT_COLUMNS = ["doc_id", "type", "sources", "targets", "location", "date", "modality", "confidence", "evidence",
+                  "sources_count"]
 
 
 def _rows(stream: TextIO) -> Any:
@@ -59,7 +60,7 @@ def _cell(value: Any) -> str:
 @click.option("--limit", type=int, default=100, show_default=True)
 def events(db: str | None, type_: str | None, actor: str | None, location: str | None, since: str | None,
            until: str | None, modality: str | None, format_: str, limit: int) -> None:
-    """List stored events, filtered."""
+    """List stored events, filtered; ×N is how many outlets reported the event (reprints included)."""
     from .. import queries
     from ..store.base import EventFilter
     from .core import _DATE, _open, _settings
@@ -84,7 +85,7 @@ def events(db: str | None, type_: str | None, actor: str | None, location: str |
         for row in rows:
             actors = _cell(row["sources"]) + (" → " + _cell(row["targets"]) if row["targets"] else "")
             click.echo(f"{_cell(row['date']):<22} {row['type']:<10} {row['modality']:<12} {actors:<40} "
-                       f"{_cell(row['location']):<16} {row['evidence'][:80]}")
+                       f"{_cell(row['location']):<16} ×{row['sources_count']:<3} {row['evidence'][:80]}")
 
 
 @main.group("eval")

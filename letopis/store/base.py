@@ -90,8 +90,12 @@ class Store(Protocol):
         """Whether a document with this content hash is stored (checked before any NLP)."""
         ...
 
-    def save_article(self, article: Article, story_id: str | None = None, signature: str = "") -> None:
-        """Store one processed article with all its layers in one transaction."""
+    def save_article(self, article: Article, story_id: str | None = None, signature: str = "") -> int:
+        """Store one processed article with all its layers in one transaction.
+
+        An event equal to one already stored for `story_id` (a reprint's) is not stored again: the
+        stored event lists this document as one more source. Returns how many events did so.
+        """
         ...
 
     def story_entries(self) -> Iterator[tuple[str, str, str]]:

@@ -11,7 +11,7 @@ from typing import Any
 
 from ..record import Article, Entity, Event
 
-__all__ = ["document_row", "entity_row", "event_row", "date_range", "lemmas", "now"]
+__all__ = ["document_row", "entity_row", "event_row", "event_key", "EVENT_KEY", "date_range", "lemmas", "now"]
 
 _ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
@@ -124,3 +124,24 @@ def event_row(event: Event, document_id: str, story_id: str | None) -> dict[str,
         "evidence_stop": event.evidence_stop,
         "story_id": story_id,
     }
+
+
+# The columns that make two reports the same event (EVENTS.md fields, not the evidence wording).
+EVENT_KEY = (
+    "type",
+    "sources",
+    "targets",
+    "location_name",
+    "geonameid",
+    "location_country",
+    "date",
+    "modality",
+)
+
+
+def event_key(row: dict[str, Any]) -> tuple[Any, ...]:
+    """What two event rows share when they report the same event; actor lists compare as sets."""
+    values = [row[column] for column in EVENT_KEY]
+    values[1], values[2] = (tuple(sorted(set(json.loads(row[column])))) for column in ("sources", "targets"))
+    values[4] = int(values[4]) if values[4] is not None else None
+    return tuple(values)

@@ -11,7 +11,7 @@ from ..errors import StoreError
 from ..record import Article
 from .base import Rejection, Row
 from .migrate import VERSION_TABLE, Migration, migrations
-from .rows import document_row, entity_row, event_row, now
+from .rows import EVENT_KEY, document_row, entity_row, event_key, event_row, now
 
 __all__ = ["SQLStore"]
 
@@ -142,7 +142,7 @@ class SQLStore:
     def has_document(self, document_id: str) -> bool:
         return bool(self.query("SELECT 1 AS found FROM documents WHERE id = ?", (document_id,)))
 
-    def save_article(self, article: Article, story_id: str | None = None, signature: str = "") -> None:
+    def save_article(self, article: Article, story_id: str | None = None, signature: str = "") -> int:
         with self.transaction() as cursor:
             if (
                 self._insert(
@@ -150,7 +150,7 @@ class SQLStore:
                 )
                 is None
             ):
-                return  # stored already (another writer got there first): nothing to add
+                return 0  # stored already (another writer got there first): nothing to add
             ids = {entity.key: self._entity_id(cursor, entity_row(entity)) for entity in article.entities}
             for mention in article.mentions:
                 if mention.entity not in ids:
@@ -171,8 +171,27 @@ class SQLStore:
                         for m in article.mentions
                     ],
                 )
-            for event in article.events:
-                event_id = self._insert(cursor, "events", event_row(event, article.id, story_id), "", "id")
+            joined = self._save_events(cursor, article, story_id)
+            if story_id is not None:
+                self._insert(
+                    cursor,
+                    "signatures",
+                    {"document_id": article.id, "story_id": story_id, "signature": signature},
+                )
+        return joined
+
+    def _save_events(self, cursor: Any, article: Article, story_id: str | None) -> int:
+        """Store the article's events; one the story has already is reported again, not stored twice."""
+        stored = self._story_events(cursor, story_id) if story_id not in (None, article.id) else {}
+        reports, joined = [], 0
+        for event in article.events:
+            row = event_row(event, article.id, story_id)
+            same = stored.get(event_key(row))
+            if same:  # each stored event takes one of this document's equal events at most
+                event_id = same.pop(0)
+                joined += 1
+            else:
+                event_id = self._insert(cursor, "events", row, "", "id")
                 actors = [(event_id, a, "source") for a in event.sources] + [
                     (event_id, a, "target") for a in event.targets
                 ]
@@ -180,12 +199,28 @@ class SQLStore:
                     cursor.executemany(
                         self._sql("INSERT INTO event_actors (event_id, actor, role) VALUES (?, ?, ?)"), actors
                     )
-            if story_id is not None:
-                self._insert(
-                    cursor,
-                    "signatures",
-                    {"document_id": article.id, "story_id": story_id, "signature": signature},
-                )
+            reports.append((event_id, article.id, article.source, article.url))
+        if reports:
+            cursor.executemany(
+                self._sql(
+                    "INSERT INTO event_sources (event_id, document_id, source, url) VALUES (?, ?, ?, ?)"
+                ),
+                reports,
+            )
+        return joined
+
+    def _story_events(self, cursor: Any, story_id: str | None) -> dict[tuple[Any, ...], list[int]]:
+        """The story's stored events by `event_key`, oldest first (read inside the writing transaction)."""
+        cursor.execute(
+            self._sql(f"SELECT id, {', '.join(EVENT_KEY)} FROM events WHERE story_id = ? ORDER BY id"),
+            (story_id,),
+        )
+        names = [column[0] for column in cursor.description]
+        found: dict[tuple[Any, ...], list[int]] = {}
+        for values in cursor.fetchall():
+            row = dict(zip(names, values, strict=True))
+            found.setdefault(event_key(row), []).append(int(row["id"]))
+        return found
 
     def story_entries(self) -> Iterator[tuple[str, str, str]]:
         for row in self.query("SELECT document_id, story_id, signature FROM signatures ORDER BY document_id"):

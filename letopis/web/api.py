@@ -206,7 +206,7 @@ def stats(store: Reader) -> JSONResponse:
 
 CSV_COLUMNS = (
     "doc_id", "type", "sources", "targets", "location_name", "geonameid", "location_country",
-    "date", "modality", "confidence", "trigger", "evidence",
+    "date", "modality", "confidence", "trigger", "evidence", "sources_count",
 )  # fmt: skip
 
 
@@ -238,6 +238,7 @@ def _export_line(event: dict[str, Any], format: str) -> str:
             "trigger",
             "evidence_start",
             "evidence_stop",
+            "sources_count",
         )
     }
     if format == "jsonl":
@@ -247,6 +248,7 @@ def _export_line(event: dict[str, Any], format: str) -> str:
         event["doc_id"], event["type"], ";".join(event["sources"]), ";".join(event["targets"]),
         location.get("name") or "", location.get("geonameid") or "", location.get("country") or "",
         event["date"] or "", event["modality"], event["confidence"], event["trigger"], event["evidence"],
+        event["sources_count"],
     ]  # fmt: skip
     buffer = io.StringIO()
     csv.writer(buffer).writerow(row)
