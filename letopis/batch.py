@@ -9,18 +9,16 @@ origin, position and reason, is counted by reason, and the batch goes on (trafil
 from __future__ import annotations
 
 import re
-import signal
-import threading
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import InputError, TimedOut
 from .ingest import iter_documents
 from .ingest.files import MAX_DOCUMENT_BYTES, walk
+from .limits import deadline
 from .pipeline import MAX_CHARS, Pipeline
 from .record import Article, Document, content_hash
 from .store.base import Rejection, Store
@@ -171,7 +169,7 @@ class _Batch:
         if self.pipeline is None:
             self.pipeline = Pipeline(events=self.options.events, max_chars=self.options.max_chars)
         try:
-            with time_limit(self.options.timeout, document.origin):
+            with deadline(self.options.timeout, document.origin):
                 outcome = self.pipeline.run(document)
         except TimedOut as error:
             self.reject(error, document.text)
@@ -198,25 +196,6 @@ class _Batch:
         self.summary.rejections.append(error)
         if self.options.on_reject:
             self.options.on_reject(error)
-
-
-@contextmanager
-def time_limit(seconds: float, where: str | None) -> Iterator[None]:
-    """Stop one document after `seconds` (SIGALRM: only in the main thread; elsewhere no limit)."""
-    if seconds <= 0 or threading.current_thread() is not threading.main_thread():
-        yield
-        return
-
-    def expire(signum: int, frame: object) -> None:
-        raise TimedOut(f"processing took longer than {seconds:g} s; skipped", where)
-
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 class _Internal(InputError):

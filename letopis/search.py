@@ -210,7 +210,8 @@ def _filter_sql(filters: SearchFilters) -> tuple[list[str], list[Any]]:
         params.extend([filters.location, filters.location])
     if event_conditions:
         where.append(
-            "EXISTS (SELECT 1 FROM events e WHERE e.document_id = d.id AND "
+            "EXISTS (SELECT 1 FROM events e JOIN event_sources es ON es.event_id = e.id"
+            " WHERE es.document_id = d.id AND "
             + " AND ".join(event_conditions)
             + ")"
         )

@@ -10,10 +10,7 @@ rejected with a reason instead.
 from __future__ import annotations
 
 import re
-import signal
-import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import lxml.html
@@ -21,6 +18,7 @@ import trafilatura
 from lxml import etree
 
 from ..errors import BadRecord, EmptyInput, InputError, TooLarge
+from ..limits import deadline
 from ..record import Document
 from . import metadata
 from .encoding import decode_bytes
@@ -104,10 +102,6 @@ _BLOCKS = {
 }
 
 
-class _Timeout(Exception):
-    pass
-
-
 def check_nesting(data: bytes, where: str | None = None, max_depth: int = MAX_DEPTH) -> None:
     """Raise BadRecord when tags nest deeper than the parser can hold."""
     depth = 0
@@ -124,28 +118,6 @@ def check_nesting(data: bytes, where: str | None = None, max_depth: int = MAX_DE
             raise BadRecord(
                 f"HTML nests more than {max_depth} levels deep: not a page the parser can hold", where
             )
-
-
-@contextmanager
-def _deadline(seconds: float | None) -> Iterator[None]:
-    """Interrupt extraction after `seconds`; only in the main thread (signals), else no limit."""
-    usable = (
-        seconds and threading.current_thread() is threading.main_thread() and hasattr(signal, "setitimer")
-    )
-    if not usable:
-        yield
-        return
-
-    def expire(signum: int, frame: object) -> None:
-        raise _Timeout()
-
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, float(seconds or 0))
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 def html_to_text(fragment: str) -> str:
@@ -207,7 +179,7 @@ def extract_html(
     if not html.strip():
         raise EmptyInput("page is empty", where)
     try:
-        with _deadline(timeout):
+        with deadline(timeout, where, what="extraction"):
             result = trafilatura.bare_extraction(
                 html,
                 url=url,
@@ -217,8 +189,6 @@ def extract_html(
                 date_extraction_params=_DATE_PARAMS,
             )
             page = metadata.parse_page(html)
-    except _Timeout:
-        raise TooLarge(f"extraction took more than {timeout} s", where) from None
     except InputError:
         raise
     except (ValueError, TypeError, AttributeError, etree.LxmlError, RecursionError) as error:

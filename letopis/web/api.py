@@ -296,6 +296,11 @@ async def ingest(request: Request) -> JSONResponse:
 
 def _document(content_type: str, body: bytes) -> Document:
     kind = content_type.split(";")[0].strip().lower()
+    if kind in ("text/html", "application/xhtml+xml"):
+        from ..ingest.html import extract_html
+
+        charset = content_type.partition("charset=")[2].strip(" \"'") or None
+        return extract_html(body, declared_encoding=charset, origin="POST /api/documents")
     try:
         text = body.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -315,24 +320,27 @@ def _document(content_type: str, body: bytes) -> Document:
             key: str(data[key]) for key in ("id", "published", "source", "url", "title") if data.get(key)
         }
         return Document(text=data["text"], format="text", origin="POST /api/documents", **fields)
-    fmt = "html" if kind in ("text/html", "application/xhtml+xml") else "text"
-    return Document(text=text, format=fmt, origin="POST /api/documents")
+    return Document(text=text, format="text", origin="POST /api/documents")
 
 
 def _process_and_save(app: Any, document: Document) -> tuple[dict[str, Any], int]:
     from ..pipeline import Pipeline, prepare
     from ..store import open_store
+    from ..stories import StoryIndex
 
     with _lock:  # one writer; the models load once, on the first ingest
         if app.state.writer is None:
             app.state.writer = open_store(app.state.store_url)
             app.state.pipeline = Pipeline()
+        if getattr(app.state, "stories", None) is None:
+            app.state.stories = StoryIndex(app.state.writer.story_entries())
         writer, pipeline = app.state.writer, app.state.pipeline
         key = prepare(document).id
         if writer.has_document(key):
             return {"id": key, "created": False, "url": f"/api/documents/{key}"}, 200
         article = pipeline.process(document)
-        writer.save_article(article)
+        story_id, signature = app.state.stories.assign(article.id, article.text)
+        writer.save_article(article, story_id, signature)
     return {
         "id": article.id,
         "doc_id": article.doc_id,
