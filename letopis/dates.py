@@ -36,6 +36,7 @@ __all__ = [
     "resolve_in_sentence",
     "reference_date",
     "month_number",
+    "resolve_counted",
 ]
 
 SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "winter": (12, 2)}
@@ -87,6 +88,14 @@ def resolve(
         return _resolve_point(expression, reference, _tense(tense), anchor)
     except (ValueError, OverflowError, TypeError):
         return None  # a day or year outside the calendar: 31 февраля, year 10000
+
+
+def resolve_counted(expression: TimeExpression, base: dt.date) -> str | None:
+    """The date of the event an expression counts from, when the clause's own act happened on
+    `base`: `поездка состоялась за неделю до визита` on the 4th → the visit is on the 11th."""
+    if expression.relation not in (Relation.BEFORE, Relation.AFTER) or expression.offset is None:
+        return None
+    return _shift_value(base, expression.unit or "day", -expression.offset)
 
 
 def resolve_in_sentence(

@@ -8,7 +8,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from letopis.dates import Relation, find_time_expressions, reference_date, resolve, resolve_in_sentence
+from letopis.dates import (
+    Relation,
+    find_time_expressions,
+    reference_date,
+    resolve,
+    resolve_counted,
+    resolve_in_sentence,
+)
 from letopis.errors import InputError
 
 WED = dt.date(2020, 3, 11)  # the seed article's publication date, a Wednesday
@@ -395,3 +402,12 @@ def test_non_text_is_an_input_error(value: object) -> None:
 )
 def test_since_followed_by_a_when_clause_is_a_point(text: str, expected: str | None) -> None:
     assert first(text, WED, "past") == expected
+
+
+def test_counted_event_lies_the_count_after_the_clause_day():
+    (before,) = find_time_expressions("поездка состоялась за неделю до визита")
+    assert resolve_counted(before, dt.date(2011, 2, 4)) == "2011-02-11"
+    (after,) = find_time_expressions("спустя два дня после ареста")
+    assert resolve_counted(after, dt.date(2011, 2, 4)) == "2011-02-02"
+    (plain,) = find_time_expressions("в среду")
+    assert resolve_counted(plain, dt.date(2011, 2, 4)) is None

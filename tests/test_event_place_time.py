@@ -4,6 +4,7 @@ letopis.events.location and letopis.events.timing on parsed sentences."""
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 
@@ -249,3 +250,88 @@ def test_city_restatement_refines_a_country_place():
     assert second.date == "2011-05-15"
     far = fill_restatements([_event(1, "2011-05-15", pakistan), _event(3, None, islamabad)])
     assert far[0].location == pakistan  # a city three sentences on may be another act
+
+
+def test_headline_takes_nothing_from_a_later_act_of_its_type():
+    events = [_event(0, None, None), _event(3, None, None), _event(8, "2013-04", None)]
+    first, *_ = fill_restatements(events)
+    assert first.date is None  # s8 is another resignation (the predecessor's), not the headline's
+
+
+def test_infinitive_under_a_noun_shares_the_verb_date(pipeline):
+    _, found = analyse(
+        pipeline,
+        "Ввиду отказа Израиля, в субботу Арабская лига вынесла решение просить ООН признать палестинскую "
+        "государственность в сентябре.",
+        "2011-05-29",
+    )
+    assert found["просить"][1] == ["2011-05-28"]
+
+
+def test_action_noun_takes_the_date_of_its_verb(pipeline):
+    _, found = analyse(
+        pipeline,
+        "В прошлом году Интерпол в результате совместной работы с полицией Китая пресек деятельность банд.",
+        "2011-05-09",
+    )
+    assert found["работы"][1] == ["2010"]
+    _, found = analyse(pipeline, "Ввиду отказа Израиля, в субботу Арабская лига обратилась в ООН.", "2011-05-29")
+    assert found["отказа"][1] == []  # the refusal is dated by nothing here
+
+
+def test_counted_event_is_dated_from_the_lead_day(pipeline):
+    text = (
+        "Министр обороны России в пятницу посетил Курилы. "
+        "Эта поездка состоялась за неделю до визита в Москву министра иностранных дел Японии."
+    )
+    article, _ = analyse(pipeline, text, "2011-02-05")
+    anchor = document_anchor(article)
+    assert anchor == dt.date(2011, 2, 4)
+    sentence = article.sentences[1]
+    tree = Tree(sentence.tokens)
+    visit = next(i for i, t in enumerate(sentence.tokens) if t.text == "визита")
+    found = find_dates(tree, sentence, visit, visit, dt.date(2011, 2, 5), None, anchor=anchor)
+    assert [v for _, v in found] == ["2011-02-11"]
+    assert find_dates(tree, sentence, visit, visit, dt.date(2011, 2, 5), None) == []  # no lead day: unknown
+
+
+def _events_of(pipeline, text: str, published: str) -> tuple[object, list[Event]]:
+    article = pipeline.process(document_of({"id": "t", "text": text, "published": published}))
+    return article, list(article.events)
+
+
+def test_then_takes_the_date_of_the_previous_sentence(pipeline):
+    text = "В 2009 году в Грузии прошли массовые протесты. Тогда демонстранты требовали отставки Саакашвили."
+    article, events = _events_of(pipeline, text, "2011-05-26")
+    undated = [replace(e, date=None) if e.sentence == 1 else e for e in events]
+    filled = fill_restatements(undated, article)
+    assert {e.date for e in filled if e.sentence == 1} == {"2009"}
+    assert {e.date for e in fill_restatements(undated) if e.sentence == 1} == {None}
+
+
+def test_report_sentence_dates_the_news_before_it(pipeline):
+    text = "Египетские спецслужбы арестовали лидера «Братьев-мусульман». Об этом во вторник сообщили СМИ Египта."
+    article, events = _events_of(pipeline, text, "2013-08-21")
+    arrest = [e for e in events if e.type == EventType.COERCE]
+    assert arrest and all(e.date is None for e in arrest)
+    assert {e.date for e in fill_restatements(arrest, article)} == {"2013-08-20"}
+
+
+def test_phone_call_and_what_is_said_on_it_have_no_place(pipeline):
+    text = (
+        "Министр иностранных дел России Сергей Лавров в среду провел телефонный разговор с китайским "
+        "коллегой Цинь Ганом. Стороны обсудили подготовку к визиту председателя КНР в Москву. "
+        "Лавров поблагодарил китайского коллегу за поддержку."
+    )
+    article, found = analyse(pipeline, text, "2023-03-10")
+    assert found["разговор"] == ([], ["2023-03-08"])
+    assert found["поблагодарил"][0] == []  # not the Moscow of the visit still being prepared
+    events = {e.trigger: e for e in article.events}
+    assert events["разговор"].location is None and events["разговор"].date == "2023-03-08"
+    assert events["поблагодарил"].location is None
+
+
+def test_statement_after_a_staged_visit_still_takes_its_place(pipeline):
+    text = "Лавров прибыл в Пекин. Министр поблагодарил китайских коллег за поддержку."
+    _, found = analyse(pipeline, text, "2023-03-10")
+    assert found["поблагодарил"][0] == ["Пекин"]

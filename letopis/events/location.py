@@ -85,6 +85,8 @@ def find_locations(
     kind = str(event_type or "").upper()
     heads = [pred] + ([trigger] if trigger != pred else []) + ([partner] if partner >= 0 else [])
     heads += tree.ancestors(pred, frozenset({"xcomp", "csubj", "csubj:pass"}), 2)
+    if _remote(tree, heads):
+        return []  # `провели телефонный разговор`: a call has no place
     found = finder.clause(heads)
     if not found and tree.tokens[pred].feat("VerbForm") == "Conv" and tree.head(pred) >= 0:
         found = finder.clause([tree.head(pred)])  # `собрались на митинг в Тбилиси, требуя …`
@@ -107,6 +109,17 @@ def find_locations(
         if at is not None:
             return [(trigger, at)]
     return []
+
+
+def _remote(tree: Tree, heads: list[int]) -> bool:
+    """The act is a phone or video call: a head or its modifier is a call word (`телефонный
+    разговор`, `переговоры по видеосвязи`, `созвонились`)."""
+    remote = _words()["remote"]
+    for h in dict.fromkeys(heads):
+        for j in [h, *tree.kids(h, "amod", "nmod", "obl")]:
+            if tree.tokens[j].lemma.lower() in remote:
+                return True
+    return False
 
 
 def _best(found: list[tuple[int, int, Location]]) -> list[tuple[int, Location]]:
@@ -252,7 +265,11 @@ class _Finder:
         local = _words()["local"]
         out: list[tuple[int, int, Location]] = []
         for h in heads:
-            for c in self.kids(h, "nsubj", "obl"):
+            subjects = self.kids(h, "nsubj", "obl")
+            if self.tree.tokens[h].rel == "conj" and not self.kids(h, "nsubj"):
+                # `суд Москвы признал … и арестовал`: a conjunct verb shares its head's subject
+                subjects += self.kids(self.tree.head(h), "nsubj")
+            for c in subjects:
                 if self.tree.tokens[c].lemma.lower() not in local:
                     continue
                 for k in self.tree.kids(c, "nmod", "amod"):
@@ -345,6 +362,9 @@ def _is_staged(tree: Tree, j: int) -> bool:
     tokens = tree.tokens
     if any(tokens[c].lemma.lower() in _words()["planned"] for c in tree.kids(j, "amod", "acl")):
         return False
+    h = tree.head(j)
+    if h >= 0 and tokens[h].lemma.lower() in _words()["planned"]:
+        return False  # `подготовка к визиту в Москву`: the visit is still to come
     v = j
     for _ in range(3):
         if tokens[v].pos in ("VERB", "AUX"):
@@ -411,7 +431,7 @@ def _precise(location: Location, mentions: list[Occasion]) -> Location:
 def _staged(index: ActorIndex, si: int, trigger: int) -> Location | None:
     """Rule 6: the occasion the actors are at, when this sentence states no time of its own."""
     sentence = index.article.sentences[si]
-    if find_time_expressions(sentence.text):
+    if find_time_expressions(sentence.text) or _on_call(index, si):
         return None
     here = [
         o
@@ -421,3 +441,11 @@ def _staged(index: ActorIndex, si: int, trigger: int) -> Location | None:
     if not here and si == 0:  # a headline sums up the lead: it happened where the lead sets it
         here = [o for o in occasions(index) if o.staged and o.sentence == 1]
     return here[-1].location if here else None
+
+
+def _on_call(index: ActorIndex, si: int) -> bool:
+    """Sentence `si` or the one before it reports a phone or video call: what is said there is
+    said on the call, at no place of the text."""
+    remote = _words()["remote"]
+    sentences = index.article.sentences[max(0, si - 1) : si + 1]
+    return any(t.lemma.lower() in remote for s in sentences for t in s.tokens)

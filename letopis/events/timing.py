@@ -25,10 +25,11 @@ from ..record import Article, Event, Location, Sentence
 from ..timex import Relation, TimeExpression, _lexicon
 from .tree import Tree
 
-__all__ = ["find_dates", "document_anchor", "fill_restatements"]
+__all__ = ["find_dates", "document_anchor", "fill_restatements", "context_dates"]
 
 MAX_STEPS = 6  # how far up the tree an expression may sit below its clause
 LEAD_SENTENCES = 3  # where a news text states its main event
+HEADLINE_REACH = 4  # the last sentence that may restate a headline (after a subtitle and a caption)
 
 
 @lru_cache(maxsize=1)
@@ -79,7 +80,38 @@ def find_dates(
         value = _resolve(expression, reference, tense, anchor)
         if value is not None:
             out.append((j, value))
-    return out
+    return out or _counted_from(tree, sentence, trigger, reference, anchor)
+
+
+def _counted_from(
+    tree: Tree, sentence: Sentence, trigger: int, reference: dt.date | None, anchor: dt.date | None
+) -> list[tuple[int, str]]:
+    """`за неделю до запланированного визита`: the noun after `за N до` is the act the clause's
+    own act counts back from; it is on the clause's day (or the document's main day) plus N."""
+    if tree.tokens[trigger].pos != "NOUN":
+        return []
+    marks = [c for c in tree.kids(trigger, "case") if tree.tokens[c].lemma.lower() in _counted()]
+    if not marks:
+        return []
+    stop = tree.tokens[marks[0]].stop - sentence.start
+    found = dates.find_time_expressions(sentence.text)
+    counted = [e for e in found if e.relation is Relation.BEFORE and e.stop == stop]
+    if not counted:
+        return []
+    base = anchor
+    for e in found:
+        if e.relation is Relation.AT and not e.anchored:
+            value = dates.resolve(e, reference, "past")
+            base = dt.date.fromisoformat(value) if value and len(value) == 10 else None
+            break
+    value = dates.resolve_counted(counted[0], base) if base else None
+    return [(trigger, value)] if value else []
+
+
+@lru_cache(maxsize=1)
+def _counted() -> frozenset[str]:
+    """Prepositions that end a `за N до X` expression (rows `counted` of data/time_words.tsv)."""
+    return frozenset(_lexicon().words.get("counted", {}))
 
 
 def _resolve(e: TimeExpression, reference: dt.date | None, tense: str | None, anchor: dt.date | None) -> str | None:
@@ -93,11 +125,41 @@ def _clause(tree: Tree, trigger: int, pred: int) -> set[int]:
         return {trigger}  # `ввиду отказа Израиля`: the refusal is not dated by the sentence's verb
     out = {trigger, pred, *tree.ancestors(pred, frozenset({"xcomp", "csubj", "csubj:pass"}), 2)}
     noun = tree.head(pred)
-    if tree.tokens[pred].rel == "acl" and noun >= 0 and tree.tokens[noun].rel in ("obj", "obl"):
+    token = tree.tokens[pred]
+    # the parser hangs an infinitive under a noun as nmod as often as acl (`решение просить`)
+    under_noun = token.rel == "acl" or (token.rel == "nmod" and token.feat("VerbForm") == "Inf")
+    if under_noun and noun >= 0 and tree.tokens[noun].rel in ("obj", "obl"):
         # `вынесла решение просить`, `проголосовал за резолюцию, осуждающую …`: the document's act
         # is the verb's act
         out.update({noun, tree.head(noun)} - {-1})
+    if trigger == pred and tree.tokens[trigger].pos == "NOUN":
+        verb = _governing_verb(tree, trigger)
+        if verb >= 0:
+            out.add(verb)
     return out
+
+
+NOUN_RELS = frozenset({"obl", "nmod", "obj", "iobj", "nsubj", "nsubj:pass"})
+NOUN_STEPS = 3  # noun links from an action noun up to the verb whose time it shares
+
+
+def _governing_verb(tree: Tree, j: int) -> int:
+    """The verb an action noun is an argument of, through plain noun links (`В субботу … вышли на
+    митинг`, `в результате совместной работы … пресек`): the noun's act happens at the verb's time.
+    A relative preposition on the way (`после ликвидации`, `ввиду отказа`) dates another act: -1."""
+    relative = _relative()
+    for _ in range(NOUN_STEPS):
+        if tree.tokens[j].rel not in NOUN_RELS or tree.case(j) in relative:
+            return -1
+        h = tree.head(j)
+        if h < 0:
+            return -1
+        if tree.tokens[h].pos in ("VERB", "AUX"):
+            return h
+        if tree.tokens[h].pos not in ("NOUN", "PROPN"):
+            return -1
+        j = h
+    return -1
 
 
 def _boundary(tree: Tree, pred: int) -> int:
@@ -205,22 +267,27 @@ def document_anchor(article: Article) -> dt.date | None:
     return None
 
 
-def fill_restatements(events: list[Event]) -> list[Event]:
+def fill_restatements(events: list[Event], article: Article | None = None) -> list[Event]:
     """A headline event states briefly what the body tells in full (EVENTS.md Records: restatements
     merge): it takes its missing place and date from the first later event of the same type,
     modality and participants, so that the two merge as one record. Likewise a restatement that
     names a more precise place (`прибыл в Пакистан` → `посещающим Исламабад`, a city of that
-    country) in the next sentence, or in the body after a headline, gives the record that place."""
-    out = list(events)
+    country) in the next sentence, or in the body after a headline, gives the record that place.
+    With `article`, undated acts first take the date their neighbour sentence gives (`context_dates`)."""
+    out = context_dates(events, article) if article is not None else list(events)
     for i, event in enumerate(out):
         sides = set(event.sources) | set(event.targets)
+        restated = False  # the headline has met its first restatement in the body
         for k in range(i + 1, len(out)):
             later = out[k]
             if later.type != event.type or later.modality != event.modality or later.sentence <= 0:
                 continue
             if not sides & (set(later.sources) | set(later.targets)):
                 continue
-            if event.sentence == 0 and not (event.date and event.location):
+            if event.sentence == 0 and not restated and later.sentence <= HEADLINE_REACH:
+                # only the first restatement in the lead tells the headline's news in full; a later
+                # act of that type and side (`в апреле подал в отставку` his predecessor) is another
+                restated = True
                 if sides == set(later.sources) | set(later.targets) and (later.date or later.location):
                     out[i] = event = replace(
                         event, date=event.date or later.date, location=event.location or later.location
@@ -243,3 +310,65 @@ def _finer(city: Location | None, country: Location | None) -> bool:
         and country.geonameid is None
         and city.country == country.country
     )
+
+
+def context_dates(events: list[Event], article: Article) -> list[Event]:
+    """Dates an undated act takes from the sentence next to its own (EVENTS.md Annotation → Date:
+    part of an occasion whose date the text gives):
+    - a sentence opening with `Тогда`, `В тот же день` or `По его словам` tells what happened at
+      the time the previous sentence names, or continues the statement it reports;
+    - a sentence opening with `Об этом` and naming a time (`Об этом во вторник сообщили СМИ`)
+      dates the news of the previous sentence."""
+    reference = dates.reference_date(article.published)
+    out = list(events)
+    for si, sentence in enumerate(article.sentences):
+        if si == 0:
+            continue
+        opener = _opener(sentence.text)
+        if opener == "same_time":
+            date = _sentence_date(out, article.sentences[si - 1].text, si - 1, reference)
+            target = si
+        elif opener == "report":
+            date = _first_date(sentence.text, reference)
+            target = si - 1
+        else:
+            continue
+        if date is None:
+            continue
+        out = [replace(e, date=date) if e.sentence == target and e.date is None else e for e in out]
+    return out
+
+
+@lru_cache(maxsize=1)
+def _openers() -> tuple[tuple[str, str], ...]:
+    words = _lexicon().words
+    pairs = [(w, cls) for cls in ("same_time", "report") for w in words.get(cls, {})]
+    return tuple(sorted(pairs, key=lambda p: -len(p[0])))
+
+
+def _opener(text: str) -> str | None:
+    """The class (`same_time`, `report`) of the words the sentence opens with, else None."""
+    head = " ".join(text.lstrip(" «\"'—–-").lower().split()[:4])
+    for words, cls in _openers():
+        if head.startswith(words) and not head[len(words) : len(words) + 1].isalnum():
+            return cls
+    return None
+
+
+def _sentence_date(events: list[Event], text: str, si: int, reference: dt.date | None) -> str | None:
+    """The date of sentence `si`: of its first dated act, else its first time expression."""
+    for e in events:
+        if e.sentence == si and e.date is not None:
+            return e.date
+    return _first_date(text, reference)
+
+
+def _first_date(text: str, reference: dt.date | None) -> str | None:
+    """The first point in time the text names, read as past (a report of what happened)."""
+    for e in dates.find_time_expressions(text):
+        if e.relation is not Relation.AT or e.anchored:
+            continue
+        value = dates.resolve(e, reference, "past")
+        if value is not None:
+            return value
+    return None
