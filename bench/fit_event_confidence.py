@@ -123,12 +123,12 @@ def main() -> None:
     top, low = halves(fitted, labels)
     print(f"fitted (in-sample): AUC {auc(fitted, labels):.3f}  precision top half {top:.3f}  low half {low:.3f}")
     lines = [
-        "# Logistic weights of event confidence, read by letopis/events/__init__.py (confidence_features).",
+        "# Logistic weights of event confidence, read by letopis/events/confidence.py (confidence).",
         "# confidence = 1 / (1 + exp(-sum(weight * feature))); features are 0/1 flags except trigger_weight.",
         f"# Provenance: fitted by bench/fit_event_confidence.py on {Path(args.docs).name} ({len(labels)} predicted",
         f"# events, {sum(labels)} matching gold), L2 {L2}, {date.today().isoformat()}; in-sample AUC"
         f" {auc(fitted, labels):.3f}, on held-out documents {cv:.3f}.",
-        "# Refit after extractor changes; the features are defined in confidence_features().",
+        "# Refit after extractor changes; the features are defined in letopis/events/confidence.py (features).",
     ]
     lines += [f"{k}\t{w[k]:.3f}" for k in sorted(w)]
     WEIGHTS.write_text("\n".join(lines) + "\n", encoding="utf-8")

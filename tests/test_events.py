@@ -222,3 +222,79 @@ def test_confidence_ranks_a_complete_verb_event_over_a_bare_noun_mention(pipelin
     strong = only(events_of(pipeline, "Россия и Китай подписали соглашение о поставках газа."), "AGREE")
     weak = only(events_of(pipeline, "Визит министра обороны России вызвал споры."), "CONSULT")
     assert 0 < weak.confidence < strong.confidence < 1
+
+
+def test_two_years_in_one_clause_are_two_records(pipeline):
+    text = "Власти Мьянмы выпускали Аун Сан Су Чжи на свободу в 1995 и 2002 году."
+    dated = sorted(e.date for e in events_of(pipeline, text) if e.type == "CONCEDE")
+    assert dated == ["1995", "2002"]
+
+
+def test_riots_spreading_to_two_cities_are_one_record_per_city(pipeline):
+    text = "Массовые беспорядки перекинулись на Ливерпуль и Манчестер."
+    places = sorted(e.location.name for e in events_of(pipeline, text) if e.type == "PROTEST" and e.location)
+    assert places == ["Ливерпуль", "Манчестер"]
+
+
+def test_a_place_said_not_to_be_the_venue_is_no_second_record(pipeline):
+    text = "Президент Израиля провел переговоры с премьером Италии в Хайфе, а не в Иерусалиме."
+    assert len([e for e in events_of(pipeline, text) if e.type == "CONSULT"]) == 1
+
+
+def test_refusing_negotiations_is_reject_and_refusing_to_attend_is_negated_consult(pipeline):
+    reject = only(events_of(pipeline, "Палестинцы отказываются от возобновления переговоров с Израилем."), "REJECT")
+    assert reject.sources == ("PSE",) and reject.modality == "asserted"
+    absent = only(events_of(pipeline, "Премьер Израиля отказался от участия в саммите в Вашингтоне."), "CONSULT")
+    assert absent.modality == "negated"
+
+
+def test_act_coordinated_with_a_refusal_is_coded(pipeline):
+    text = "Власти Белоруссии не согласовали митинг и жестоко разогнали его участников."
+    assert "ASSAULT" in {e.type for e in events_of(pipeline, text)}
+
+
+def test_charges_not_brought_are_not_asserted(pipeline):
+    events = events_of(pipeline, "В Москве задержан Иван Петров. Никаких обвинений Ивану Петрову пока не предъявлено.")
+    assert all(e.modality != "asserted" for e in events if e.type == "ACCUSE")
+
+
+def test_rejecting_an_offer_beats_accepting_it_under_negation(pipeline):
+    assert only(events_of(pipeline, "Киев не принял предложение Москвы."), "REJECT").modality == "asserted"
+    assert only(events_of(pipeline, "Киев принял предложение Москвы."), "AGREE").modality == "asserted"
+
+
+def test_content_of_a_statement_is_not_its_own_event(pipeline):
+    events = events_of(pipeline, "Навальный заявил, что задержание участников марша в Москве неправомерно.")
+    assert "COERCE" not in {e.type for e in events}
+
+
+def test_word_inside_an_organization_name_is_not_a_trigger(pipeline):
+    events = events_of(pipeline, "Международная амнистия обвиняет США в применении пыток.")
+    assert [e.type for e in events] == ["ACCUSE"]
+
+
+def test_intention_noun_makes_the_act_planned(pipeline):
+    events = events_of(pipeline, "Адвокаты Навального заявили о намерении подать жалобу на Россию в ЕСПЧ.")
+    assert only(events, "ACCUSE").modality == "planned"
+
+
+def test_warning_with_a_condition_on_the_threatened_act_also_demands(pipeline):
+    text = "«Газпром» предупредил Белоруссию об ограничении поставок газа в случае неуплаты долга."
+    assert {e.type for e in events_of(pipeline, text)} == {"THREATEN", "REQUEST"}
+    assert "REQUEST" not in {e.type for e in events_of(pipeline, "В этом случае Россия предупредила Украину.")}
+
+
+@pytest.mark.parametrize(
+    ("type_", "text"),
+    [
+        ("COERCE", "Пограничники Италии поймали 300 мигрантов."),
+        ("ASSAULT", "Боевики «Аль-Каиды» похитили гражданина США в Пакистане."),
+        ("REQUEST", "Боевики Талибана выдвинули требования к США."),
+        ("COOPERATE", "Президенты России и Китая открыли нефтепровод."),
+        ("PROTEST", "Тысячи жителей Минска вышли на улицы."),
+        ("CONSULT", "Президент России позвонил канцлеру Германии."),
+        ("REJECT", "Мосгорсуд оставил в силе приговор Навальному."),
+    ],
+)
+def test_verb_families_a_reader_expects(pipeline, type_, text):
+    assert type_ in {e.type for e in events_of(pipeline, text)}

@@ -8,7 +8,6 @@ events of that occasion inherit its date, and restatements merge (dedupe.py).
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
@@ -17,12 +16,13 @@ from .. import dates
 from ..record import Article, Event, EventType, Location, Modality
 from .actors import ActorIndex
 from .arguments import PLACE_CASES, TARGET_CASES, collect, decide, find_arguments
+from .confidence import confidence, features
 from .dedupe import family, merge
 from .location import find_locations
 from .modality import clause_tense, conditional, conditions, find_modality
 from .timing import document_anchor, fill_restatements, find_dates
 from .tree import Tree, segments
-from .triggers import Trigger, find_triggers
+from .triggers import NEGATORS, Trigger, find_triggers, is_negated
 
 __all__ = ["extract", "scored_events", "confidence_features", "REQUIRES", "ASSIGNS"]
 
@@ -44,7 +44,8 @@ SPEECH_TYPES = frozenset(
 TOPIC_TYPES = SPEECH_TYPES | {EventType.CONSULT, EventType.COOPERATE}
 # Links along which an agreed act hangs from the agreement (`договорились начать вывод`).
 AGREED_RELS = frozenset({"xcomp", "obj", "ccomp"})
-NESTING_RELS = frozenset({"xcomp", "ccomp", "obj", "acl", "nmod", "obl", "csubj", "conj", "amod"})
+NESTING_RELS = frozenset({"xcomp", "ccomp", "obj", "acl", "nmod", "obl", "csubj", "conj", "amod", "nsubj", "nsubj:pass"})
+NESTING_DEPTH = 4  # links walked up from a trigger to the speech act it may be the content of
 # Types of a meeting's report: their group words and missing actors come from the meeting.
 OCCASION_TYPES = frozenset(
     {EventType.AGREE, EventType.CONSULT, EventType.COOPERATE, EventType.SUPPORT, EventType.AID}
@@ -92,27 +93,38 @@ def _suppressed(tree: Tree, triggers: list[Trigger]) -> tuple[list[Trigger], set
     is coded as a planned act of its own when it hangs from the agreement through xcomp/obj links.
     Returns the kept triggers and the indices of those kept as agreed (planned) acts.
     """
-    speech = {t.index: t.type for t in triggers if t.type in SPEECH_TYPES}
+    speech = {t.index: (t.type, t.mode) for t in triggers if t.type in SPEECH_TYPES}
     every = {t.index for t in triggers}
     out: list[Trigger] = []
     agreed: set[int] = set()
     for t in triggers:
-        j, steps, nested, chain = t.index, 0, False, True
+        j, steps, nested, chain, coordinate = t.index, 0, False, True, True
         noun = tree.tokens[t.index].pos == "NOUN"
-        while steps < 4 and (tree.tokens[j].rel in NESTING_RELS or _condition_clause(tree, j)):
-            chain = chain and tree.tokens[j].rel in AGREED_RELS
-            j = tree.head(j)
+        prev = ""
+        while steps < NESTING_DEPTH and (tree.tokens[j].rel in NESTING_RELS or _condition_clause(tree, j)):
+            rel = tree.tokens[j].rel
+            if prev.startswith("nsubj") and rel == "conj":
+                break  # `встреча обещана, однако разговор не планировался`: the subject of a coordinate clause
+            chain = chain and rel in AGREED_RELS
+            # `не согласовало протест и разогнало …`: a predicate coordinated with a speech act is an act
+            coordinate = coordinate and rel == "conj" and not noun
+            j, prev = tree.head(j), rel
             if j < 0:
                 break
+            if rel == "nsubj" and j in speech and speech[j][1] != "reported":
+                break  # `протестующие потребовали`: the speaker, not what is said
             # a noun right under another trigger is its topic (`обсудили сотрудничество`)
             if j != t.index and noun and steps == 0 and j in every and j not in speech:
                 nested = True
                 break
             if j != t.index and j in speech:
-                if speech[j] == EventType.AGREE and chain and t.type not in TOPIC_TYPES:
+                if coordinate:
+                    break
+                agreement = speech[j][0] == EventType.AGREE and not is_negated(tree, j)
+                if agreement and chain and t.type not in TOPIC_TYPES:
                     agreed.add(t.index)
                 else:
-                    nested = True
+                    nested = True  # what was said, demanded, or not agreed is not itself coded
                 break
             steps += 1
         if not nested:
@@ -146,6 +158,8 @@ def _circumstance(tree: Tree, si: int, trigger: int, index: ActorIndex) -> bool:
     if head >= 0 and tree.tokens[head].lemma.lower() in state_words():
         return True  # `пользуется поддержкой`: a state, not an act
     case = tree.case(trigger)
+    if case in absence_cases():
+        return True  # `без согласия Совбеза`, `без предъявления обвинений`: the act did not take place
     if case == "в" and token.feat("Case") == "Acc" and token.rel in ("obl", "nmod"):
         return True  # `марш в поддержку журналиста`: the purpose of another act
     if token.rel not in ("obl", "nmod"):
@@ -169,6 +183,27 @@ def _circumstance(tree: Tree, si: int, trigger: int, index: ActorIndex) -> bool:
     return True
 
 
+def _with_press(tree: Tree, trigger: int, partner: int) -> bool:
+    """`в беседе с корреспондентами`, `встретился с журналистами`: talking to the press is a statement,
+    not a consultation between actors."""
+    for j in (trigger, partner):
+        if j < 0:
+            continue
+        for kid in tree.kids(j, "obl", "nmod"):
+            if tree.case(kid) == "с" and tree.tokens[kid].lemma.lower() in words_of("press"):
+                return True
+    return False
+
+
+NAME_KINDS = frozenset({"org", "igo", "agency", "programme"})
+
+
+def _in_name(tree: Tree, si: int, trigger: int, index: ActorIndex) -> bool:
+    """A trigger word inside an organization's name (`Международная амнистия`) names, it does not act."""
+    actor = index.at(si, trigger)
+    return tree.tokens[trigger].pos in ("NOUN", "PROPN") and actor is not None and actor.kind in NAME_KINDS
+
+
 def _drafts(article: Article, index: ActorIndex) -> list[Draft]:
     reference = dates.reference_date(article.published)
     anchor = document_anchor(article)
@@ -186,7 +221,9 @@ def _drafts(article: Article, index: ActorIndex) -> list[Draft]:
             per_type: dict[EventType, list[Draft]] = {}
             kept_triggers, agreed = _suppressed(tree, find_triggers(tree))
             for trig in kept_triggers:
-                if _circumstance(tree, si, trig.index, index):
+                if _circumstance(tree, si, trig.index, index) or _in_name(tree, si, trig.index, index):
+                    continue
+                if trig.type == EventType.CONSULT and _with_press(tree, trig.index, trig.partner):
                     continue
                 args = find_arguments(tree, si, trig.index, trig.type, index)
                 kind = trig.type
@@ -224,11 +261,7 @@ def _drafts(article: Article, index: ActorIndex) -> list[Draft]:
                 tense = clause_tense(tree, trig.index, pred)
                 places = find_locations(tree, si, trig.index, pred, index, trig.partner, event_type=str(kind))
                 times = find_dates(tree, sentence, trig.index, pred, reference, tense, anchor=anchor)
-                pairs: list[tuple[Location | None, str | None]]
-                if len(places) >= 2 and len(times) == len(places):
-                    pairs = [(p[1], t[1]) for p, t in zip(places, times, strict=True)]
-                else:
-                    pairs = [(places[0][1] if places else None, times[0][1] if times else None)]
+                pairs = _place_date_pairs(tree, places, times)
                 for location, date in pairs:
                     draft = Draft(
                         kind,
@@ -264,6 +297,30 @@ def _drafts(article: Article, index: ActorIndex) -> list[Draft]:
     return drafts
 
 
+def _place_date_pairs(
+    tree: Tree, places: list[tuple[int, Location]], times: list[tuple[int, str]]
+) -> list[tuple[Location | None, str | None]]:
+    """One record per (place, date) the clause states (EVENTS.md Records): `в марте в Брюсселе, а в мае
+    в Бишкеке` pairs them in order; `в 1995 и 2002 году` with no place is one record per date;
+    `перекинулись на Ливерпуль и Манчестер` with one date or none is one record per place."""
+    spots = list(dict.fromkeys(p for _, p in places))
+    days = list(dict.fromkeys(t for _, t in times))
+    if len(places) >= 2 and len(times) == len(places):
+        return [(p[1], t[1]) for p, t in zip(places, times, strict=True)]
+    if len(days) >= 2 and not spots and _listed(tree, [i for i, _ in times]):
+        return [(None, day) for day in days]
+    coordinated = all(tree.tokens[i].rel == "conj" for i, _ in places[1:])
+    if len(spots) >= 2 and len(days) <= 1 and coordinated and _listed(tree, [i for i, _ in places]):
+        return [(spot, days[0] if days else None) for spot in spots]
+    return [(spots[0] if spots else None, days[0] if days else None)]
+
+
+def _listed(tree: Tree, indices: list[int]) -> bool:
+    """No negation between the listed expressions (`в Старом городе, а не в … Иерусалиме` is one place)."""
+    lo, hi = min(indices), max(indices)
+    return not any(tree.tokens[j].lemma.lower() in NEGATORS for j in range(lo, hi))
+
+
 def _speaker(tree: Tree, si: int, clause: int, index: ActorIndex) -> list[str]:
     """Who states the clause of `clause`: the subject of the verb it is the complement of
     (`Минск считает, что …`, `чиновник заметил, что …`), or the owner of `по его мнению/словам`."""
@@ -288,20 +345,27 @@ def _speaker(tree: Tree, si: int, clause: int, index: ActorIndex) -> list[str]:
     return []
 
 
-@lru_cache(maxsize=1)
+@lru_cache(maxsize=8)
+def words_of(kind: str) -> frozenset[str]:
+    """Words of one labelled row kind of letopis/data/circumstance.tsv (`speaker`, `state`, `absence`, `press`)."""
+    text = resources.files("letopis").joinpath("data/circumstance.tsv").read_text(encoding="utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if "\t" in line and not line.startswith("#")]
+    return frozenset(r[0].strip() for r in rows if r[1].strip() == kind)
+
+
+def absence_cases() -> frozenset[str]:
+    """Prepositions that say the act is absent (`без`)."""
+    return words_of("absence")
+
+
 def speaker_words() -> frozenset[str]:
-    """Nouns that name a speaker's view (`по его мнению`), rows `speaker` of letopis/data/circumstance.tsv."""
-    text = resources.files("letopis").joinpath("data/circumstance.tsv").read_text(encoding="utf-8")
-    rows = [line.split("\t") for line in text.splitlines() if "\t" in line and not line.startswith("#")]
-    return frozenset(r[0].strip() for r in rows if r[1].strip() == "speaker")
+    """Nouns that name a speaker's view (`по его мнению`)."""
+    return words_of("speaker")
 
 
-@lru_cache(maxsize=1)
 def state_words() -> frozenset[str]:
-    """Verbs of state (`пользоваться поддержкой`), rows `state` of letopis/data/circumstance.tsv."""
-    text = resources.files("letopis").joinpath("data/circumstance.tsv").read_text(encoding="utf-8")
-    rows = [line.split("\t") for line in text.splitlines() if "\t" in line and not line.startswith("#")]
-    return frozenset(r[0].strip() for r in rows if r[1].strip() == "state")
+    """Verbs of state (`пользоваться поддержкой`)."""
+    return words_of("state")
 
 
 def _passive(tree: Tree, trigger: int, pred: int) -> bool:
@@ -394,34 +458,9 @@ def _resolve_document(drafts: list[Draft], index: ActorIndex) -> None:
             d.date = occasion_date
 
 
-@lru_cache(maxsize=1)
-def confidence_weights() -> dict[str, float]:
-    """Logistic weights of the confidence features (letopis/data/event_confidence.tsv, fitted on dev)."""
-    text = resources.files("letopis").joinpath("data/event_confidence.tsv").read_text(encoding="utf-8")
-    rows = [line.split("\t") for line in text.splitlines() if "\t" in line and not line.startswith("#")]
-    return {r[0].strip(): float(r[1]) for r in rows}
-
-
-def _confidence(features: dict[str, float]) -> float:
-    """The probability that the event is right, from a logistic model calibrated on the dev gold."""
-    weights = confidence_weights()
-    z = sum(weights.get(name, 0.0) * value for name, value in features.items())
-    return round(1.0 / (1.0 + math.exp(-z)), 3)
-
-
 def confidence_features(d: Draft, restated: bool) -> dict[str, float]:
-    """What the confidence is computed from (weights: letopis/data/event_confidence.tsv). Headline,
-    lead position, modality and coded actors were tried and left out: they did not help on held-out
-    documents (bench/fit_event_confidence.py)."""
-    return {
-        "bias": 1.0,
-        "trigger_weight": d.weight,  # the lexicon's strength of the trigger word
-        "noun": float(d.kind == "noun"),  # action nouns are more often passing mentions
-        "source": float(bool(d.sources)),
-        "target": float(bool(d.targets)),
-        "inferred": float(bool(d.filled)),  # actors filled from the document, not the clause
-        "restated": float(restated),  # stated again in another sentence
-    }
+    """What the confidence of a draft's record is computed from (see confidence.features)."""
+    return features(d.weight, d.kind == "noun", bool(d.sources), bool(d.targets), bool(d.filled), restated)
 
 
 def scored_events(article: Article) -> list[tuple[Event, dict[str, float]]]:
@@ -453,8 +492,8 @@ def scored_events(article: Article) -> list[tuple[Event, dict[str, float]]]:
     merged = merge(fill_restatements(events), [d.content for d in kept], [d.stems for d in kept])
     out = []
     for event, members in merged:
-        features = confidence_features(kept[members[0]], len(members) > 1)
-        out.append((replace(event, confidence=_confidence(features)), features))
+        feats = confidence_features(kept[members[0]], len(members) > 1)
+        out.append((replace(event, confidence=confidence(feats)), feats))
     return out
 
 

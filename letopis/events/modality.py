@@ -51,16 +51,32 @@ def conditional(tree: Tree, trigger: int, pred: int) -> bool:
     for j in dict.fromkeys([trigger, pred, *tree.kids(trigger, "xcomp")]):  # `пригрозил ограничить…, если`
         for c in tree.kids(j):
             if tree.tokens[c].lemma.lower() in words and tree.tokens[c].rel in ("mark", "obl", "advmod"):
-                return True
+                if tree.tokens[c].pos != "NOUN" or _bare_condition(tree, c, words):
+                    return True
             if tree.tokens[c].rel.split(":")[0] in ("advcl", "acl", "obl", "nmod"):
                 if any(tree.tokens[g].lemma.lower() in words for g in tree.kids(c, "mark", "case", "acl")):
                     return True
+                # `предупредил о ограничении поставок в случае неуплаты`: the condition of the threatened act
+                if any(_bare_condition(tree, g, words) for g in tree.subtree(c) if g != c):
+                    return True
     return False
+
+
+def _bare_condition(tree: Tree, g: int, words: frozenset[str]) -> bool:
+    """`в случае неуплаты` (not `в этом/любом случае`, which only refer back)."""
+    if tree.tokens[g].lemma.lower() not in words or tree.tokens[g].pos != "NOUN":
+        return False
+    return not any(tree.tokens[d].lemma.lower() != "тот" for d in tree.kids(g, "det", "amod"))
 
 
 def _scope(tree: Tree, trigger: int, pred: int) -> list[int]:
     heads = [trigger, pred] if pred != trigger else [trigger]
     heads += tree.ancestors(pred, UP_RELS, 3)
+    for j in list(heads):  # `о намерении подать жалобу`, `планы провести учения`: the noun an infinitive fills
+        h = tree.head(j)
+        if tree.tokens[j].feat("VerbForm") == "Inf" and tree.tokens[j].rel in ("nmod", "acl") and h >= 0:
+            if tree.tokens[h].pos == "NOUN":
+                heads.append(h)
     return list(dict.fromkeys(heads))
 
 

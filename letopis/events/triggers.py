@@ -22,7 +22,7 @@ from importlib import resources
 from ..record import EventType
 from .tree import Tree
 
-__all__ = ["Entry", "Trigger", "lexicon", "find_triggers", "NEGATORS", "POLARITIES"]
+__all__ = ["Entry", "Trigger", "lexicon", "find_triggers", "is_negated", "NEGATORS", "POLARITIES"]
 
 NEGATORS = frozenset({"не", "ни", "нет"})
 POLARITIES = frozenset({"pos", "neg", "negated", "undergo", "reported"})
@@ -54,7 +54,7 @@ class Trigger:
 
 @lru_cache(maxsize=1)
 def lexicon() -> dict[str, tuple[Entry, ...]]:
-    """Entries by lemma, conditioned ones first (they win)."""
+    """Entries by lemma in the order they are tried (see the sort below)."""
     text = resources.files("letopis").joinpath("data/triggers.tsv").read_text(encoding="utf-8")
     table: dict[str, list[Entry]] = {}
     for line in text.splitlines():
@@ -73,10 +73,12 @@ def lexicon() -> dict[str, tuple[Entry, ...]]:
             mode=polarity,
         )
         table.setdefault(lemma, []).append(entry)
-    return {k: tuple(sorted(v, key=lambda e: (not e.requires, e.negative))) for k, v in table.items()}
+    # conditioned before plain; within each, negative-polarity entries first: they fire only under
+    # negation, where they beat the positive reading (`не приняли предложение` → REJECT, not AGREE)
+    return {k: tuple(sorted(v, key=lambda e: (not e.requires, not e.negative))) for k, v in table.items()}
 
 
-def _negated(tree: Tree, i: int) -> bool:
+def is_negated(tree: Tree, i: int) -> bool:
     """`не` on the trigger or on a verb that governs it through xcomp (`не смогли договориться`)."""
     for j in [i, *tree.ancestors(i, frozenset({"xcomp"}))]:
         if any(tree.tokens[c].lemma.lower() in NEGATORS for c in tree.kids(j, "advmod", "discourse")):
@@ -90,7 +92,8 @@ def _partner(tree: Tree, i: int, requires: frozenset[str]) -> int:
     for c in tree.kids(i):
         if "@" + tree.tokens[c].rel.split(":")[0] in requires:
             return c
-    near = list(tree.kids(i))
+    # not the active subject: `принял ли отставку глава ПНА` is no reception of a head of state
+    near = [c for c in tree.kids(i) if tree.tokens[c].rel != "nsubj"]
     near += [g for c in list(near) for g in tree.kids(c) if tree.tokens[c].rel not in ("conj",)]
     h = tree.head(i)
     if h >= 0:
@@ -134,7 +137,7 @@ def find_triggers(tree: Tree) -> list[Trigger]:
                 if partner < 0:
                     continue
             if entry.negative:
-                negated = _negated(tree, i) if negated is None else negated
+                negated = is_negated(tree, i) if negated is None else negated
                 if not negated:
                     continue
             found.append(

@@ -1,0 +1,41 @@
+"""Event confidence: a logistic model over a few features of how the event was found, with weights
+fitted on the dev gold (letopis/data/event_confidence.tsv, refit with bench/fit_event_confidence.py)."""
+
+from __future__ import annotations
+
+import math
+from functools import lru_cache
+from importlib import resources
+
+__all__ = ["confidence_weights", "confidence", "features"]
+
+
+@lru_cache(maxsize=1)
+def confidence_weights() -> dict[str, float]:
+    """Logistic weights of the confidence features (letopis/data/event_confidence.tsv, fitted on dev)."""
+    text = resources.files("letopis").joinpath("data/event_confidence.tsv").read_text(encoding="utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if "\t" in line and not line.startswith("#")]
+    return {r[0].strip(): float(r[1]) for r in rows}
+
+
+def confidence(feats: dict[str, float]) -> float:
+    """The probability that the event is right, from a logistic model calibrated on the dev gold."""
+    weights = confidence_weights()
+    z = sum(weights.get(name, 0.0) * value for name, value in feats.items())
+    return round(1.0 / (1.0 + math.exp(-z)), 3)
+
+
+def features(
+    weight: float, noun: bool, source: bool, target: bool, inferred: bool, restated: bool
+) -> dict[str, float]:
+    """What the confidence is computed from. Headline, lead position, modality and coded actors were
+    tried and left out: they did not help on held-out documents (bench/fit_event_confidence.py)."""
+    return {
+        "bias": 1.0,
+        "trigger_weight": weight,  # the lexicon's strength of the trigger word
+        "noun": float(noun),  # action nouns are more often passing mentions
+        "source": float(source),
+        "target": float(target),
+        "inferred": float(inferred),  # actors filled from the document, not the clause
+        "restated": float(restated),  # stated again in another sentence
+    }
