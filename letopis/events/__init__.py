@@ -489,7 +489,7 @@ def scored_events(article: Article) -> list[tuple[Event, dict[str, float]]]:
         )
         for d in kept
     ]
-    merged = merge(fill_restatements(events), [d.content for d in kept], [d.stems for d in kept])
+    merged = merge(fill_restatements(events, article), [d.content for d in kept], [d.stems for d in kept])
     out = []
     for event, members in merged:
         feats = confidence_features(kept[members[0]], len(members) > 1)
