@@ -93,7 +93,7 @@ def governing_entity(article: Article, sentence: int, token: int) -> Entity | No
 
     From a name (`Хельга Шмид`) it climbs through flat/appos links to the role noun it names
     (`заместитель`), then walks down nmod/amod chains (`генсека` → `службы ЕС`) to the nearest
-    linked country or IGO. A city found on the way stands for its state (`суд Москвы` → RUS). A
+    linked country or IGO. A city or province found on the way stands for its state (`суд Москвы` → RUS). A
     token that is itself a country, IGO or state agency mention gives its own entity. Only role and
     agency words (data/roles.tsv) open the walk, so `журналиста из России` gives None.
     """
@@ -137,7 +137,7 @@ def expand_region(article: Article, name: str) -> list[str]:
 def _as_actor(entity: Entity) -> Entity | None:
     if entity.kind in LINKED_KINDS:
         return entity
-    if entity.kind == "city" and entity.country:
+    if entity.kind in ("city", "region") and entity.country:  # `мэр Москвы`, `губернатор Техаса`
         return country_entity(entity.country)
     return None
 
@@ -238,6 +238,7 @@ class _Linker:
             if where is not None:
                 self._add_span(span, where, covered)
         self._merge_people()
+        self._bare_surnames()
         self._bodies_of_states()
         self._add_dateline(countries)
         self.mentions.sort(key=lambda m: (m.start, -m.stop))
@@ -274,6 +275,12 @@ class _Linker:
                 return replace(span, start=start, text=self.article.text[start : span.stop], normal=normal)
         if all(t.text[:1].islower() or compound_of_common_nouns(t.text) for t in tokens[begin:end]):
             return None
+        quote = next((q for q in range(begin + 1, end - 1) if tokens[q].text in OPEN_QUOTES), -1)
+        if span.type == "ORG" and quote > 0 and all(t.pos in ("NOUN", "ADJ") for t in tokens[begin:quote]):
+            # `Оппозиционная партия «Единое национальное движение»`: the description is no part of the name
+            close = next((q for q in range(quote + 1, end) if tokens[q].text in CLOSE_QUOTES), end)
+            start, stop = tokens[quote + 1].start, tokens[close - 1].stop
+            return replace(span, start=start, stop=stop, text=self.article.text[start:stop], normal="")
         cut = end
         while cut > begin + 1 and _descriptive(tokens[cut - 1]) and tokens[cut - 1].text[:1].isdigit():
             cut -= 1  # `ГРУ 66-летний`: the age of the person named next
@@ -335,6 +342,9 @@ class _Linker:
             return False  # `Южными Курилами` is no city named `Южный`
         if entry.kind == "city" and n == 1 and not looks_like_place(token.text):
             return False
+        if entry.weak and entry.kind == "province":  # `в провинции Хост`: after a province word
+            near = [sent.tokens[j] for j in (token.head, i - 1) if 0 <= j < len(sent.tokens)]
+            return any(self.gaz.is_role(t.lemma, ("province",)) for t in near)
         if entry.weak:
             head = sent.tokens[token.head] if token.head >= 0 else None
             return head is not None and self.gaz.is_role(head.lemma, ("role", "agency", "partner"))
@@ -356,6 +366,10 @@ class _Linker:
             return Entity(key=entry.code, name=entry.name, type="ORG", kind="igo", code=entry.code)
         if entry.kind == "region":
             return Entity(key=f"LOC:{entry.name}", name=entry.name, type="LOC", kind="region")
+        if entry.kind == "province":  # a region of one state: no code, its state in `country`
+            return Entity(
+                key=f"LOC:{entry.name}", name=entry.name, type="LOC", kind="region", country=entry.country
+            )
         if entry.kind == "city":
             return city_entity(_pick_city(entry.cities, countries))
         return Entity(key=f"ORG:{entry.name}", name=entry.name, type="ORG", kind="org")
@@ -493,6 +507,36 @@ class _Linker:
             self.mentions = [
                 replace(m, entity=target) if m.entity == person.key else m for m in self.mentions
             ]
+
+    def _bare_surnames(self) -> None:
+        """`Лавров и Ван И обсудили`: a bare surname the tagger missed (a headline often has one) is the
+        person the document names in full, when only one person of the document has that surname."""
+        owners: dict[str, list[str]] = {}
+        for person in self.entities.values():
+            words = person.name.split()
+            if person.kind == "person" and len(words) > 1 and len(words[-1]) >= 4:
+                owners.setdefault(fold(words[-1]), []).append(person.key)
+        if not owners:
+            return
+        taken = [(m.start, m.stop) for m in self.mentions]
+        for si, sent in enumerate(self.article.sentences):
+            quoted = False
+            for token in sent.tokens:
+                if token.text in OPEN_QUOTES | CLOSE_QUOTES:
+                    quoted = (
+                        not quoted if token.text in OPEN_QUOTES & CLOSE_QUOTES else token.text in OPEN_QUOTES
+                    )
+                if token.pos != "PROPN" or not token.text[:1].isupper() or quoted:
+                    continue  # `«Марша Голунова»`: a name inside a quoted title is part of the title
+                if any(a < token.stop and b > token.start for a, b in taken):
+                    continue
+                keys = [k for name, ks in owners.items() if _inflected(token.text, name) for k in ks]
+                if len(set(keys)) != 1:
+                    continue
+                surname = self.entities[keys[0]].name.split()[-1]
+                self.mentions.append(
+                    Mention(token.text, token.start, token.stop, "PER", surname, keys[0], si)
+                )
 
     def _lemmas(self, mention: Mention) -> tuple[str, ...]:
         sent = self.article.sentences[mention.sentence]

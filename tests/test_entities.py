@@ -175,6 +175,40 @@ def test_gazetteer_reads_pycountry_russian_names() -> None:
     assert any(e.code == "CIV" for e in gaz.index[fold("Кот-д'Ивуар")])
 
 
+def test_provinces_carry_their_state(stages) -> None:
+    """First-level regions link to their state with no GeoNames id (hand-written, not dev data)."""
+    article = process(
+        stages,
+        "Пожар произошел в Московской области. Задержания прошли в Краснодарском крае. "
+        "Взрыв прогремел в провинции Хост. Губернатор Калифорнии выступил в Подмосковье.",
+    )
+    regions = {e.name: e for e in article.entities if e.kind == "region"}
+    assert regions["Московская область"].country == "RUS" and regions["Московская область"].geonameid is None
+    assert regions["Краснодарский край"].country == "RUS"
+    assert regions["Хост"].country == "AFG"  # a one-word catalog name after a province word
+    assert regions["Калифорния"].country == "USA"
+    assert next(m.entity for m in article.mentions if m.text == "Подмосковье") == "LOC:Московская область"
+
+
+def test_ambiguous_one_word_province_needs_a_province_word(stages) -> None:
+    article = process(stages, "Хост мероприятия поблагодарил гостей.")
+    assert not [e for e in article.entities if e.kind == "region"]
+
+
+def test_unknown_feminine_names_find_their_entry(stages) -> None:
+    article = process(stages, "Лидер «Хезболлы» Хасан Насралла выступил с речью.")
+    assert "ORG:Хезболла" in {e.key for e in article.entities}
+
+
+def test_bare_surname_is_the_person_named_in_full(stages) -> None:
+    article = process(
+        stages,
+        "Лавров и Ван И обсудили ситуацию\n\nМинистр иностранных дел России Сергей Лавров провел переговоры.",
+    )
+    first = next(m for m in article.mentions if m.text == "Лавров")
+    assert first.entity == "PER:Сергей Лавров"
+
+
 def test_linking_is_cheap(seed: Article) -> None:
     started = time.perf_counter()
     for _ in range(10):

@@ -218,3 +218,84 @@ def test_unnamed_victims_are_no_event(pipeline):
     text = "В результате взрыва в Кабуле погибли 12 мирных жителей."
     article = pipeline.process(document_of({"id": "t", "text": text, "published": "2021-06-10"}))
     assert not [e for e in article.events if e.type == "ASSAULT"]
+
+
+# Round 3 (hand-written, not from dev data): roles across the document, regions, acts and their agents.
+ROUND3_CASES = [
+    # the opposition party condemns detentions: the target is the state whose police made them
+    (
+        "Полиция Грузии в субботу задержала 15 участников акции протеста в Тбилиси. "
+        "Оппозиционная партия «Единое национальное движение» осудила задержания.",
+        "ACCUSE",
+        ("Единое национальное движение",),
+        ("GEO",),
+    ),
+    # rejecting the opposition's accusations: the accuser is the party named as the opposition
+    (
+        "Оппозиционная партия «Единое национальное движение» осудила действия полиции Грузии. "
+        "Премьер-министр Ираклий Гарибашвили отверг обвинения оппозиции.",
+        "REJECT",
+        ("GEO",),
+        ("Единое национальное движение",),
+    ),
+    # the authorities of a province act for its state
+    ("Власти Каталонии обвинили Мадрид в давлении на суды.", "ACCUSE", ("ESP",), None),
+    ("Губернатор Калифорнии осудил решение Верховного суда.", "ACCUSE", ("USA",), None),
+    # no list across a preposition: `до итальянцев` is no detainer
+    (
+        "Кстати, за два дня до итальянцев мальтийские пограничники задержали лодку с мигрантами.",
+        "COERCE",
+        ("MLT",),
+        None,
+    ),
+    # a second coordinated verb shares the first one's object
+    (
+        "Суд Москвы признал активиста Ивана Петрова виновным и арестовал на 15 суток.",
+        "COERCE",
+        ("RUS",),
+        ("Иван Петров",),
+    ),
+    # `она` for a woman whose indeclinable surname the tagger calls masculine
+    (
+        "Беназир Бхутто вернулась в Лахор. Она не сможет возглавить запланированную манифестацию против "
+        "правительства.",
+        "PROTEST",
+        ("Беназир Бхутто",),
+        None,
+    ),
+    # a visit: the place right after the verb is the host, however parsed
+    (
+        "Помощник госсекретаря США Джон Смит, который в среду посетил Белград заявил, что дверь открыта.",
+        "CONSULT",
+        ("USA",),
+        ("SRB",),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "type_", "sources", "targets"), ROUND3_CASES)
+def test_round3_actors(pipeline, text, type_, sources, targets):
+    test_document_actors(pipeline, text, type_, sources, targets)
+
+
+def test_headline_takes_roles_from_the_body(pipeline):
+    """`Лавров и Ван И обсудили…` before the body names their offices: both stand for their states."""
+    text = (
+        "Лавров и Ван И обсудили ситуацию на Украине\n\n"
+        "Министр иностранных дел России Сергей Лавров в среду провел телефонный разговор с главой МИД "
+        "Китая Ван И, сообщили в министерстве."
+    )
+    article = pipeline.process(document_of({"id": "t", "text": text, "published": "2024-06-14"}))
+    headline = [e for e in article.events if e.type == "CONSULT" and e.evidence.startswith("Лавров")]
+    assert headline, [(e.type, e.sources, e.evidence) for e in article.events]
+    assert set(headline[0].sources) | set(headline[0].targets) == {"RUS", "CHN"}
+
+
+def test_province_is_a_place_of_its_state(pipeline):
+    """`в Краснодарском крае`: the event's place is the province, with its state."""
+    text = "В Краснодарском крае полиция задержала троих активистов."
+    article = pipeline.process(document_of({"id": "t", "text": text, "published": "2024-06-14"}))
+    event = next(e for e in article.events if e.type == "COERCE")
+    assert event.sources == ("RUS",)
+    assert event.location is not None and event.location.country == "RUS"
+    assert event.location.name == "Краснодарский край" and event.location.geonameid is None

@@ -19,7 +19,7 @@ from ..record import Article, Sentence
 if TYPE_CHECKING:
     from .coref import Memory
 
-__all__ = ["Actor", "ActorIndex", "actor_words", "actor_alias"]
+__all__ = ["Actor", "ActorIndex", "actor_words", "actor_alias", "party_word"]
 
 ACTOR_KINDS = frozenset({"country", "igo", "org", "person", "agency", "region", "group", "programme"})
 
@@ -55,6 +55,11 @@ def actor_words() -> dict[str, str]:
     return out
 
 
+def party_word(lemma: str) -> bool:
+    """Whether an opposition word may stand for the opposition party (`оппозиция`, not `демонстранты`)."""
+    return _aliases().get(f"party:{lemma}") is not None
+
+
 def actor_alias(lemma: str) -> str | None:
     """The code an alias word stands for (`альянс` → NATO), from letopis/data/event_actors.tsv."""
     return _aliases().get(lemma)
@@ -68,6 +73,8 @@ def _aliases() -> dict[str, str]:
         cells = line.split("\t")
         if len(cells) >= 3 and cells[1].strip() == "alias" and not line.startswith("#"):
             out[cells[0].strip()] = cells[2].strip()
+        elif len(cells) >= 3 and cells[1].strip() == "opposition" and cells[2].strip() == "party":
+            out[f"party:{cells[0].strip()}"] = "party"
     return out
 
 
@@ -133,7 +140,9 @@ class ActorIndex:
                 continue
             kind = _kind_of(entity.kind, entity.type)
             members: tuple[str, ...] = ()
-            if kind == "region":
+            if kind == "region" and entity.country:
+                kind = "place"  # a province: a place of its state (`в Краснодарском крае` → RUS)
+            elif kind == "region":
                 members = _region_members(entity.name)
             adjective = mention.text[:1].islower()
             self._place(
@@ -154,12 +163,17 @@ class ActorIndex:
 
     def _from_gazetteer(self) -> None:
         from ..gazetteer import get_gazetteer
-        from ..normalize import fold
+        from ..normalize import fold, name_forms
 
         gaz = get_gazetteer()
         for si, sentence in enumerate(self.article.sentences):
             tokens = sentence.tokens
-            forms = [frozenset({fold(t.text), fold(t.lemma)}) for t in tokens]
+            forms = [
+                frozenset(
+                    {fold(t.text), fold(t.lemma)} | (name_forms(t.text) if t.text[:1].isupper() else set())
+                )
+                for t in tokens
+            ]
             i = 0
             while i < len(tokens):
                 best = None
@@ -184,6 +198,8 @@ class ActorIndex:
                     fields.update(value=entry.name, geonameid=city.geonameid, country=city.country)
                 elif entry.kind == "country":
                     fields["country"] = entry.code
+                elif entry.kind == "province":
+                    fields.update(value=entry.name, kind="place", country=entry.country)
                 self._place(si, sentence, tokens[i].start, tokens[i + n - 1].stop, fields)
                 i += n
         lo, hi = self.dateline_span()

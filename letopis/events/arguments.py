@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from ..normalize import can_be_genitive, case_readings
 from ..record import EventType
-from .actors import Actor, ActorIndex, actor_words
+from .actors import Actor, ActorIndex, actor_words, party_word
 from .tree import Tree
 
 __all__ = ["Arguments", "find_arguments", "predicate_of", "is_role"]
@@ -45,8 +45,14 @@ PATIENT_NOUN_TYPES = frozenset(
         EventType.AID,
     }
 )
+# Judgements of an act (`осудила задержания`, `приветствовал освобождение`) whose agent the document
+# named when it told the act: the agent is the target.
+ACT_OBJECT_TYPES = frozenset({EventType.ACCUSE, EventType.SUPPORT})
+ACT_STEM = 5  # letters a noun and the verb of its act share at least (`арест` / `арестовать`)
 # Acts done to a person themself: a company head arrested or killed is the person, not the company.
 PERSONAL_TYPES = frozenset({EventType.COERCE, EventType.ASSAULT, EventType.SANCTION, EventType.CONCEDE})
+# Acts whose verb, second of two coordinated verbs, shares the first one's object.
+SHARED_OBJECT_TYPES = PERSONAL_TYPES | {EventType.ACCUSE}
 GROUP_PRONOUNS = frozenset({"мы"})
 # Third-person pronouns (personal and possessive) → the gender and number of their antecedent.
 PRONOUN_AGREEMENT: dict[str, tuple[str | None, str | None]] = {
@@ -67,6 +73,7 @@ class Found:
     group: bool = False
     body: bool = False  # a state body named without its state (`власти`)
     resolved: list[str] = field(default_factory=list)  # codes/names from coreference
+    owners: list[str] = field(default_factory=list)  # states of places owning the phrase (`власти Техаса`)
 
 
 @dataclass
@@ -116,11 +123,17 @@ def _expand_list(tree: Tree, table: dict[int, Actor], actor: Actor) -> list[Acto
                 i += step
                 continue
             nxt = table.get(i)
-            if nxt is None or nxt.kind != actor.kind:
-                break
+            if nxt is None or nxt.kind != actor.kind or _case_differs(tree, actor, nxt):
+                break  # `за два дня до итальянцев, мальтийские пограничники`: no list
             out.append(nxt)
             i = nxt.stop if step == 1 else nxt.start - 1
     return out
+
+
+def _case_differs(tree: Tree, actor: Actor, other: Actor) -> bool:
+    """Whether two actors beside each other stand in different grammatical cases (no list then)."""
+    first, second = tree.tokens[actor.start].feat("Case"), tree.tokens[other.start].feat("Case")
+    return first is not None and second is not None and first != second
 
 
 def collect(tree: Tree, si: int, head: int, index: ActorIndex, personal: bool = False) -> Found:
@@ -163,6 +176,8 @@ def collect(tree: Tree, si: int, head: int, index: ActorIndex, personal: bool = 
         if actor.is_place:
             at_head = actor.start <= head < actor.stop
             if actor.kind in ("city", "place") and not at_head:
+                if actor.country and _owner_place(tree, j, head):
+                    found.owners.append(actor.country)
                 continue
             if tree.case(j) in PLACE_CASES or _under_place(tree, j, head):
                 continue  # `по позициям РПК на севере Ирака`: where, not whom
@@ -261,6 +276,8 @@ def _refer(tree: Tree, si: int, j: int, head: int, index: ActorIndex, personal: 
     kind = actor_words().get(lemma)
     if kind == "opposition" and token.pos == "NOUN":  # `Оппозиция обвиняет`, `демонстранты требовали`
         leader = index.memory.opposition_leader()
+        if leader is None and party_word(lemma):
+            leader = index.memory.opposition_party()
         return [leader] if leader and not _under_place(tree, j, head) else []
     if kind == "state" and any(
         actor_words().get(tree.tokens[c].lemma.lower()) == "neighbour" for c in tree.kids(j)
@@ -282,6 +299,20 @@ def _refer(tree: Tree, si: int, j: int, head: int, index: ActorIndex, personal: 
         return []
     code = index.memory.code_of(actor, personal)
     return [code] if code else decide(Found(actors=[actor]), index)
+
+
+def _owner_place(tree: Tree, j: int, head: int) -> bool:
+    """Whether the place at `j` owns the phrase of `head` (`власти Каталонии`, `мэр Киева`): a
+    genitive with no preposition hanging, through genitives only, from the phrase's head."""
+    for _ in range(4):
+        if tree.case(j) or tree.tokens[j].rel not in ("nmod", "flat", "flat:name", "appos"):
+            return False
+        j = tree.head(j)
+        if j == head:
+            return True
+        if j < 0:
+            return False
+    return False
 
 
 def _owned(tree: Tree, table: dict[int, Actor], actor: Actor) -> bool:
@@ -330,6 +361,8 @@ def decide(found: Found, index: ActorIndex | None = None) -> list[str]:
     Coreference results come first; a state body with no state of its own (`власти`) is the
     document's home country.
     """
+    if not found.actors and (found.body or found.role) and not found.resolved and found.owners:
+        return _unique(found.owners)  # `власти Каталонии`, `губернатор Техаса`: the place's state
     if not found.actors and found.body and not found.resolved and index is not None:
         home = index.memory.home
         return [home] if home else []
@@ -483,6 +516,10 @@ def find_arguments(tree: Tree, si: int, trigger: int, type_: EventType, index: A
         targets += [t for t in _complement_objects(tree, si, pred, index) if t not in sources]
     if not targets and type_ == EventType.ACCUSE:  # `пожаловалась, что полицейские обращались грубо`
         targets += [t for t in _stated_subjects(tree, si, pred, index) if t not in sources]
+    if not targets and type_ in SHARED_OBJECT_TYPES:  # `признал Навального виновным и арестовал`
+        targets += [t for t in _shared_objects(tree, si, pred, index) if t not in sources]
+    if not targets and type_ in ACT_OBJECT_TYPES:  # `осудила задержания`: whoever detained them
+        targets += [t for t in _act_agents(tree, si, pred, index) if t not in sources]
     targets += _hosts(tree, si, trigger, pred, index)
     args.sources = _unique(sources)
     args.targets = [t for t in _unique(targets) if t not in args.sources]
@@ -515,6 +552,65 @@ def _stated_subjects(tree: Tree, si: int, pred: int, index: ActorIndex) -> list[
     return out
 
 
+def _shared_objects(tree: Tree, si: int, pred: int, index: ActorIndex) -> list[str]:
+    """`суд признал Навального виновным и арестовал на 10 суток`: a verb coordinated with another and
+    with no object of its own acts on the first verb's object."""
+    if tree.tokens[pred].rel != "conj" or tree.tokens[pred].pos != "VERB":
+        return []
+    own = [j for c in tree.kids(pred, "obj", "iobj") for j in tree.subtree(c)]
+    if any(index.at(si, j) is not None or tree.tokens[j].pos == "PRON" for j in own):
+        return []  # an object of its own (`ст.` of a misparsed article number is none)
+    first = tree.head(pred)
+    if first < 0 or tree.tokens[first].pos != "VERB":
+        return []
+    out: list[str] = []
+    for c in tree.kids(first, "obj"):
+        out += decide(collect(tree, si, c, index, personal=True), index)
+    return out
+
+
+def _act_agents(tree: Tree, si: int, pred: int, index: ActorIndex) -> list[str]:
+    """The agent of an act named by an action noun with no actor of its own (`осудила задержания`,
+    `заявил, что задержание участников неправомерно`): the subject of the verb of the same stem that
+    tells the act in this sentence or the nearest one of up to three sentences around it (`Полиция
+    Грузии задержала …` → GEO)."""
+    from .coref import PRONOUN_REACH
+
+    nouns = list(tree.kids(pred, "obj"))
+    for x in tree.kids(pred, "ccomp"):
+        nouns += [c for c in tree.kids(x, "nsubj")]
+    sentences = index.article.sentences
+    for c in nouns:
+        noun = tree.tokens[c]
+        if noun.pos != "NOUN" or any(index.at(si, j) is not None for j in tree.subtree(c)):
+            continue
+        lemma = noun.lemma.lower().replace("ё", "е")
+        order = [si] + [k for d in range(1, PRONOUN_REACH + 1) for k in (si - d, si + d)]
+        for at in [k for k in order if 0 <= k < len(sentences)]:
+            tokens = sentences[at].tokens
+            other = Tree(tokens)
+            for v in range(len(tokens) - 1, -1, -1):
+                verb = tokens[v]
+                if verb.pos != "VERB" or (at == si and v >= c) or not _same_stem(lemma, verb.lemma.lower()):
+                    continue
+                subj, passive = _subject(other, v)
+                if subj >= 0 and not passive:
+                    found = decide(collect(other, at, subj, index), index)
+                    if found:
+                        return found
+    return []
+
+
+def _same_stem(noun: str, verb: str) -> bool:
+    """`задержание` / `задержать`, `арест` / `арестовать`: an action noun and its verb."""
+    common = 0
+    for a, b in zip(noun, verb.replace("ё", "е"), strict=False):
+        if a != b:
+            break
+        common += 1
+    return common >= ACT_STEM and common >= min(len(noun), len(verb)) - 4
+
+
 def _against(tree: Tree, trigger: int) -> list[int]:
     """`протест против визита российского министра`: the phrase right after a trigger that opens with
     `против` is what the act is directed at, however the parser attached it; an act named there stands
@@ -542,6 +638,16 @@ def _hosts(tree: Tree, si: int, trigger: int, pred: int, index: ActorIndex) -> l
         actor = table.get(c)
         if actor is not None and actor.kind in ("city", "place", "country") and actor.country:
             out.append(actor.country)
+    nxt = pred + 1  # `который посетил Белград заявил`: a place right after the verb, however parsed
+    actor = table.get(nxt) if tree.inside(nxt) and tree.tokens[pred].pos == "VERB" else None
+    if (
+        not out
+        and actor is not None
+        and actor.is_place
+        and actor.country
+        and tree.tokens[nxt].feat("Case") == "Acc"
+    ):
+        out.append(actor.country)
     return out
 
 

@@ -49,6 +49,7 @@ class Memory:
         self._learn_people()
         self.described = self._learn_descriptions()
         self.noun_people, self.opposition_leaders = self._learn_head_nouns()
+        self.opposition_parties = self._learn_opposition_parties()
 
     # -- people ------------------------------------------------------------------------------
     def _learn_people(self) -> None:
@@ -150,6 +151,25 @@ class Memory:
                 if {"leader", "opposition"} <= lemmas:
                     leaders.add(actor.value)
         return nouns, leaders
+
+    def _learn_opposition_parties(self) -> set[str]:
+        """Organizations the document names as the opposition (`Оппозиционная партия «Единое
+        национальное движение»`, `оппозиционный блок X`)."""
+        from .actors import actor_words
+
+        words = actor_words()
+        out: set[str] = set()
+        for si, table in enumerate(self.index.by_sentence):
+            tokens = self.article.sentences[si].tokens
+            for actor in {id(a): a for a in table.values() if a.kind == "org"}.values():
+                stretch = _nominal_stretch(tokens, actor.start) + list(range(actor.start, actor.stop))
+                if any(words.get(tokens[i].lemma.lower()) == "opposition" for i in stretch):
+                    out.add(actor.value)
+        return out
+
+    def opposition_party(self) -> str | None:
+        """The one organization the document names as the opposition."""
+        return next(iter(self.opposition_parties)) if len(self.opposition_parties) == 1 else None
 
     def noun_person(self, lemma: str) -> str | None:
         """The one person the document names right after the noun `lemma`, if only one."""
@@ -345,10 +365,28 @@ class Memory:
                         continue
                     if head.feat("Number") == "Plur":
                         continue
-                elif gender and head.feat("Gender") and head.feat("Gender") != gender:
+                elif gender and _person_gender(actor.value, head) not in (None, gender):
                     continue
                 return actor
         return None
+
+
+INDECLINABLE_ENDINGS = ("о", "е", "и", "у", "ю", "э")  # `Бхутто`: taggers give such surnames any gender
+
+
+def _person_gender(name: str, token: Token) -> str | None:
+    """A person's gender: their first name's, if the dictionary knows it (`Беназир`-like unknown names
+    give none); else the tag of the name word, unless that word is an indeclinable surname."""
+    from ..normalize import get_morph
+
+    words = name.split()
+    if len(words) > 1:
+        for p in get_morph().parse(words[0]):
+            if p.is_known and "Name" in p.tag and p.tag.case == "nomn" and p.tag.number == "sing":
+                return "Fem" if "femn" in p.tag else "Masc" if "masc" in p.tag else None
+    if token.text.lower().endswith(INDECLINABLE_ENDINGS):
+        return None
+    return token.feat("Gender")
 
 
 def _nominal_stretch(tokens: Sequence[Token], name: int) -> list[int]:
