@@ -298,3 +298,69 @@ def test_warning_with_a_condition_on_the_threatened_act_also_demands(pipeline):
 )
 def test_verb_families_a_reader_expects(pipeline, type_, text):
     assert type_ in {e.type for e in events_of(pipeline, text)}
+
+
+# --- common news wording, written for these tests (not from dev) --------------------------------
+
+NEWS = [
+    ("CONSULT", "asserted", "Президент России Владимир Путин провел переговоры с президентом Казахстана Касым-Жомартом Токаевым."),
+    ("ACCUSE", "asserted", "МИД России вызвал посла Великобритании."),
+    ("ASSAULT", "asserted", "Армия обороны Израиля нанесла удары по объектам ХАМАС в секторе Газа."),
+    ("ASSAULT", "asserted", "Минобороны России сообщило об уничтожении склада."),
+    ("ASSAULT", "asserted", "ВСУ обстреляли Донецк."),
+    ("SANCTION", "asserted", "Евросоюз продлил санкции против России."),
+    ("CONCEDE", "asserted", "Президент Белоруссии Александр Лукашенко помиловал осужденного журналиста."),
+    ("SANCTION", "asserted", "Мещанский суд Москвы приговорил блогера Ивана Петрова к 5 годам колонии."),
+    ("MOBILIZE", "planned", "ОДКБ направит миротворцев в Казахстан."),
+    ("SANCTION", "asserted", "Премьер-министр Армении Никол Пашинян заявил о заморозке участия Армении в ОДКБ."),
+    ("AGREE", "asserted", "Киргизия и Таджикистан договорились о прекращении огня на границе."),
+    ("PROTEST", "asserted", "Демонстранты перекрыли трассу в Бишкеке."),
+    ("ACCUSE", "asserted", "МИД Японии направил ноту протеста России."),
+    ("COERCE", "asserted", "Правительство Казахстана ввело чрезвычайное положение в Алма-Ате."),
+    ("MOBILIZE", "asserted", "Вооруженные силы Азербайджана выдвинули войска к границе с Арменией."),
+    ("ACCUSE", "asserted", "Прокуратура выдвинула обвинения против министра обороны Украины."),
+]
+
+
+@pytest.mark.parametrize(("type_", "modality", "text"), NEWS, ids=[f"{t}-{n}" for n, (t, _, _) in enumerate(NEWS)])
+def test_common_news_wording(pipeline, type_, modality, text):
+    event = only(events_of(pipeline, text), type_)
+    assert event.modality == modality
+
+
+def test_announcer_of_its_own_act_is_the_source(pipeline):
+    event = only(events_of(pipeline, "Минобороны России сообщило об уничтожении склада."), "ASSAULT")
+    assert event.sources == ("RUS",)
+
+
+def test_a_note_of_protest_is_no_demonstration(pipeline):
+    types = [e.type for e in events_of(pipeline, "МИД Японии направил ноту протеста России.")]
+    assert "PROTEST" not in types
+
+
+def test_a_state_that_protests_makes_a_diplomatic_protest(pipeline):
+    text = "Министерство иностранных дел Китая протестует против визита премьера Японии."
+    assert "PROTEST" not in {e.type for e in events_of(pipeline, text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Президент Казахстана Касым-Жомарт Токаев подписал указ.",
+        "Государственная дума приняла закон.",
+    ],
+)
+def test_a_decree_or_a_law_is_no_agreement(pipeline, text):
+    assert "AGREE" not in {e.type for e in events_of(pipeline, text)}
+
+
+def test_two_agents_of_one_type_in_a_line_are_two_records(pipeline):
+    text = "Россия обвинила Украину в обстреле, а Китай обвинил США в провокации."
+    accused = [e for e in events_of(pipeline, text) if e.type == "ACCUSE"]
+    assert {e.sources for e in accused} == {("RUS",), ("CHN",)}
+
+
+def test_a_headline_merges_with_a_synonym_restatement(pipeline):
+    text = "Арестован Ратко Младич\nПрезидент Сербии сообщил о поимке Ратко Младича."
+    coerce = [e for e in events_of(pipeline, text) if e.type == "COERCE"]
+    assert len(coerce) == 1 and coerce[0].evidence == "Арестован Ратко Младич"

@@ -9,22 +9,23 @@ events of that occasion inherit its date, and restatements merge (dedupe.py).
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
-from importlib import resources
 
 from .. import dates
 from ..record import Article, Event, EventType, Location, Modality
 from .actors import ActorIndex
-from .arguments import PLACE_CASES, TARGET_CASES, collect, decide, find_arguments
+from .arguments import collect, decide, find_arguments
 from .confidence import confidence, features
 from .dedupe import family, merge
 from .location import find_locations
+from .mentions import announcer, circumstance, circumstantial, in_name, speaker_words, with_press, words_of
 from .modality import clause_tense, conditional, conditions, find_modality
 from .timing import document_anchor, fill_restatements, find_dates
 from .tree import Tree, segments
 from .triggers import NEGATORS, Trigger, find_triggers, is_negated
 
 __all__ = ["extract", "scored_events", "confidence_features", "REQUIRES", "ASSIGNS"]
+
+_circumstance = circumstance  # the name bench/event_miss_diag.py imports
 
 REQUIRES = ("sentences", "mentions", "entities", "published")
 ASSIGNS = ("events",)
@@ -139,71 +140,6 @@ def _condition_clause(tree: Tree, j: int) -> bool:
     )
 
 
-@lru_cache(maxsize=1)
-def circumstance_cases() -> frozenset[str]:
-    """Prepositions of a passing mention (letopis/data/circumstance.tsv)."""
-    text = resources.files("letopis").joinpath("data/circumstance.tsv").read_text(encoding="utf-8")
-    lines = text.splitlines()
-    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#") and "\t" not in line)
-
-
-def _circumstance(tree: Tree, si: int, trigger: int, index: ActorIndex) -> bool:
-    """A noun trigger in a prepositional phrase of another clause (`после ареста`, `за участие в марше`,
-    `после десяти суток ареста`) is a passing reference, not a reported event, unless it names its own
-    actor or time (`после ареста в 1990 году лауреата …`, `после ликвидации спецназом бин Ладена`)."""
-    token = tree.tokens[trigger]
-    if token.pos != "NOUN":
-        return False
-    head = tree.head(trigger)
-    if head >= 0 and tree.tokens[head].lemma.lower() in state_words():
-        return True  # `пользуется поддержкой`: a state, not an act
-    case = tree.case(trigger)
-    if case in absence_cases():
-        return True  # `без согласия Совбеза`, `без предъявления обвинений`: the act did not take place
-    if case == "в" and token.feat("Case") == "Acc" and token.rel in ("obl", "nmod"):
-        return True  # `марш в поддержку журналиста`: the purpose of another act
-    if token.rel not in ("obl", "nmod"):
-        return False
-    # any prepositional phrase under a noun (`делегация на переговорах`) is a mention in passing
-    own_case = case in circumstance_cases() or (bool(case) and token.rel == "nmod")
-    via_noun = (  # `после десяти суток ареста`: under a circumstance noun
-        head >= 0
-        and tree.tokens[head].pos == "NOUN"
-        and (tree.case(head) in circumstance_cases() or tree.tokens[head].rel in ("obl", "nmod"))
-    )
-    if not (own_case or via_noun):
-        return False
-    for kid in tree.kids(trigger):
-        # `за участие в марше …` is another matter, not this act's actor; `митинг против президента`
-        # names the act's own target
-        marked = bool(tree.case(kid)) and tree.case(kid) not in TARGET_CASES
-        for j in tree.subtree(kid):
-            if tree.tokens[j].text.isdigit() or (not marked and index.at(si, j) is not None):
-                return False
-    return True
-
-
-def _with_press(tree: Tree, trigger: int, partner: int) -> bool:
-    """`в беседе с корреспондентами`, `встретился с журналистами`: talking to the press is a statement,
-    not a consultation between actors."""
-    for j in (trigger, partner):
-        if j < 0:
-            continue
-        for kid in tree.kids(j, "obl", "nmod"):
-            if tree.case(kid) == "с" and tree.tokens[kid].lemma.lower() in words_of("press"):
-                return True
-    return False
-
-
-NAME_KINDS = frozenset({"org", "igo", "agency", "programme"})
-
-
-def _in_name(tree: Tree, si: int, trigger: int, index: ActorIndex) -> bool:
-    """A trigger word inside an organization's name (`Международная амнистия`) names, it does not act."""
-    actor = index.at(si, trigger)
-    return tree.tokens[trigger].pos in ("NOUN", "PROPN") and actor is not None and actor.kind in NAME_KINDS
-
-
 def _drafts(article: Article, index: ActorIndex) -> list[Draft]:
     reference = dates.reference_date(article.published)
     anchor = document_anchor(article)
@@ -221,11 +157,15 @@ def _drafts(article: Article, index: ActorIndex) -> list[Draft]:
             per_type: dict[EventType, list[Draft]] = {}
             kept_triggers, agreed = _suppressed(tree, find_triggers(tree))
             for trig in kept_triggers:
-                if _circumstance(tree, si, trig.index, index) or _in_name(tree, si, trig.index, index):
+                if circumstance(tree, si, trig.index, index) or in_name(tree, si, trig.index, index):
                     continue
-                if trig.type == EventType.CONSULT and _with_press(tree, trig.index, trig.partner):
+                if trig.type == EventType.CONSULT and with_press(tree, trig.index, trig.partner):
                     continue
                 args = find_arguments(tree, si, trig.index, trig.type, index)
+                if not args.sources:  # `Минобороны сообщило об уничтожении склада`: the announcer acts
+                    said = announcer(tree, si, trig.index, index)
+                    args.sources = said
+                    args.targets = [t for t in args.targets if t not in said]
                 kind = trig.type
                 if trig.mode == "reported":  # `Минск считает, что Москва задолжала`: speaker → subject
                     speaker = _speaker(tree, si, trig.index, index)
@@ -238,8 +178,10 @@ def _drafts(article: Article, index: ActorIndex) -> list[Draft]:
                     args.targets = list(dict.fromkeys(args.sources + args.targets))
                     args.sources = []
                     args.target_group, args.source_group = args.source_group, False
+                if kind == EventType.PROTEST and trig.lemma in words_of("objection") and _by_states(args.sources):
+                    kind = EventType.ACCUSE  # a state or IGO that protests makes a diplomatic protest
                 pred = args.predicate
-                if _circumstantial(tree, trig.index) and not (args.sources or args.targets):
+                if circumstantial(tree, trig.index) and not (args.sources or args.targets):
                     continue  # `председательствовала на заседании`: a setting, not a reported event
                 if trig.negative:
                     modality = Modality.ASSERTED
@@ -297,6 +239,11 @@ def _drafts(article: Article, index: ActorIndex) -> list[Draft]:
     return drafts
 
 
+def _by_states(actors: list[str]) -> bool:
+    """Only state or IGO codes (`RUS`, `EU`, `NATO`), no names (EVENTS.md Actor codes)."""
+    return bool(actors) and all(a.isascii() and a.isupper() for a in actors)
+
+
 def _place_date_pairs(
     tree: Tree, places: list[tuple[int, Location]], times: list[tuple[int, str]]
 ) -> list[tuple[Location | None, str | None]]:
@@ -345,29 +292,6 @@ def _speaker(tree: Tree, si: int, clause: int, index: ActorIndex) -> list[str]:
     return []
 
 
-@lru_cache(maxsize=8)
-def words_of(kind: str) -> frozenset[str]:
-    """Words of one labelled row kind of letopis/data/circumstance.tsv (`speaker`, `state`, `absence`, `press`)."""
-    text = resources.files("letopis").joinpath("data/circumstance.tsv").read_text(encoding="utf-8")
-    rows = [line.split("\t") for line in text.splitlines() if "\t" in line and not line.startswith("#")]
-    return frozenset(r[0].strip() for r in rows if r[1].strip() == kind)
-
-
-def absence_cases() -> frozenset[str]:
-    """Prepositions that say the act is absent (`без`)."""
-    return words_of("absence")
-
-
-def speaker_words() -> frozenset[str]:
-    """Nouns that name a speaker's view (`по его мнению`)."""
-    return words_of("speaker")
-
-
-def state_words() -> frozenset[str]:
-    """Verbs of state (`пользоваться поддержкой`)."""
-    return words_of("state")
-
-
 def _passive(tree: Tree, trigger: int, pred: int) -> bool:
     """A passive clause (`предъявлены обвинения`, `будет приговорен`, `обвиняется`)."""
     return any(
@@ -376,17 +300,15 @@ def _passive(tree: Tree, trigger: int, pred: int) -> bool:
     )
 
 
-def _circumstantial(tree: Tree, trigger: int) -> bool:
-    token = tree.tokens[trigger]
-    return token.pos == "NOUN" and token.rel == "obl" and tree.case(trigger) in PLACE_CASES
-
-
 def _merge_same_type(group: list[Draft]) -> list[Draft]:
     """Several triggers of one type in one line (`демонстранты собрались на митинг`) are one event,
-    unless they name different places or dates (`в марте в Брюсселе, а в мае в Бишкеке`)."""
+    unless they name different places or dates (`в марте в Брюсселе, а в мае в Бишкеке`) or different
+    actors (`Россия обвинила Украину, а Китай — США`): one record per type and actor set (EVENTS.md)."""
     out: list[Draft] = []
     for draft in sorted(group, key=lambda d: -d.weight):
         for kept in out:
+            if kept.sources and draft.sources and not set(kept.sources) & set(draft.sources):
+                continue  # different agents: different acts
             if (kept.location, kept.date) == (draft.location, draft.date) or not (
                 draft.location or draft.date
             ):

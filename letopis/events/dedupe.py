@@ -12,6 +12,8 @@ more complete actor set, place and date.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from importlib import resources
 
 from ..record import Event, Location
 
@@ -83,10 +85,23 @@ class _Kept:
 FAMILY_STEM = 4  # `арест`/`арестовать`, `задержать`/`задержание`, `обвинить`/`обвинение` share 4 letters
 
 
+@lru_cache(maxsize=1)
+def families() -> dict[str, str]:
+    """Family key by lemma (letopis/data/event_families.tsv): synonyms that restate one act."""
+    text = resources.files("letopis").joinpath("data/event_families.tsv").read_text(encoding="utf-8")
+    out: dict[str, str] = {}
+    for line in text.splitlines():
+        if "\t" in line and not line.startswith("#"):
+            key, words = line.split("\t")[:2]
+            out.update({w.strip(): key.strip() for w in words.split("|") if w.strip()})
+    return out
+
+
 def family(*lemmas: str) -> frozenset[str]:
     """Stems of a record's trigger words: a restatement uses the same word family (`арестован` →
-    `арестовали`, `задержание`); an extradition after an arrest is another act of the same type."""
-    return frozenset(lemma.lower()[:FAMILY_STEM] for lemma in lemmas if lemma)
+    `арестовали`, `задержание`, `поимка`); an extradition after an arrest is another act of the same type."""
+    table = families()
+    return frozenset(table.get(lemma.lower(), lemma.lower()[:FAMILY_STEM]) for lemma in lemmas if lemma)
 
 
 def merge(
@@ -114,10 +129,11 @@ def merge(
                 continue
             if content is not None and other.contents and content not in other.contents:
                 continue
-            if headline and stems and other.family and not stems & other.family:
-                continue
+            if not same_act(other.event, event):  # only a headline's unknown place or date lets it in
+                if stems and other.family and not stems & other.family:
+                    continue
             other.event = _union(other.event, event)
-            other.headline = False
+            other.headline = False  # a headline takes in its first restatement only
             other.family |= stems
             members[k].append(n)
             if content:

@@ -7,7 +7,9 @@ Negative-polarity entries (`не признала` → REJECT) fire only under n
 shape the event rather than the match: `negated` states the act did not happen (`отказался от участия`
 → CONSULT, negated), `undergo` makes the grammatical subject the one acted upon (`вышел на свободу`),
 `reported` makes it the one a speaker accuses or asks (`Минск считает, что Москва задолжала` →
-ACCUSE BLR → RUS; `сказал, что Белград должен решить` → REQUEST). A requirement `@rel` asks for a
+ACCUSE BLR → RUS; `сказал, что Белград должен решить` → REQUEST). A `block` entry says when the word
+is no trigger at all (`подписал указ` is no agreement; `нота протеста` is no demonstration): it is
+tried first and, when its requirement is met, the word fires nothing. A requirement `@rel` asks for a
 dependent in that relation rather than a word.
 A participle used as a noun names a person (`задержанные`, `подозреваемый`), not an act, and does not
 fire (a protester still implies a protest).
@@ -25,7 +27,7 @@ from .tree import Tree
 __all__ = ["Entry", "Trigger", "lexicon", "find_triggers", "is_negated", "NEGATORS", "POLARITIES"]
 
 NEGATORS = frozenset({"не", "ни", "нет"})
-POLARITIES = frozenset({"pos", "neg", "negated", "undergo", "reported"})
+POLARITIES = frozenset({"pos", "neg", "negated", "undergo", "reported", "block"})
 NOMINAL_RELS = frozenset({"nsubj", "nsubj:pass", "obj", "iobj", "obl", "nmod", "conj", "appos"})
 VERB_ENDINGS = ("ть", "ться", "ти", "тись", "чь", "чься")
 
@@ -73,9 +75,12 @@ def lexicon() -> dict[str, tuple[Entry, ...]]:
             mode=polarity,
         )
         table.setdefault(lemma, []).append(entry)
-    # conditioned before plain; within each, negative-polarity entries first: they fire only under
-    # negation, where they beat the positive reading (`не приняли предложение` → REJECT, not AGREE)
-    return {k: tuple(sorted(v, key=lambda e: (not e.requires, not e.negative))) for k, v in table.items()}
+    # blocks first; conditioned before plain; within each, negative-polarity entries first: they fire
+    # only under negation, where they beat the positive reading (`не приняли предложение` → REJECT)
+    return {
+        k: tuple(sorted(v, key=lambda e: (e.mode != "block", not e.requires, not e.negative)))
+        for k, v in table.items()
+    }
 
 
 def is_negated(tree: Tree, i: int) -> bool:
@@ -140,6 +145,8 @@ def find_triggers(tree: Tree) -> list[Trigger]:
                 negated = is_negated(tree, i) if negated is None else negated
                 if not negated:
                     continue
+            if entry.mode == "block":
+                break
             found.append(
                 Trigger(i, entry.type, entry.weight, entry.lemma, partner, entry.negative, entry.mode)
             )
