@@ -1,7 +1,8 @@
 """Location/date diagnostics of the event extractor on seed+dev: parse once (cached), extract, list
 matched pairs whose location or date differ from the gold.
 
-usage: .venv/bin/python bench/place_time_diag.py [--reparse] [--all]
+usage: .venv/bin/python bench/place_time_diag.py [--reparse] [--all] [--extra]
+(`--extra` reads the extra set instead of seed+dev)
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 FIX = ROOT / "tests" / "fixtures" / "events"
-CACHE = Path("/tmp/letopis-place-time-articles-r4.pkl")
+CACHE = "/tmp/letopis-place-time-articles-r5-{}.pkl"
 
 
 def main(argv: list[str]) -> None:
@@ -22,14 +23,16 @@ def main(argv: list[str]) -> None:
     from letopis.events.records import document_of
     from letopis.pipeline import Pipeline
 
-    docs = [json.loads(x) for n in ("seed", "dev") for x in (FIX / f"{n}.docs.jsonl").open() if x.strip()]
-    gold = [json.loads(x) for n in ("seed", "dev") for x in (FIX / f"{n}.events.jsonl").open() if x.strip()]
-    if CACHE.exists() and "--reparse" not in argv:
-        articles = pickle.loads(CACHE.read_bytes())
+    names = ("extra",) if "--extra" in argv else ("seed", "dev")
+    cache = Path(CACHE.format("-".join(names)))
+    docs = [json.loads(x) for n in names for x in (FIX / f"{n}.docs.jsonl").open() if x.strip()]
+    gold = [json.loads(x) for n in names for x in (FIX / f"{n}.events.jsonl").open() if x.strip()]
+    if cache.exists() and "--reparse" not in argv:
+        articles = pickle.loads(cache.read_bytes())
     else:
         pipeline = Pipeline(events=False)
         articles = [pipeline.process(document_of(row)) for row in docs]
-        CACHE.write_bytes(pickle.dumps(articles))
+        cache.write_bytes(pickle.dumps(articles))
     _pass_article()
     pred = [e.to_json() for a in articles for e in extract(a).events]
     report = score(docs, gold, pred)

@@ -334,3 +334,44 @@ def test_statement_after_a_staged_visit_still_takes_its_place(pipeline):
     text = "Лавров прибыл в Пекин. Министр поблагодарил китайских коллег за поддержку."
     _, found = analyse(pipeline, text, "2023-03-10")
     assert found["поблагодарил"][0] == ["Пекин"]
+
+
+def test_city_beats_the_country_named_beside_it(pipeline):
+    _, found = analyse(pipeline, "В столице Египта Каире прошли массовые демонстрации.", "2013-07-05")
+    assert found["демонстрации"][0] == ["Каир"]
+
+
+def test_act_near_a_city_is_placed_in_that_city(pipeline):
+    _, found = analyse(pipeline, "Полиция задержала двух журналистов близ Донецка.", "2014-06-05")
+    assert found["задержала"][0] == ["Донецк"]
+
+
+def test_act_during_a_meeting_takes_the_meeting_place(pipeline):
+    _, found = analyse(
+        pipeline,
+        "Он сообщил, что во время встречи с президентом Франции в Париже они договорились о поставках.",
+        "2014-06-05",
+    )
+    assert found["договорились"][0] == ["Париж"]
+
+
+def test_part_of_a_city_is_that_city():
+    from letopis.events.location import _whole_city
+
+    berlin = _whole_city("Западный Берлин", None)
+    assert berlin is not None and berlin.name == "Берлин" and berlin.country == "DEU"
+    assert _whole_city("Старый Оскол", None) is None  # a city of its own, not a part of one
+
+
+def test_statement_of_a_city_agency_is_made_in_that_city(pipeline):
+    _, found = analyse(pipeline, "Расследование по этому факту проводит прокуратура Киева.", "2014-06-05")
+    assert found["расследование"][0] == ["Киев"]
+
+
+def test_date_in_a_relative_clause_does_not_date_the_main_act(pipeline):
+    _, found = analyse(
+        pipeline,
+        "Вчера был освобожден журналист, которого в Сирии похитили в 2012 году по дороге в Алеппо.",
+        "2014-06-05",
+    )
+    assert found["освобожден"][1] == ["2014-06-04"]

@@ -61,11 +61,36 @@ def to_location(actor: Actor, home: str | None = None) -> Location | None:
     """The Location a place actor stands for; `home` is the country for a place the gazetteer
     knows no country of (a province, a district)."""
     if actor.kind == "city":
+        whole = _whole_city(actor.name or actor.value, actor.geonameid)
+        if whole is not None:
+            return whole
         return Location(name=actor.name or actor.value, geonameid=actor.geonameid, country=actor.country)
     if actor.kind == "country":
         return Location(name=actor.name or actor.value, geonameid=None, country=actor.country or actor.value)
     if actor.kind == "place" and (actor.country or home):
         return Location(name=actor.name or actor.value, geonameid=actor.geonameid, country=actor.country or home)
+    return None
+
+
+@lru_cache(maxsize=256)
+def _whole_city(name: str, geonameid: int | None) -> Location | None:
+    """The city a named part of it belongs to (`Восточный Иерусалим` → Иерусалим): a city name
+    opened by a part word (data/event_places.tsv `part`) whose rest names a more populous city."""
+    from ..gazetteer import get_gazetteer
+    from ..normalize import fold
+
+    words = name.split()
+    if len(words) < 2 or words[0].lower() not in _words()["part"]:
+        return None
+    rest = tuple(fold(w) for w in words[1:])
+    own = 0
+    gaz = get_gazetteer()
+    for entry in gaz.index.get(fold(words[0]), ()):
+        own = max([own, *(c.population for c in entry.cities if c.geonameid == geonameid)])
+    for entry in gaz.index.get(rest[0], ()):
+        if entry.kind == "city" and entry.words == rest and entry.cities and entry.cities[0].population > own:
+            city = entry.cities[0]
+            return Location(name=entry.name, geonameid=city.geonameid, country=city.country)
     return None
 
 
@@ -96,10 +121,15 @@ def find_locations(
     found = found or finder.where(trigger)
     if not found and kind in _words()["struck"]:
         found = finder.struck([trigger, *heads])  # `обстреляли Донецк`, `обстрел Донецка`
+    if not found and kind in _words()["physical"]:
+        # `запретили въезжать в Старый город Иерусалима`: a ban or order is where its act is
+        found = finder.clause([c for c in tree.kids(pred, "xcomp") if tree.tokens[c].pos == "VERB"])
     if not found and kind and kind not in _words()["statement"]:
         if kind in _words()["physical"]:
             found = finder.participants(heads)
         found = found or finder.local_body(heads) or finder.fronted(pred)
+    elif not found and kind:
+        found = finder.local_body(heads)  # `прокуратура Бишкека проводит расследование`
     named = _occasion_words(tree, [trigger, *heads])
     if found:
         return _refined(_best(found), {tree.tokens[j].lemma.lower() for j in named}, index)
@@ -168,29 +198,40 @@ class _Finder:
         return to_location(actor, self.home)
 
     def places(self, c: int) -> list[tuple[int, Location]]:
-        """The place a nominal names, or its conjuncts'."""
+        """The place a nominal names, or its conjuncts'. A part of a city named with the city's
+        genitive (`в Старый город Иерусалима`) is in that city (EVENTS.md Location: district → city)."""
         out = []
         for j in [c, *self.tree.kids(c, "conj")]:
             location = self.place(j)
-            if location is not None:
-                out.append((j, location))
+            if location is None:
+                continue
+            for k in self.tree.kids(j, "nmod"):
+                whole = self.place(k)
+                if not self.tree.case(k) and whole is not None and whole.geonameid is not None:
+                    j, location = k, whole
+                    break
+            out.append((j, location))
         return out
 
     def inner(self, c: int, depth: int = 0) -> list[tuple[int, Location]]:
-        """A place inside a place phrase: `в аэропорту Барселоны`, `в районе … провинции Логар`."""
+        """A place inside a place phrase: `в аэропорту Барселоны`, `в районе … провинции Логар`.
+        A city beats the country beside it (`в столице Иордании Аммане` → Амман)."""
         if depth >= MAX_DEPTH:
             return []
+        first: list[tuple[int, Location]] = []
         for k in self.tree.kids(c, "nmod", "appos", "flat"):
             case = self.tree.case(k)
             grammatical = self.tree.tokens[k].feat("Case")
             if case and (case not in LOCATION_CASES or grammatical == "Acc"):
                 continue  # `в поставках оружия в Йемен` names a destination, not where
-            if not case and grammatical not in (None, "Gen", "Loc"):
-                continue
+            apposed = self.tree.tokens[k].rel.split(":")[0] in ("appos", "flat")
+            if not case and not apposed and grammatical not in (None, "Gen", "Loc"):
+                continue  # an apposition agrees with its head, whatever case the parser gives it
             found = self.places(k) or self.inner(k, depth + 1)
-            if found:
-                return found
-        return []
+            if any(location.geonameid is not None for _, location in found):
+                return [(j, location) for j, location in found if location.geonameid is not None]
+            first = first or found
+        return first
 
     def clause(self, heads: list[int]) -> list[tuple[int, int, Location]]:
         words = _words()
@@ -205,9 +246,12 @@ class _Finder:
                     if tokens[h].lemma in words["visit"]:
                         out += [(AT, j, loc) for j, loc in self.places(c)]
                     continue
-                if case in LOCATION_CASES:
-                    rank = DESTINATION if tokens[c].feat("Case") == "Acc" else AT
+                if case in LOCATION_CASES or case in words["near"]:
+                    rank = DESTINATION if case in LOCATION_CASES and tokens[c].feat("Case") == "Acc" else AT
                     out += [(rank, j, loc) for j, loc in self.places(c) or self.inner(c)]
+                elif case in words["during"] and tokens[c].lemma.lower() in words["occasion"]:
+                    # `во время встречи … в Сочи они договорились`: the act is where its occasion is
+                    out += [(AT, j, loc) for j, loc in self.inner(c)]
                 elif case in words["origin"] and tokens[h].pos == "NOUN":
                     out += [(ORIGIN, j, loc) for j, loc in self.places(c)]
         return out
@@ -254,7 +298,9 @@ class _Finder:
             while todo:
                 c, depth = todo.pop(0)
                 for k in self.tree.kids(c, "nmod", "acl"):
-                    if self.tree.case(k) in LOCATION_CASES and self.tree.tokens[k].feat("Case") != "Acc":
+                    case = self.tree.case(k)
+                    near = case in _words()["near"]
+                    if near or case in LOCATION_CASES and self.tree.tokens[k].feat("Case") != "Acc":
                         out += [(AT, j, loc) for j, loc in self.places(k)]
                     elif depth + 1 < MAX_DEPTH and self.tree.tokens[k].rel == "nmod":
                         todo.append((k, depth + 1))

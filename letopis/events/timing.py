@@ -74,6 +74,7 @@ def find_dates(
             attached = j >= 0 and j >= boundary and _attached(tree, j, clause, _fronted(tree, j, pred))
             first = _token_at(sentence, sentence.start + expression.start)
             attached = attached or (first == _first_word(tree) and _main(tree, pred))
+            attached = attached and not _in_relative(tree, j, clause)
         if not attached:
             continue
         j = _token_at(sentence, sentence.start + expression.start)
@@ -173,6 +174,24 @@ def _boundary(tree: Tree, pred: int) -> int:
         if tree.tokens[c].rel == "mark" or "Rel" in (tree.tokens[c].feat("PronType") or "")
     ]
     return min(marks) if marks else -1
+
+
+def _in_relative(tree: Tree, j: int, clause: set[int]) -> bool:
+    """`освобождена Савченко, которую приговорили … летом 2014 года`: an expression after the
+    opening word of a relative clause, with no comma or dash between, is that clause's, wherever
+    the parser hangs it; unless the act itself is in that clause."""
+    tokens = tree.tokens
+    for v in range(tree.lo, j):
+        if tokens[v].rel != "acl:relcl" or v in clause:
+            continue
+        opener = next((c for c in tree.kids(v) if "Rel" in (tokens[c].feat("PronType") or "")), -1)
+        if opener < 0 or opener > j or v > j:
+            continue
+        if any(tokens[k].pos == "PUNCT" and tokens[k].text in ",—–-:;" for k in range(opener, j)):
+            continue
+        if not clause & set(range(opener, j + 1)):
+            return True
+    return False
 
 
 def _first_word(tree: Tree) -> int:
@@ -318,7 +337,7 @@ def context_dates(events: list[Event], article: Article) -> list[Event]:
     - a sentence opening with `Тогда`, `В тот же день` or `По его словам` tells what happened at
       the time the previous sentence names, or continues the statement it reports;
     - a sentence opening with `Об этом` and naming a time (`Об этом во вторник сообщили СМИ`)
-      dates the news of the previous sentence."""
+      dates the news of the previous sentence, unless that sentence names a time of its own."""
     reference = dates.reference_date(article.published)
     out = list(events)
     for si, sentence in enumerate(article.sentences):
@@ -329,7 +348,10 @@ def context_dates(events: list[Event], article: Article) -> list[Event]:
             date = _sentence_date(out, article.sentences[si - 1].text, si - 1, reference)
             target = si
         elif opener == "report":
-            date = _first_date(sentence.text, reference)
+            # a sentence that names a time of its own (`восемь месяцев назад`) retells older acts:
+            # the report's day is not theirs
+            own = dates.find_time_expressions(article.sentences[si - 1].text)
+            date = None if own else _first_date(sentence.text, reference)
             target = si - 1
         else:
             continue
