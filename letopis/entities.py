@@ -218,10 +218,9 @@ class _Linker:
         self.article, self.gaz = article, gaz
         self.entities: dict[str, Entity] = {}
         self.mentions: list[Mention] = []
+        trimmed_spans = [trimmed for span in article.spans if (trimmed := self._trim(span)) is not None]
         self.spans = [
-            (trimmed, self._locate(trimmed))
-            for span in article.spans
-            if (trimmed := self._trim(span)) is not None
+            (piece, self._locate(piece)) for span in trimmed_spans for piece in _split_joined(span, trimmed_spans)
         ]
         matches = [m for i, sent in enumerate(article.sentences) for m in self._scan(i, sent)]
         countries = Counter(m.entry.code for m in matches if m.entry.kind == "country")
@@ -436,6 +435,13 @@ class _Linker:
         if normal == span.text and any(_oblique(t, apposed) for t in tokens):
             # natasha left an oblique case as it was (`Сейджи Маехары`): its lemmas know better
             normal = " ".join(_oblique_name(t, apposed) for t in tokens)
+        elif (
+            len(normal.split()) == len(tokens) > 1
+            and normal.split()[-1] == tokens[-1].text
+            and normal.split()[0] != tokens[0].text
+        ):
+            # natasha declined the first name but left the surname as it was (`Джулиан Ассанжу`)
+            normal = " ".join(normal.split()[:-1] + [_oblique_name(tokens[-1], apposed)])
         words = PARENTHESES.sub("", normal).split()
         if len(words) > 1 and self.gaz.is_role(tokens[0].lemma):
             words = words[1:]  # `Принц Мухаммед ибн Салман` → `Мухаммед ибн Салман`
@@ -488,6 +494,13 @@ class _Linker:
                 target = next(
                     (k for k in full.values() if fold(self.entities[k].name.split()[0]) == fold(words[0])),
                     None,
+                )
+            if target is None and len(words) == 1:
+                # natasha "normalized" a foreign surname wrongly (`Бакрауи` → `Бакрауя`): its text still
+                # spells the surname of a full name
+                texts = {fold(m.text) for m in self.mentions if m.entity == person.key}
+                target = next(
+                    (k for k in full.values() if fold(self.entities[k].name.split()[-1]) in texts), None
                 )
             if target is None:
                 target = self._same_person(person, people)
@@ -607,6 +620,35 @@ class _Linker:
         if cities:
             entity = city_entity(_pick_city(cities[0].cities, countries))
             self.entities.setdefault(entity.key, entity)
+
+
+def _split_joined(span: Span, spans: list[Span]) -> list[Span]:
+    """`Эво Моралес Эдвард Сноуден` (a photo caption of two people) is two names: a PER span of four or
+    more words splits before a capitalized word when the words before it and the span's last word each
+    end a name the document uses elsewhere (`Моралес подчеркнул`, `Сноуден обратился`)."""
+    words = list(re.finditer(r"\S+", span.text))
+    if span.type != "PER" or len(words) < 4 or not all(w.group()[:1].isupper() for w in words):
+        return [span]
+    surnames = [
+        other.text.split()[-1]
+        for other in spans
+        if other.type == "PER" and other.text.split() and (other.start, other.stop) != (span.start, span.stop)
+    ]
+
+    def used(word: str) -> bool:
+        return len(word) >= 3 and any(_inflected(s, word) or _inflected(word, s) for s in surnames)
+
+    if not used(words[-1].group()):
+        return [span]
+    for k in range(2, len(words) - 1):
+        if used(words[k - 1].group()):
+            cut = words[k].start()
+            first = span.text[: words[k - 1].end()]
+            return [
+                Span(first, span.start, span.start + len(first), "PER", ""),
+                Span(span.text[cut:], span.start + cut, span.stop, "PER", ""),
+            ]
+    return [span]
 
 
 def _priority(entry: Entry) -> int:

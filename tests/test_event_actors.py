@@ -299,3 +299,31 @@ def test_province_is_a_place_of_its_state(pipeline):
     assert event.sources == ("RUS",)
     assert event.location is not None and event.location.country == "RUS"
     assert event.location.name == "Краснодарский край" and event.location.geonameid is None
+
+
+# Round 5 (hand-written): names across captions and cases, office holders named without a role.
+def test_caption_of_two_people_is_two_names(pipeline):
+    """A photo caption `Сергей Шойгу Алексей Навальный` names two people, not one four-word person."""
+    text = (
+        "Шойгу прибыл в Минск\n\n Сергей Шойгу Алексей Навальный \n\n"
+        "Министр обороны России Сергей Шойгу прибыл в Минск. Навальный обвинил Шойгу в коррупции."
+    )
+    article = pipeline.process(document_of({"id": "t", "text": text, "published": "2021-03-01"}))
+    people = [e.name for e in article.entities if e.kind == "person"]
+    assert "Сергей Шойгу" in people
+    assert all(len(name.split()) < 4 for name in people), people
+
+
+def test_dative_foreign_surname_is_nominative(pipeline):
+    """`журналисту Джулиану Ассанжу`: the target is `Джулиан Ассанж`, surname included."""
+    text = "Франция предоставила убежище журналисту Джулиану Ассанжу."
+    article = pipeline.process(document_of({"id": "t", "text": text, "published": "2021-03-01"}))
+    assert [e.targets for e in article.events if e.type == "AID"] == [("Джулиан Ассанж",)]
+
+
+@pytest.mark.parametrize(("published", "source"), [("2014-03-01", "USA"), ("2020-03-01", "Барак Обама")])
+def test_office_holder_without_role(pipeline, published, source):
+    """A president named with no role acts for his state while in office, and is a name after it."""
+    text = "Барак Обама обвинил Иран в нарушении договора."
+    article = pipeline.process(document_of({"id": "t", "text": text, "published": published}))
+    assert [(e.sources, e.targets) for e in article.events if e.type == "ACCUSE"] == [((source,), ("IRN",))]

@@ -33,6 +33,8 @@ ORIGIN_CASES = frozenset({"из", "от"})
 NESTED_PLACE_CASES = PLACE_CASES | {"при"}
 # Speech acts whose complement's object is the act's addressee: `обещает не оставлять руководство
 # Афганистана`, `пригрозил ограничить поставки в соседнюю республику`, `хочет видеть Исламабад …`.
+# Acts of a state's police, courts or prisons: stated passively, the state they happen in does them.
+HELD_TYPES = frozenset({EventType.COERCE, EventType.SANCTION, EventType.CONCEDE})
 COMPLEMENT_TYPES = frozenset({EventType.AGREE, EventType.REQUEST, EventType.THREATEN})
 # Noun triggers whose genitive dependent is the one acted upon (арест Бхутто), not the actor (визит министра).
 PATIENT_NOUN_TYPES = frozenset(
@@ -512,6 +514,8 @@ def find_arguments(tree: Tree, si: int, trigger: int, type_: EventType, index: A
         found = _governing_subject(tree, si, pred, type_, index)
         args.source_group |= found.group and not (found.actors or found.resolved)
         sources += [s for s in decide(found, index) if s not in targets]
+    if not sources and passive and type_ in HELD_TYPES:
+        sources += [s for s in _held_in(tree, si, pred, index) if s not in targets]
     if not targets and type_ in COMPLEMENT_TYPES:
         targets += [t for t in _complement_objects(tree, si, pred, index) if t not in sources]
     if not targets and type_ == EventType.ACCUSE:  # `пожаловалась, что полицейские обращались грубо`
@@ -524,6 +528,23 @@ def find_arguments(tree: Tree, si: int, trigger: int, type_: EventType, index: A
     args.sources = _unique(sources)
     args.targets = [t for t in _unique(targets) if t not in args.sources]
     return args
+
+
+def _held_in(tree: Tree, si: int, pred: int, index: ActorIndex) -> list[str]:
+    """`был задержан в Турции`, `осужден в России`: an agentless passive detention, sentence or release
+    done in a state (locative, not a destination `в Нидерланды`) is that state's act."""
+    out: list[str] = []
+    for c in tree.kids(pred, "obl"):
+        actor = index.at(si, c)
+        if (
+            actor is not None
+            and actor.kind == "country"
+            and not actor.adjective
+            and tree.case(c) in ("в", "во")
+            and tree.tokens[c].feat("Case") == "Loc"
+        ):
+            out.append(actor.value)
+    return out
 
 
 def _complement_objects(tree: Tree, si: int, pred: int, index: ActorIndex) -> list[str]:

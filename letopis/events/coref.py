@@ -20,6 +20,8 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from functools import lru_cache
+from importlib import resources
 from typing import TYPE_CHECKING
 
 from ..record import Article, Token
@@ -84,6 +86,23 @@ class Memory:
                 state = self._nearby_state(at) or self.home
                 if state:
                     self.person_codes[value] = state
+        self._learn_holders()
+
+    def _learn_holders(self) -> None:
+        """A head of state or government (or foreign minister) the document names with no role, in
+        office in the year of the story (data/event_actors.tsv `holder`), acts for the state."""
+        from ..normalize import fold
+
+        published = self.article.published or ""
+        year = int(published[:4]) if published[:4].isdigit() else None
+        holders = office_holders()
+        for table in self.index.by_sentence:
+            for actor in table.values():
+                if actor.kind != "person" or actor.value in self.person_codes or actor.value in self.former:
+                    continue
+                held = holders.get(fold(actor.value).lower())
+                if held is not None and (year is None or any(lo <= year <= hi for lo, hi in held[1])):
+                    self.person_codes[actor.value] = held[0]
 
     def _nearby_state(self, si: int) -> str | None:
         """The state named as an owner (not a place) nearest to sentence `si`: `Сенатор Джон Керри прибыл в
@@ -369,6 +388,25 @@ class Memory:
                     continue
                 return actor
         return None
+
+
+@lru_cache(maxsize=1)
+def office_holders() -> dict[str, tuple[str, tuple[tuple[int, int], ...]]]:
+    """Folded full name → (code, years in office) from data/event_actors.tsv `holder` rows."""
+    from ..normalize import fold
+
+    text = resources.files("letopis").joinpath("data/event_actors.tsv").read_text(encoding="utf-8")
+    out = {}
+    for line in text.splitlines():
+        cells = [c.strip() for c in line.split("\t")]
+        if line.startswith("#") or len(cells) < 4 or cells[1] != "holder":
+            continue
+        spans = []
+        for part in cells[3].split(","):
+            lo, _, hi = part.partition("-")
+            spans.append((int(lo), int(hi) if hi else 9999))
+        out[fold(cells[0]).lower()] = (cells[2], tuple(spans))
+    return out
 
 
 INDECLINABLE_ENDINGS = ("о", "е", "и", "у", "ю", "э")  # `Бхутто`: taggers give such surnames any gender
