@@ -364,3 +364,42 @@ def test_a_headline_merges_with_a_synonym_restatement(pipeline):
     text = "Арестован Ратко Младич\nПрезидент Сербии сообщил о поимке Ратко Младича."
     coerce = [e for e in events_of(pipeline, text) if e.type == "COERCE"]
     assert len(coerce) == 1 and coerce[0].evidence == "Арестован Ратко Младич"
+
+
+def test_offer_of_an_act_is_an_agreement(pipeline):
+    events = events_of(pipeline, "Боливия готова предоставить Сноудену политическое убежище.")
+    assert [e.type for e in events] == ["AGREE"]
+    assert "BOL" in only(events, "AGREE").sources
+
+
+def test_vow_of_force_in_a_quote_is_a_threat_by_the_speaker(pipeline):
+    text = "«Скоро мы уничтожим их базы», — сказал президент Венесуэлы Николас Мадуро."
+    events = events_of(pipeline, text)
+    threat = only(events, "THREATEN")
+    assert threat.sources == ("VEN",) and threat.modality == "asserted"
+    assert not [e for e in events if e.type == "ASSAULT"]
+
+
+def test_refusals_to_repay_and_to_comment(pipeline):
+    refusal = only(events_of(pipeline, "Правительство Украины решило не возвращать долг России."), "REJECT")
+    assert "UKR" in refusal.sources
+    assert not events_of(pipeline, "Посольство США отказалось комментировать инцидент.")
+
+
+def test_leaving_an_international_body_is_a_rejection(pipeline):
+    events = events_of(pipeline, "Россия объявила о выходе из Международного уголовного суда.")
+    assert only(events, "REJECT").sources == ("RUS",)
+
+
+def test_caption_and_unnamed_casualties_are_not_events(pipeline):
+    assert not events_of(pipeline, "Протесты в Венесуэле")
+    assert not [e for e in events_of(pipeline, "Свыше 340 человек были ранены.") if e.type == "ASSAULT"]
+
+
+def test_tit_for_tat_expulsions_are_two_events(pipeline):
+    text = (
+        "Великобритания выслала российского дипломата. "
+        "В ответ Россия выслала сотрудника посольства Великобритании."
+    )
+    expulsions = [e for e in events_of(pipeline, text) if e.type == "SANCTION"]
+    assert {e.sources for e in expulsions} == {("GBR",), ("RUS",)}

@@ -17,7 +17,20 @@ from .arguments import collect, decide, find_arguments
 from .confidence import confidence, features
 from .dedupe import family, merge
 from .location import find_locations
-from .mentions import announcer, circumstance, circumstantial, in_name, speaker_words, with_press, words_of
+from .mentions import (
+    announcer,
+    caption_line,
+    circumstance,
+    circumstantial,
+    in_name,
+    offered,
+    quoted_speaker,
+    speaker_words,
+    unnamed_victims,
+    vowed,
+    with_press,
+    words_of,
+)
 from .modality import clause_tense, conditional, conditions, find_modality
 from .timing import document_anchor, fill_restatements, find_dates
 from .tree import Tree, segments
@@ -156,6 +169,7 @@ def _drafts(article: Article, index: ActorIndex) -> list[Draft]:
             evidence = article.text[start:stop].strip()
             per_type: dict[EventType, list[Draft]] = {}
             kept_triggers, agreed = _suppressed(tree, find_triggers(tree))
+            caption = caption_line(tree)
             for trig in kept_triggers:
                 if circumstance(tree, si, trig.index, index) or in_name(tree, si, trig.index, index):
                     continue
@@ -183,6 +197,21 @@ def _drafts(article: Article, index: ActorIndex) -> list[Draft]:
                 pred = args.predicate
                 if circumstantial(tree, trig.index) and not (args.sources or args.targets):
                     continue  # `председательствовала на заседании`: a setting, not a reported event
+                if caption and tree.tokens[trig.index].pos == "NOUN" and not (args.sources or args.targets):
+                    continue  # `Протесты в Венесуэле`: a caption names a topic, it reports no act
+                if trig.type == EventType.CONSULT and trig.lemma in words_of("arrival") and not args.targets:
+                    continue  # `куда он прилетел`: an arrival with no host is no visit (EVENTS.md Visits)
+                if kind == EventType.ASSAULT and not args.sources and unnamed_victims(tree, trig.index, pred):
+                    continue  # `340 человек были ранены`: unnamed victims, no attacker: not coded
+                vow = False
+                if kind != EventType.AGREE and offered(tree, trig.index):
+                    kind = EventType.AGREE  # `готова предоставить убежище`: an offer (EVENTS.md Speech acts)
+                elif kind in THREAT_ACTS and vowed(tree, trig.index):
+                    speaker = quoted_speaker(tree, si, trig.index, index) or _speaker(tree, si, trig.index, index)
+                    if speaker:  # `«мы захватим вертолет», — сказал Мадуро`: a vow of force is a threat
+                        args.targets = [a for a in args.targets if a not in speaker]
+                        args.sources = speaker
+                    kind, vow = EventType.THREATEN, True
                 if trig.negative:
                     modality = Modality.ASSERTED
                 elif trig.mode == "negated":
@@ -191,7 +220,7 @@ def _drafts(article: Article, index: ActorIndex) -> list[Draft]:
                     modality = find_modality(tree, trig.index, pred)
                 if trig.index in agreed and modality == Modality.ASSERTED:
                     modality = Modality.PLANNED
-                if trig.mode == "reported":
+                if trig.mode == "reported" or vow:
                     modality = Modality.ASSERTED  # the statement was made (EVENTS.md Speech acts)
                 cond = conditional(tree, trig.index, pred)
                 if kind in THREAT_ACTS and cond and modality != Modality.ASSERTED:

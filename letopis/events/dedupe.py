@@ -41,6 +41,8 @@ def _fills(small: Event, big: Event) -> bool:
     ss, st, bs, bt = (frozenset(x) for x in (small.sources, small.targets, big.sources, big.targets))
     if not (ss | st) or not (ss | st) <= (bs | bt):
         return False
+    if ss and bs and not ss & bs:
+        return False  # `Британия выслала …; Россия также выслала …`: a reply, not a restatement
     return (ss == bs and not st) or (st == bt and not ss) or (ss | st) == (bs | bt)
 
 

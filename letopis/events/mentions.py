@@ -28,9 +28,15 @@ __all__ = [
     "circumstantial",
     "announced",
     "announcer",
+    "offered",
+    "vowed",
+    "quoted_speaker",
+    "caption_line",
+    "unnamed_victims",
 ]
 
-TOPIC_CASES = frozenset({"о", "об", "обо"})  # `сообщило об уничтожении`
+TOPIC_CASES = frozenset({"о", "об", "обо"})
+VERB_ENDINGS = ("ть", "ться", "ти", "тись", "чь", "чься")  # `сообщило об уничтожении`
 
 
 @lru_cache(maxsize=1)
@@ -152,3 +158,82 @@ def announcer(tree: Tree, si: int, trigger: int, index: ActorIndex) -> list[str]
         if said:
             return said
     return []
+
+
+OFFER_RELS = frozenset({"xcomp", "acl", "nmod", "ccomp"})
+
+
+def offered(tree: Tree, trigger: int) -> bool:
+    """An act governed by a word of readiness (`готова предоставить убежище`, `готов обсудить`) is
+    offered, not done: EVENTS.md codes an offer or stated readiness as AGREE."""
+    token = tree.tokens[trigger]
+    if token.pos not in ("VERB", "AUX") or token.feat("VerbForm") != "Inf" or token.rel not in OFFER_RELS:
+        return False
+    head = tree.head(trigger)
+    return head >= 0 and tree.tokens[head].lemma.lower() in words_of("offer")
+
+
+def vowed(tree: Tree, trigger: int) -> bool:
+    """`мы захватим вертолет`: a harmful act in the first person future is a vow, i.e. a threat
+    (EVENTS.md Speech acts), not an act that happened."""
+    token = tree.tokens[trigger]
+    if token.pos != "VERB" or token.feat("Person") != "1" or token.feat("VerbForm") != "Fin":
+        return False
+    future = token.feat("Tense") == "Fut" or (token.feat("Tense") == "Pres" and token.feat("Aspect") == "Perf")
+    return future or any(tree.tokens[c].feat("Tense") == "Fut" for c in tree.kids(trigger, "aux"))
+
+
+def quoted_speaker(tree: Tree, si: int, clause: int, index: ActorIndex) -> list[str]:
+    """Who says a quoted clause (`«…мы захватим вертолет», — сказал Мадуро`): the subject of a verb
+    of saying attached to it (parataxis), or of the verb it is the complement of."""
+    says = words_of("say") | words_of("announce")
+    j = clause
+    for _ in range(3):
+        for c in tree.kids(j, "parataxis"):
+            if tree.tokens[c].lemma.lower() in says:
+                for s in tree.kids(c, "nsubj"):
+                    said = decide(collect(tree, si, s, index), index)
+                    if said:
+                        return said
+        h = tree.head(j)
+        if h < 0 or tree.tokens[j].rel not in ("ccomp", "parataxis", "conj", "xcomp"):
+            break
+        if tree.tokens[h].lemma.lower() in says:
+            for s in tree.kids(h, "nsubj"):
+                said = decide(collect(tree, si, s, index), index)
+                if said:
+                    return said
+        j = h
+    for v in range(tree.lo, tree.hi):  # `«…», — сказал Мадуро` attached elsewhere in the quote
+        if tree.tokens[v].rel == "parataxis" and tree.tokens[v].lemma.lower() in says:
+            for s in tree.kids(v, "nsubj"):
+                said = decide(collect(tree, si, s, index), index)
+                if said:
+                    return said
+    return []
+
+
+def caption_line(tree: Tree) -> bool:
+    """A line with no verb of any form (`Протесты в Венесуэле`): a photo caption or topic label, which
+    names a subject and reports no act of its own. Headlines keep a verb or a short adjective
+    (`Арестован Младич`, `Боливия готова …`)."""
+    for j in range(tree.lo, tree.hi):
+        token = tree.tokens[j]
+        if token.pos in ("VERB", "AUX") or (token.pos == "ADJ" and token.feat("Variant") == "Short"):
+            return False
+        if token.lemma.lower().endswith(VERB_ENDINGS):
+            return False  # `Арестован Младич`, mistagged: a verb's lemma
+    return True
+
+
+def unnamed_victims(tree: Tree, trigger: int, pred: int) -> bool:
+    """`Свыше 340 человек были ранены`: the patient of a passive harm is a counted crowd, no actor
+    (EVENTS.md Actors: unnamed victims are not actors)."""
+    crowd = words_of("crowd")
+    for j in dict.fromkeys([trigger, pred]):
+        for c in tree.kids(j, "nsubj:pass", "nsubj"):
+            token = tree.tokens[c]
+            counted = token.pos == "NUM" or bool(tree.kids(c, "nummod", "nummod:gov"))
+            if token.lemma.lower() in crowd or (counted and token.pos != "PROPN"):
+                return True
+    return False

@@ -27,6 +27,7 @@ from .tree import Tree
 __all__ = ["Entry", "Trigger", "lexicon", "find_triggers", "is_negated", "NEGATORS", "POLARITIES"]
 
 NEGATORS = frozenset({"не", "ни", "нет"})
+UNTIL = frozenset({"пока"})  # `пока … не`: until
 POLARITIES = frozenset({"pos", "neg", "negated", "undergo", "reported", "block"})
 NOMINAL_RELS = frozenset({"nsubj", "nsubj:pass", "obj", "iobj", "obl", "nmod", "conj", "appos"})
 VERB_ENDINGS = ("ть", "ться", "ти", "тись", "чь", "чься")
@@ -86,6 +87,8 @@ def lexicon() -> dict[str, tuple[Entry, ...]]:
 def is_negated(tree: Tree, i: int) -> bool:
     """`не` on the trigger or on a verb that governs it through xcomp (`не смогли договориться`)."""
     for j in [i, *tree.ancestors(i, frozenset({"xcomp"}))]:
+        if any(tree.tokens[c].lemma.lower() in UNTIL for c in tree.kids(j, "mark", "advmod")):
+            return False  # `пока Израиль не вернет …`: "until", the negation is expletive
         if any(tree.tokens[c].lemma.lower() in NEGATORS for c in tree.kids(j, "advmod", "discourse")):
             return True
     return False
