@@ -2,7 +2,7 @@
 
 A raw line is content when it occurs (normalized) among the gold `clean` lines, else junk. Reported:
 content kept (recall of content lines), junk-line precision and recall, per-document misses and the
-cleaning time per document. With no arguments: the dev set and our two held-out-style sets, one by one.
+cleaning time per document. With no arguments: the dev set and our three held-out-style sets (A, B, C), one by one.
 
     .venv/bin/python bench/bench_clean.py [path/to/text_junk.jsonl ...]
 """
@@ -20,7 +20,12 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures" / "text-junk"
 DEFAULTS = [
     FIXTURES / name
-    for name in ("text_junk_dev.jsonl", "synthetic_heldout.jsonl", "synthetic_heldout_b.jsonl")
+    for name in (
+        "text_junk_dev.jsonl",
+        "synthetic_heldout.jsonl",
+        "synthetic_heldout_b.jsonl",
+        "synthetic_heldout_c.jsonl",
+    )
 ]
 TIMING_ROUNDS = 10  # repeat the whole file so the per-document time is not one cold pass
 

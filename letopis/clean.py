@@ -17,6 +17,7 @@ from functools import lru_cache
 from importlib import resources
 
 from .errors import BadRecord
+from .junk_model import junk_logits
 from .record import Article
 
 __all__ = [
@@ -58,6 +59,10 @@ FOREIGN_WEIGHT = 2.0  # a short mostly-Latin fragment in a Russian text: "Share 
 CAPITALS_MIN_WORDS = 4  # "Новости Статьи Видео Фото": Russian headlines are sentence case, menus are not
 HEADLINE_BONUS = 2.0  # the first plausible line is the headline: weak junk evidence must not take it
 SENTENCE_WORDS = 8  # a line with final punctuation and this many words is never junk by mere adjacency
+# The line model (letopis/junk_model.py): its clipped log-odds, scaled, are added to the pattern score.
+MODEL_SCALE = 1.5
+LOGIT_CLIP = 6.0
+MODEL_MIN_LINES = 4  # position in a two- or three-line text says nothing: the model stays out of it
 ADJACENT_WORDS = 6  # a bare fragment this short between junk lines is junk (menus, link titles, labels)
 
 _SENTENCE_END = re.compile(r"[.!?…][»\"”“'’)\]]*$")
@@ -456,6 +461,36 @@ def _paragraphs(kept: list[_Line]) -> list[str]:
     return paragraphs
 
 
+def rule_lines(raw: str) -> list[_Line]:
+    """Lines judged by patterns, shapes and context alone (the model's input and its fitting data)."""
+    lines = _split_lines(raw)
+    _mark_headline(lines)
+    _take_link_titles(lines)
+    _boost_neighbours(lines)
+    return lines
+
+
+def _apply_model(lines: list[_Line]) -> None:
+    """The line model tips lines the patterns left standing: its log-odds join the pattern score.
+
+    The model only takes fragments (no sentence-final punctuation) other than the headline, and stays out
+    of texts too short for position to mean anything: a sentence is never lost to it.
+    """
+    candidates = [
+        index
+        for index, line in enumerate(lines)
+        if not (line.junk or line.headline or _SENTENCE_END.search(line.text))
+    ]
+    if not candidates or len(lines) < MODEL_MIN_LINES:
+        return
+    texts = [line.text for line in lines]
+    logits = junk_logits(texts, [line.junk for line in lines], candidates)
+    for index, logit in zip(candidates, logits, strict=True):
+        line = lines[index]
+        if line.verdict.score + MODEL_SCALE * max(-LOGIT_CLIP, min(LOGIT_CLIP, logit)) >= JUNK_THRESHOLD:
+            line.junk = True
+
+
 def clean_text(raw: str) -> CleanResult:
     """Drop junk lines and normalize the rest.
 
@@ -471,10 +506,8 @@ def clean_text(raw: str) -> CleanResult:
     """
     if not isinstance(raw, str):
         raise BadRecord(f"text to clean must be a string, not {type(raw).__name__}")
-    lines = _split_lines(raw)
-    _mark_headline(lines)
-    _take_link_titles(lines)
-    _boost_neighbours(lines)
+    lines = rule_lines(raw)
+    _apply_model(lines)
     kept = [line for line in lines if not line.junk]
     removed = tuple(line.text for line in lines if line.junk)
     return CleanResult(text="\n\n".join(_paragraphs(kept)), removed=removed)
