@@ -432,16 +432,17 @@ class _Linker:
         sent = self.article.sentences[where[0]].tokens
         head = tokens[0].head
         apposed = 0 <= head < len(sent) and sent[head].feat("Case") not in (None, "Nom")
-        if normal == span.text and any(_oblique(t, apposed) for t in tokens):
+        nominal = len(tokens) > 1 and not apposed and tokens[0].feat("Case") == "Nom"
+        if normal == span.text and any(_oblique(t, apposed, nominal) for t in tokens):
             # natasha left an oblique case as it was (`Сейджи Маехары`): its lemmas know better
-            normal = " ".join(_oblique_name(t, apposed) for t in tokens)
+            normal = " ".join(_oblique_name(t, apposed, nominal) for t in tokens)
         elif (
             len(normal.split()) == len(tokens) > 1
             and normal.split()[-1] == tokens[-1].text
             and normal.split()[0] != tokens[0].text
         ):
             # natasha declined the first name but left the surname as it was (`Джулиан Ассанжу`)
-            normal = " ".join(normal.split()[:-1] + [_oblique_name(tokens[-1], apposed)])
+            normal = " ".join(normal.split()[:-1] + [_oblique_name(tokens[-1], apposed, nominal)])
         words = PARENTHESES.sub("", normal).split()
         if len(words) > 1 and self.gaz.is_role(tokens[0].lemma):
             words = words[1:]  # `Принц Мухаммед ибн Салман` → `Мухаммед ибн Салман`
@@ -690,20 +691,23 @@ def _close_spelling(word: str, name: str) -> bool:
     return w == n or (len(n) >= 4 and w[:4] == n[:4] and abs(len(w) - len(n)) <= 3)
 
 
-def _oblique(token: Token, apposed: bool) -> bool:
+def _oblique(token: Token, apposed: bool, nominal: bool = False) -> bool:
     """A name word in an oblique case, by the tagger, or in apposition to an oblique noun with no
-    nominative singular reading (`министра … Сейджи Маехары`, which taggers call nominative)."""
+    nominative singular reading (`министра … Сейджи Маехары`, which taggers call nominative).
+    `nominal`: the name stands in the nominative (its first word is tagged so and it hangs from no
+    oblique noun); a later word the tagger calls oblique that may be an indeclinable nominative
+    (`Джино Дескальси`) is left as written."""
     if token.pos != "PROPN" or not token.text[:1].isupper():
         return False
-    if token.feat("Case") not in (None, "Nom"):
-        return True
     readings = case_readings(token.text)
+    if token.feat("Case") not in (None, "Nom"):
+        return not (nominal and ("nomn", "sing") in readings)
     return apposed and bool(readings) and ("nomn", "sing") not in readings
 
 
-def _oblique_name(token: Token, apposed: bool) -> str:
+def _oblique_name(token: Token, apposed: bool, nominal: bool = False) -> str:
     """A name word natasha left in an oblique case: the analyzer's guess, else the tagger's lemma."""
-    if not _oblique(token, apposed):
+    if not _oblique(token, apposed, nominal):
         return token.text
     case = token.feat("Case")
     if case in (None, "Nom"):

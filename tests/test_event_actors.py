@@ -327,3 +327,67 @@ def test_office_holder_without_role(pipeline, published, source):
     text = "Барак Обама обвинил Иран в нарушении договора."
     article = pipeline.process(document_of({"id": "t", "text": text, "published": published}))
     assert [(e.sources, e.targets) for e in article.events if e.type == "ACCUSE"] == [((source,), ("IRN",))]
+
+
+# Round 6 (hand-written): destinations are not acting states, descriptions of a named person,
+# indeclinable surnames, agreement partners.
+def _index(pipeline, text):
+    from letopis.events.actors import ActorIndex
+
+    article = pipeline.process(document_of({"id": "t", "text": text, "published": "2016-03-23"}))
+    return ActorIndex(article)
+
+
+def test_destination_is_not_the_acting_state(pipeline):
+    """`депортирован в Нидерланды`: the Netherlands is where he was sent, not who deported him."""
+    from letopis.events.actors import acting_state
+
+    index = _index(pipeline, "Президент добавил, что Бакрауи был депортирован в Нидерланды.")
+    assert acting_state(index, 0, "NLD", "TUR") == "TUR"
+    assert acting_state(index, 0, "NLD", "NLD") is None
+    index = _index(pipeline, "Его задержали в Нидерландах.")
+    assert acting_state(index, 0, "NLD", "TUR") == "NLD"
+
+
+def test_destination_home_gives_way_to_the_holding_state(pipeline):
+    """`вернулась в Украину …, которую в России приговорили`: Russia released her, not Ukraine."""
+    from letopis.events.actors import acting_state
+
+    text = "Была освобождена и вернулась в Украину Надежда Савченко, которую в России приговорили к тюрьме."
+    index = _index(pipeline, text)
+    assert acting_state(index, 0, None, "UKR") == "RUS"
+    assert acting_state(index, 0, None, "GBR") == "GBR"
+
+
+def test_place_adjective_description_is_the_named_person(pipeline):
+    """`брюссельский террорист` in a story naming one private person is that person."""
+    text = (
+        "Эрдоган: брюссельский террорист был ранее задержан в Турции\n\n"
+        "Президент Турции Реджеп Тайип Эрдоган заявил, что власти Турции задержали Ибрагима Бакрауи."
+    )
+    article = pipeline.process(document_of({"id": "t", "text": text, "published": "2016-03-23"}))
+    headline = [e for e in article.events if e.type == "COERCE" and e.evidence.startswith("Эрдоган:")]
+    assert headline and headline[0].targets == ("Ибрагим Бакрауи",), [
+        (e.type, e.sources, e.targets, e.evidence) for e in article.events
+    ]
+
+
+def test_indeclinable_surname_in_the_nominative_is_kept(pipeline):
+    """`Хозяин плантации Джино Дескальси:` — the tagger's genitive is wrong; the name stays as written."""
+    text = "Хозяин крупной плантации Джино Дескальси:\nМы просто шокированы случившимся."
+    article = pipeline.process(document_of({"id": "t", "text": text, "published": "2013-07-01"}))
+    assert "Джино Дескальси" in [e.name for e in article.entities if e.kind == "person"]
+
+
+def test_agreement_partner_does_the_agreed_release(pipeline):
+    """`договоренность с Россией освободить украинцев`: the release is Russia's act."""
+    from letopis.events.arguments import find_arguments
+    from letopis.events.tree import Tree
+    from letopis.record import EventType
+
+    text = "Президент Украины рассказал о договоренности с Россией освободить двоих украинцев."
+    index = _index(pipeline, text)
+    tokens = index.article.sentences[0].tokens
+    trigger = next(i for i, t in enumerate(tokens) if t.text == "освободить")
+    args = find_arguments(Tree(tokens), 0, trigger, EventType.CONCEDE, index)
+    assert args.sources == ["RUS"]

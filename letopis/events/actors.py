@@ -14,13 +14,17 @@ from functools import cached_property, lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
-from ..record import Article, Sentence
+from ..record import Article, Sentence, Token
 
 if TYPE_CHECKING:
     from .coref import Memory
 
-__all__ = ["Actor", "ActorIndex", "actor_words", "actor_alias", "party_word"]
+__all__ = ["Actor", "ActorIndex", "actor_words", "actor_alias", "party_word", "acting_state"]
 
+# Prepositions that, with an accusative, name where someone goes (`депортирован в Нидерланды`).
+DESTINATION_CASES = frozenset({"в", "во", "на"})
+# Prepositions that, with a locative, name where an act is done (`задержан в Турции`).
+LOCATIVE_CASES = frozenset({"в", "во"})
 ACTOR_KINDS = frozenset({"country", "igo", "org", "person", "agency", "region", "group", "programme"})
 
 
@@ -244,3 +248,46 @@ def _region_members(name: str) -> tuple[str, ...]:
     except ImportError:  # pragma: no cover - the gazetteer ships with the package
         return ()
     return get_gazetteer().region_members(name)
+
+
+def _preposition(tokens: tuple[Token, ...], i: int) -> str:
+    for token in tokens:
+        if token.head == i and token.rel == "case":
+            return token.lemma.lower()
+    return ""
+
+
+def _country_uses(index: ActorIndex, si: int, country: str) -> list[tuple[str, str | None]]:
+    """(preposition, case) of each mention of `country` as a place in sentence `si`; its cities and
+    provinces only when the state itself is not named (`под Луганском` tells another act's place)."""
+    tokens = index.article.sentences[si].tokens
+    states: list[tuple[str, str | None]] = []
+    places: list[tuple[str, str | None]] = []
+    seen: set[int] = set()
+    for i, actor in sorted(index.by_sentence[si].items()):
+        if id(actor) in seen or actor.adjective or actor.kind not in ("country", "city", "place"):
+            continue
+        if (actor.country or actor.value) != country:
+            continue
+        seen.add(id(actor))
+        (states if actor.kind == "country" else places).append((_preposition(tokens, i), tokens[i].feat("Case")))
+    return states or places
+
+
+def acting_state(index: ActorIndex, si: int, country: str | None, home: str | None) -> str | None:
+    """The state that did an agentless state act (detention, sentence, release) told in sentence `si`:
+    the country of its place, else the story's `home` state — unless the sentence names that state
+    only as a destination (`депортирован в Нидерланды`, `вернулась в Украину`): then the state the
+    sentence places someone in (`которую в России приговорили`), else `home` if it is another state."""
+    state = country or home
+    if state is None:
+        return None
+    uses = _country_uses(index, si, state)
+    if not uses or not all(p in DESTINATION_CASES and case == "Acc" for p, case in uses):
+        return state
+    tokens = index.article.sentences[si].tokens
+    for i, actor in sorted(index.by_sentence[si].items()):
+        if actor.kind == "country" and not actor.adjective and actor.value != state:
+            if _preposition(tokens, i) in LOCATIVE_CASES and tokens[i].feat("Case") == "Loc":
+                return actor.value
+    return home if home != state else None

@@ -56,6 +56,9 @@ PERSONAL_TYPES = frozenset({EventType.COERCE, EventType.ASSAULT, EventType.SANCT
 # Acts whose verb, second of two coordinated verbs, shares the first one's object.
 SHARED_OBJECT_TYPES = PERSONAL_TYPES | {EventType.ACCUSE}
 GROUP_PRONOUNS = frozenset({"мы"})
+AGREEMENT_REACH = 6  # tokens back from an agreed act to the agreement word it hangs from
+# Endings of adjectives made from place names (`брюссельский`, `донецкий`).
+PLACE_ADJECTIVE_ENDINGS = ("ский", "цкий")
 # Third-person pronouns (personal and possessive) → the gender and number of their antecedent.
 PRONOUN_AGREEMENT: dict[str, tuple[str | None, str | None]] = {
     "он": ("Masc", "Sing"),
@@ -226,10 +229,12 @@ def _described(tree: Tree, si: int, head: int, found: Found, index: ActorIndex) 
         code = memory.person_codes.get(person) if person not in memory.former else None
         return Found(resolved=[code or person])
     nationality = [a for a in found.actors if a.kind == "country" and a.adjective]
+    if not found.actors and _place_adjective(tree, head):
+        nationality = [Actor("", "place", head, head + 1, adjective=True)]  # `брюссельский террорист`
     if (
         not persons
         and nationality
-        and len(nationality) == len(found.actors)
+        and len(nationality) == len(found.actors or nationality)
         and token.feat("Animacy") == "Anim"
         and token.feat("Number") == "Sing"
         and not is_role(lemma)
@@ -238,6 +243,15 @@ def _described(tree: Tree, si: int, head: int, found: Found, index: ActorIndex) 
         private = memory.private_person()  # `задержан российский программист`, named later
         return Found(resolved=[private]) if private else None
     return None
+
+
+def _place_adjective(tree: Tree, head: int) -> bool:
+    """A relational adjective of a place name on the noun (`брюссельский террорист`, `бостонский
+    стрелок`): it describes a person by where they acted, as a nationality does."""
+    return any(
+        tree.tokens[c].pos == "ADJ" and tree.tokens[c].lemma.lower().endswith(PLACE_ADJECTIVE_ENDINGS)
+        for c in tree.kids(head, "amod")
+    )
 
 
 def _named_over_owner(tree: Tree, head: int, actors: list[Actor]) -> list[Actor]:
@@ -510,6 +524,8 @@ def find_arguments(tree: Tree, si: int, trigger: int, type_: EventType, index: A
         found = collect(tree, si, h, index, personal=type_ in PERSONAL_TYPES)
         args.target_group |= found.group and not (found.actors or found.resolved)
         targets += decide(found, index)
+    if not sources and not args.source_group and _nonfinite(tree, trigger) and type_ in PATIENT_NOUN_TYPES:
+        sources += [s for s in _agreement_partner(tree, si, pred, index) if s not in targets]
     if not sources and not args.source_group and _nonfinite(tree, trigger):
         found = _governing_subject(tree, si, pred, type_, index)
         args.source_group |= found.group and not (found.actors or found.resolved)
@@ -670,6 +686,27 @@ def _hosts(tree: Tree, si: int, trigger: int, pred: int, index: ActorIndex) -> l
     ):
         out.append(actor.country)
     return out
+
+
+def _agreement_partner(tree: Tree, si: int, pred: int, index: ActorIndex) -> list[str]:
+    """`договоренность с Россией вернуть украинцев`: an act done to someone that an agreement with a
+    partner provides for is the partner's to do. The agreement is the act's head or the nearest word
+    before it with no verb between (parsers hang the act on the verb above, or on nothing)."""
+    h = tree.head(pred)
+    words = [h] if 0 <= h != pred else []
+    for k in range(pred - 1, max(tree.lo, pred - AGREEMENT_REACH) - 1, -1):
+        if tree.tokens[k].pos in ("VERB", "AUX") and actor_words().get(tree.tokens[k].lemma.lower()) != "agreement":
+            break
+        words.append(k)
+    for w in dict.fromkeys(words):
+        if actor_words().get(tree.tokens[w].lemma.lower()) != "agreement":
+            continue
+        for c in tree.kids(w, "obl", "nmod"):
+            if tree.case(c) in ("с", "со"):
+                partner = decide(collect(tree, si, c, index), index)
+                if partner:
+                    return partner
+    return []
 
 
 def _nonfinite(tree: Tree, trigger: int) -> bool:
