@@ -9,8 +9,10 @@ events of that occasion inherit its date, and restatements merge (dedupe.py).
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from .. import dates
+from ..gazetteer import alpha3
 from ..record import Article, Event, EventType, Location, Modality
 from .actors import ActorIndex
 from .arguments import collect, decide, find_arguments
@@ -71,6 +73,9 @@ PASSIVE_STATE_TYPES = STATE_TYPES | {EventType.ACCUSE}
 # Harmful acts that, as the consequence of a speaker's condition (`если …, то будут приняты санкции`),
 # are a threat by the speaker rather than an act (EVENTS.md Speech acts).
 THREAT_ACTS = frozenset({EventType.SANCTION, EventType.ASSAULT, EventType.COERCE})
+# Acts between parties: one state alone (`согласовано с Минюстом, Генпрокуратурой`, `провела заседание
+# комитета`) is an internal procedure, no event between actors; an IGO alone is a multilateral meeting.
+INTERACTIVE_TYPES = frozenset({EventType.AGREE, EventType.CONSULT, EventType.COOPERATE, EventType.SUPPORT})
 # Where the speaker of a reported statement hangs from the stated clause.
 SPEAKER_RELS = frozenset({"ccomp", "parataxis"})
 
@@ -98,6 +103,7 @@ class Draft:
     conditional: bool = False  # the clause carries a condition (`если …`, `в случае …`)
     kind: str = "verb"  # the trigger word's part of speech: verb | noun | other
     stems: frozenset[str] = frozenset()  # word family of the trigger (dedupe.family)
+    partnered: bool = False  # the clause names a partner (`обсуждать с Украиной`, `коллегами из …`)
 
 
 def _suppressed(tree: Tree, triggers: list[Trigger]) -> tuple[list[Trigger], set[int]]:
@@ -128,7 +134,8 @@ def _suppressed(tree: Tree, triggers: list[Trigger]) -> tuple[list[Trigger], set
             if rel == "nsubj" and j in speech and speech[j][1] != "reported":
                 break  # `протестующие потребовали`: the speaker, not what is said
             # a noun right under another trigger is its topic (`обсудили сотрудничество`)
-            if j != t.index and noun and steps == 0 and j in every and j not in speech:
+            animate = tree.tokens[t.index].feat("Animacy") == "Anim"  # `столкновения демонстрантов`: a party
+            if j != t.index and noun and steps == 0 and j in every and j not in speech and not animate:
                 nested = True
                 break
             if j != t.index and j in speech:
@@ -257,6 +264,7 @@ def _drafts(article: Article, index: ActorIndex) -> list[Draft]:
                     partner = tree.tokens[trig.partner].lemma if trig.partner >= 0 else ""
                     draft.stems = family(trig.lemma, partner)
                     draft.passive = _passive(tree, trig.index, pred) and not args.sources
+                    draft.partnered = _partnered(tree, trig.index, pred)
                     pos = tree.tokens[trig.index].pos
                     draft.kind = "verb" if pos in ("VERB", "AUX") else "noun" if pos == "NOUN" else "other"
                     per_type.setdefault(kind, []).append(draft)
@@ -319,6 +327,22 @@ def _speaker(tree: Tree, si: int, clause: int, index: ActorIndex) -> list[str]:
                     return said
         j = h
     return []
+
+
+def _partnered(tree: Tree, trigger: int, pred: int) -> bool:
+    """A comitative partner or a named person beside the act (`встреча с президентом России`,
+    `вслед за коллегами из Венесуэлы`), whether or not the actors module resolved it to a code."""
+    for j in dict.fromkeys([trigger, pred]):
+        for c in tree.kids(j, "obl", "nmod", "iobj", "obj"):
+            tok = tree.tokens[c]
+            if tree.case(c) in ("с", "со", "за") and tok.feat("Case") == "Ins":
+                return True
+            # `принял предложение Москвы`: a named or personal owner of the object
+            for k in [c, *tree.kids(c, "nmod")]:
+                if tree.tokens[k].feat("Animacy") == "Anim" or tree.tokens[k].pos == "PROPN":
+                    if not tree.case(k) or k == c and tree.case(k) in ("с", "со", "к", "у"):
+                        return True
+    return False
 
 
 def _passive(tree: Tree, trigger: int, pred: int) -> bool:
@@ -409,6 +433,25 @@ def _resolve_document(drafts: list[Draft], index: ActorIndex) -> None:
             d.date = occasion_date
 
 
+def _internal(d: Draft) -> bool:
+    """An act between parties whose only party is one state (EVENTS.md: an event needs two sides
+    or a multilateral body; the gold never codes a lone state's meeting, agreement or support)."""
+    sides = set(d.sources + d.targets)
+    if d.type not in INTERACTIVE_TYPES or len(sides) != 1 or d.partnered:
+        return False
+    (only,) = sides
+    abroad = d.location is not None and d.location.country not in (None, only)
+    return only in _state_codes() and not abroad  # `отказался от участия в саммите в Вашингтоне`: a host
+
+
+@lru_cache(maxsize=1)
+def _state_codes() -> frozenset[str]:
+    """ISO 3166-1 alpha-3 codes of states (IGO codes such as `SCO`, `ICC` are not among them)."""
+    import pycountry
+
+    return frozenset(c.alpha_3 for c in pycountry.countries) | {alpha3("XK") or "XKX"}
+
+
 def confidence_features(d: Draft, restated: bool) -> dict[str, float]:
     """What the confidence of a draft's record is computed from (see confidence.features)."""
     return features(d.weight, d.kind == "noun", bool(d.sources), bool(d.targets), bool(d.filled), restated)
@@ -421,7 +464,7 @@ def scored_events(article: Article) -> list[tuple[Event, dict[str, float]]]:
     index = ActorIndex(article)
     drafts = _drafts(article, index)
     _resolve_document(drafts, index)
-    kept = [d for d in drafts if d.sources or d.targets]
+    kept = [d for d in drafts if (d.sources or d.targets) and not _internal(d)]
     events = [
         Event(
             doc_id=article.doc_id,

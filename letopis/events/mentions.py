@@ -64,6 +64,8 @@ def circumstance(tree: Tree, si: int, trigger: int, index: ActorIndex) -> bool:
         return True  # `марш в поддержку журналиста`: the purpose of another act
     if token.rel not in ("obl", "nmod"):
         return False
+    if case == "между" and token.feat("Animacy") == "Anim":
+        return False  # `столкновения между демонстрантами и полицией`: a side of the act, not a passing word
     if announced(tree, trigger):
         return False  # `Минобороны сообщило об уничтожении склада`: the announcer's own act
     # any prepositional phrase under a noun (`делегация на переговорах`) is a mention in passing

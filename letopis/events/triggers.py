@@ -117,6 +117,8 @@ def _person_noun(tree: Tree, i: int) -> bool:
     token = tree.tokens[i]
     if token.rel not in NOMINAL_RELS:
         return False
+    if token.feat("Variant") == "Short" or tree.kids(i, "aux", "cop"):
+        return False  # `сотни … были арестованы`: a passive predicate, not the people it names
     if token.pos == "NOUN" and token.lemma.lower().endswith(VERB_ENDINGS):
         return True
     return token.feat("VerbForm") == "Part" and token.pos in ("VERB", "ADJ", "NOUN")
