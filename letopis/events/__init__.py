@@ -14,7 +14,7 @@ from functools import lru_cache
 from .. import dates
 from ..gazetteer import alpha3
 from ..record import Article, Event, EventType, Location, Modality
-from .actors import ActorIndex
+from .actors import ActorIndex, acting_state
 from .arguments import collect, decide, find_arguments
 from .confidence import confidence, features
 from .dedupe import family, merge
@@ -411,7 +411,7 @@ def _resolve_document(drafts: list[Draft], index: ActorIndex) -> None:
             d.filled.append("occasion")
         passive_act = d.passive and d.type in PASSIVE_STATE_TYPES and bool(d.targets)
         if not d.sources and (d.type in STATE_TYPES or passive_act):
-            state = (d.location.country if d.location else None) or home
+            state = acting_state(index, d.sentence, d.location.country if d.location else None, home)
             if state and state not in d.targets:
                 d.sources = [state]
                 d.filled.append("state")
