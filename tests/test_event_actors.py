@@ -391,3 +391,64 @@ def test_agreement_partner_does_the_agreed_release(pipeline):
     trigger = next(i for i, t in enumerate(tokens) if t.text == "освободить")
     args = find_arguments(Tree(tokens), 0, trigger, EventType.CONCEDE, index)
     assert args.sources == ["RUS"]
+
+
+ROUND7_ARGUMENTS = [
+    # `в + state body` with a subjectless plural speech verb: the body speaks
+    (
+        "В российском Минфине заявили о готовности обсуждать с Украиной долг.",
+        "готовности",
+        "AGREE",
+        ["RUS"],
+        None,
+    ),
+    # a state body named by its common name only: the home state's body
+    (
+        "В Киеве прошли обыски. Генпрокуратура обвинила бывшего премьера Николая Азарова в хищениях.",
+        "обвинила",
+        "ACCUSE",
+        ["UKR"],
+        None,
+    ),
+    # a name in apposition to the person is the person's description, not a second target
+    (
+        "Эквадор предоставил убежище основателю WikiLeaks Джулиану Ассанжу.",
+        "предоставил",
+        "AID",
+        None,
+        ["Джулиан Ассанж"],
+    ),
+    # the demanded act's agent is the addressee when no dative names one
+    (
+        "Турция потребовала, чтобы США экстрадировали проповедника.",
+        "потребовала",
+        "REQUEST",
+        ["TUR"],
+        ["USA"],
+    ),
+    # a diplomat of a state is that state: `в делах` is part of the title, not a place
+    (
+        "Турецкие власти вызвали временного поверенного в делах Германии.",
+        "вызвали",
+        "COERCE",
+        ["TUR"],
+        ["DEU"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "word", "type_", "sources", "targets"), ROUND7_ARGUMENTS)
+def test_round7_arguments(pipeline, text, word, type_, sources, targets):
+    from letopis.events.arguments import find_arguments
+    from letopis.events.tree import Tree
+    from letopis.record import EventType
+
+    index = _index(pipeline, text)
+    si = next(k for k, s in enumerate(index.article.sentences) if word in s.text)
+    tokens = index.article.sentences[si].tokens
+    trigger = next(i for i, t in enumerate(tokens) if t.text == word)
+    args = find_arguments(Tree(tokens), si, trigger, EventType[type_], index)
+    if sources is not None:
+        assert args.sources == sources
+    if targets is not None:
+        assert args.targets == targets

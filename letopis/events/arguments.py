@@ -31,6 +31,8 @@ LIGHT_CASES = frozenset({"в", "во", "на", "с", "со", "за", "проти
 ORIGIN_CASES = frozenset({"из", "от"})
 # Prepositions that put a state or IGO inside a phrase as a place or host (`постпред России при ООН`).
 NESTED_PLACE_CASES = PLACE_CASES | {"при"}
+# A state body's common name is short (`Минюст`, `кабинет министров`); a longer name is a named body.
+BODY_NAME_WORDS = 2
 # Speech acts whose complement's object is the act's addressee: `обещает не оставлять руководство
 # Афганистана`, `пригрозил ограничить поставки в соседнюю республику`, `хочет видеть Исламабад …`.
 # Acts of a state's police, courts or prisons: stated passively, the state they happen in does them.
@@ -170,6 +172,11 @@ def collect(tree: Tree, si: int, head: int, index: ActorIndex, personal: bool = 
             seen.add(id(actor))
             found.resolved.append(code)
             continue
+        if actor.kind == "org" and _state_body(tree, actor):
+            seen.add(id(actor))  # `Минюст`, `Генпрокуратура`, `СК`: a state body named without its state
+            found.role = True
+            found.body |= not _under_place(tree, j, head)
+            continue
         if actor.kind == "org" and _owned(tree, table, actor):
             seen.add(id(actor))
             found.role = True  # `ВМС США`, `Комитет Сената США`: a body of the state named with it
@@ -271,7 +278,9 @@ def _named_over_owner(tree: Tree, head: int, actors: list[Actor]) -> list[Actor]
         while tree.inside(before) and tree.tokens[before].pos == "PUNCT":
             before -= 1
         named_by = tree.inside(before) and tree.tokens[before].feat("Case") == "Gen"  # `движения «…»`
-        genitive = word.feat("Case") == "Gen" or can_be_genitive(word.text) or named_by
+        # `основателю WikiLeaks Джулиану Ассанжу`: an indeclinable name after a noun is its genitive
+        described = tree.inside(before) and tree.tokens[before].pos == "NOUN" and not case_readings(word.text)
+        genitive = word.feat("Case") == "Gen" or can_be_genitive(word.text) or named_by or described
         owner = a.kind in ("person", "org") and genitive
         nationality = a.kind == "country" and a.adjective and word.pos == "NOUN"  # `португалец Гутерреш`
         if (owner or nationality) and nxt in starts and starts[nxt] is not a:
@@ -331,6 +340,15 @@ def _owner_place(tree: Tree, j: int, head: int) -> bool:
     return False
 
 
+def _state_body(tree: Tree, actor: Actor) -> bool:
+    """Whether an organization's name is a state body's common name (`Минюст`, `Генпрокуратура`,
+    `кабинет министров`; data/event_actors.tsv `body`): it stands for a state, not for a named group."""
+    return actor.stop - actor.start <= BODY_NAME_WORDS and (
+        actor_words().get(tree.tokens[actor.start].lemma.lower()) == "body"
+        or actor_words().get(actor.value.lower()) == "body"
+    )
+
+
 def _owned(tree: Tree, table: dict[int, Actor], actor: Actor) -> bool:
     """Whether an organization's name governs a state (`ВМС США`): then it is that state's body."""
     for i in range(actor.start, actor.stop):
@@ -365,10 +383,21 @@ def _under_place(tree: Tree, j: int, head: int, origin: frozenset[str] = frozens
     for _ in range(len(tree.tokens)):
         if j < 0 or j == head:
             break
-        if tree.case(j) in PLACE_CASES:
+        if tree.case(j) in PLACE_CASES and not _title_phrase(tree, j):
             return True
         j = tree.head(j)
     return False
+
+
+def _title_phrase(tree: Tree, j: int) -> bool:
+    """`поверенный в делах Германии`: a prepositional phrase that is part of a role's title
+    (data/event_actors.tsv `title`), so the state in it is the role's state, not a place."""
+    h = tree.head(j)
+    return (
+        actor_words().get(tree.tokens[j].lemma.lower()) == "title"
+        and h >= 0
+        and is_role(tree.tokens[h].lemma.lower())
+    )
 
 
 def decide(found: Found, index: ActorIndex | None = None) -> list[str]:
@@ -427,7 +456,23 @@ def _subject(tree: Tree, pred: int) -> tuple[int, bool]:
             h = _participle_noun(tree, j)
             if h >= 0 and tree.tokens[j].feat("Voice") != "Pass":
                 return h, False
-    return -1, False
+    speaker = _speaking_body(tree, pred)
+    return (speaker, False) if speaker >= 0 else (-1, False)
+
+
+def _speaking_body(tree: Tree, pred: int) -> int:
+    """`в российском Минфине заявили`, `в МИД России сообщили`: a plural verb with no subject
+    (an indefinite-personal clause) whose `в` phrase names a state body says who did it."""
+    verb = tree.tokens[pred]
+    if verb.pos != "VERB" or verb.feat("Number") != "Plur" or verb.feat("Voice") == "Pass":
+        return -1
+    if verb.feat("VerbForm") not in (None, "Fin"):
+        return -1
+    for c in tree.kids(pred, "obl"):
+        token = tree.tokens[c]
+        if tree.case(c) in ("в", "во") and token.pos in ("NOUN", "PROPN") and is_role(token.lemma.lower()):
+            return c
+    return -1
 
 
 def _struck(type_: EventType, case: str) -> bool:
@@ -576,6 +621,21 @@ def _complement_objects(tree: Tree, si: int, pred: int, index: ActorIndex) -> li
         for h in heads:
             found = collect(tree, si, h, index, personal=True)
             out += decide(found, index)
+    if not out:
+        out += _demanded_agents(tree, si, pred, index)
+    return out
+
+
+def _demanded_agents(tree: Tree, si: int, pred: int, index: ActorIndex) -> list[str]:
+    """`потребовала, чтобы США экстрадировали Гюлена` → USA: with no addressee named, the one
+    asked to do the demanded act is the subject of its `чтобы` clause."""
+    out: list[str] = []
+    for x in tree.kids(pred, "ccomp", "advcl"):
+        if not any(tree.tokens[c].lemma.lower() == "чтобы" for c in tree.kids(x, "mark")):
+            continue
+        subj, passive = _subject(tree, x)
+        if subj >= 0 and not passive and tree.head(subj) == x:
+            out += decide(collect(tree, si, subj, index), index)
     return out
 
 
@@ -695,7 +755,10 @@ def _agreement_partner(tree: Tree, si: int, pred: int, index: ActorIndex) -> lis
     h = tree.head(pred)
     words = [h] if 0 <= h != pred else []
     for k in range(pred - 1, max(tree.lo, pred - AGREEMENT_REACH) - 1, -1):
-        if tree.tokens[k].pos in ("VERB", "AUX") and actor_words().get(tree.tokens[k].lemma.lower()) != "agreement":
+        if (
+            tree.tokens[k].pos in ("VERB", "AUX")
+            and actor_words().get(tree.tokens[k].lemma.lower()) != "agreement"
+        ):
             break
         words.append(k)
     for w in dict.fromkeys(words):
