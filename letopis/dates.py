@@ -206,6 +206,9 @@ def _period_value(unit: str, offset: int, base: dt.date) -> str | None:
     if unit == "week":
         monday = base - dt.timedelta(days=base.weekday()) + dt.timedelta(weeks=offset)
         return f"{monday.isoformat()}/{(monday + dt.timedelta(days=6)).isoformat()}"
+    if unit == "weekend":
+        saturday = base - dt.timedelta(days=base.weekday()) + dt.timedelta(weeks=offset, days=5)
+        return f"{saturday.isoformat()}/{(saturday + dt.timedelta(days=1)).isoformat()}"
     if unit == "day":
         return (base + dt.timedelta(days=offset)).isoformat()
     return None

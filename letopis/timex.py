@@ -236,6 +236,11 @@ def _period(m: re.Match[str], prep: str | None) -> Fields | None:
     return {"kind": "period", "unit": unit, "offset": offset}
 
 
+def _weekend(m: re.Match[str], prep: str | None) -> Fields | None:
+    """`в минувшие выходные`: the Saturday–Sunday of the week the qualifier names."""
+    return {"kind": "period", "unit": "weekend", "offset": int(_word("weekend", m["qual"]))}
+
+
 def _dayword(m: re.Match[str], prep: str | None) -> Fields | None:
     word = m["word"].lower()
     eve = _lexicon().words["eve"]
@@ -324,6 +329,7 @@ def _grammar() -> tuple[tuple[re.Pattern[str], Builder], ...]:
         (rf"(?P<year>{year})-(?:х|е|ые|ых)(?:\s+{year_word})?", _decade),
         (rf"(?P<year>{year})(?:{tail}|(?=\s+и\s+{year}{tail}))", _year),
         (rf"(?P<qual>{qual})\s+(?P<unit>{unit_any})", _period),
+        (rf"(?P<qual>{_alt(w['weekend'])})\s+(?P<unit>{_alt(w['weekend_word'])})", _weekend),
         (rf"(?P<word>{words})", _dayword),
         (rf"(?:(?P<qual>{qual})\s+)?(?P<weekday>{weekday})", _weekday),
         (rf"(?P<dir>{forward})\s+(?:{num}\s+)?(?P<unit>{unit_any})", _shift),

@@ -375,3 +375,37 @@ def test_date_in_a_relative_clause_does_not_date_the_main_act(pipeline):
         "2014-06-05",
     )
     assert found["освобожден"][1] == ["2014-06-04"]
+
+
+def test_country_swept_by_protests_is_their_place(pipeline):
+    _, found = analyse(pipeline, "На прошлой неделе Румынию охватила волна протестов против нового закона.")
+    assert found["протестов"][0] == ["Румыния"]
+
+
+def test_landmark_is_placed_in_its_city(pipeline):
+    _, found = analyse(pipeline, "Полиция задержала десятки демонстрантов на Красной площади.")
+    assert found["задержала"][0] == ["Москва"]
+
+
+def test_place_hung_under_an_adverb_is_the_clause_place(pipeline):
+    _, found = analyse(pipeline, "Затем в Каире произошли столкновения демонстрантов с полицией.")
+    assert found["столкновения"][0] == ["Каир"]
+
+
+def test_expulsion_takes_the_city_of_the_expelled_embassy(pipeline):
+    _, found = analyse(pipeline, "Власти Франции выслали двух сотрудников посольства Ирана в Париже.")
+    assert found["выслали"][0] == ["Париж"]
+
+
+def test_past_weekend_is_its_saturday_and_sunday():
+    (e,) = find_time_expressions("акции прошли в минувшие выходные")
+    from letopis.dates import resolve
+
+    assert resolve(e, dt.date(2013, 2, 20), "past") == "2013-02-16/2013-02-17"
+    assert resolve(e, None, "past") is None
+
+
+def test_caption_date_far_from_publication_is_not_the_anchor(pipeline):
+    text = "Пожар в Лондоне\nУлица в Лондоне 1 января 2010 года.\nВ пятницу в Лондоне сгорел склад."
+    article = pipeline.process(document_of({"id": "t", "text": text, "published": "2018-03-11"}))
+    assert document_anchor(article) == dt.date(2018, 3, 9)

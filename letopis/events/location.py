@@ -37,7 +37,7 @@ from ..timex import find_time_expressions
 from .actors import Actor, ActorIndex
 from .tree import Tree, segments
 
-__all__ = ["find_locations", "to_location", "Occasion", "occasions"]
+__all__ = ["find_locations", "to_location", "converb_verb", "Occasion", "occasions"]
 
 LOCATION_CASES = frozenset({"в", "во", "на"})
 PLACE_RELS = ("obl", "nmod", "advmod")
@@ -55,6 +55,32 @@ def _words() -> dict[str, frozenset[str]]:
             word, cls = line.split("\t")[:2]
             out.setdefault(cls.strip(), set()).add(word.strip())
     return {k: frozenset(v) for k, v in out.items()}
+
+
+@lru_cache(maxsize=1)
+def _landmarks() -> dict[str, str]:
+    """Lemmas of a well-known site (`храмовый гора`) → the name of its city (data/event_places.tsv)."""
+    text = resources.files("letopis").joinpath("data/event_places.tsv").read_text(encoding="utf-8")
+    out = {}
+    for line in text.splitlines():
+        cells = line.split("\t")
+        if not line.startswith("#") and len(cells) > 2 and cells[1].strip() == "landmark":
+            out[cells[0].strip()] = cells[2].strip()
+    return out
+
+
+@lru_cache(maxsize=64)
+def _city(name: str) -> Location | None:
+    """The most populous gazetteer city called `name`."""
+    from ..gazetteer import get_gazetteer
+    from ..normalize import fold
+
+    key = tuple(fold(w) for w in name.split())
+    for entry in get_gazetteer().index.get(key[0], ()):
+        if entry.kind == "city" and entry.words == key and entry.cities:
+            city = entry.cities[0]
+            return Location(name=entry.name, geonameid=city.geonameid, country=city.country)
+    return None
 
 
 def to_location(actor: Actor, home: str | None = None) -> Location | None:
@@ -118,6 +144,12 @@ def find_locations(
     if not found and kind in _words()["physical"] and tree.tokens[trigger].pos == "NOUN":
         verb = _governing_verb(tree, trigger)  # `демонстранты собрались на митинг в Тбилиси`
         found = finder.clause([verb]) if verb >= 0 else []
+        above = verb if verb >= 0 else tree.head(trigger)
+        shared = converb_verb(tree, above) if above >= 0 else -1
+        if not found and shared >= 0:
+            # `Протесты в Софии приняли … характер, вылившись в столкновения`: a converb's act is
+            # where its verb's is
+            found = finder.clause([shared]) or finder.participants([shared])
     found = found or finder.where(trigger)
     if not found and kind in _words()["struck"]:
         found = finder.struck([trigger, *heads])  # `обстреляли Донецк`, `обстрел Донецка`
@@ -125,7 +157,8 @@ def find_locations(
         # `запретили въезжать в Старый город Иерусалима`: a ban or order is where its act is
         found = finder.clause([c for c in tree.kids(pred, "xcomp") if tree.tokens[c].pos == "VERB"])
     if not found and kind and kind not in _words()["statement"]:
-        if kind in _words()["physical"]:
+        expel = any(tree.tokens[h].lemma.lower() in _words()["expel"] for h in heads)
+        if kind in _words()["physical"] or expel:
             found = finder.participants(heads)
         found = found or finder.local_body(heads) or finder.fronted(pred)
     elif not found and kind:
@@ -192,10 +225,27 @@ class _Finder:
         return out
 
     def place(self, j: int) -> Location | None:
+        landmark = self.landmark(j)
+        if landmark is not None:
+            return landmark
         actor = self.table.get(j)
         if actor is None or actor.adjective:
             return None
         return to_location(actor, self.home)
+
+    def landmark(self, j: int) -> Location | None:
+        """`возле Храмовой горы` → Иерусалим, `на Красной площади` → Москва: a well-known site is
+        in its city (EVENTS.md Location: a district or site → its city)."""
+        tokens = self.tree.tokens
+        lemma = tokens[j].lemma.lower()
+        keys = [f"{tokens[c].lemma.lower()} {lemma}" for c in self.tree.kids(j, "amod")] + [lemma]
+        if j > self.tree.lo:
+            keys.insert(0, f"{tokens[j - 1].lemma.lower()} {lemma}")
+        for key in keys:
+            name = _landmarks().get(key)
+            if name is not None:
+                return _city(name)
+        return None
 
     def places(self, c: int) -> list[tuple[int, Location]]:
         """The place a nominal names, or its conjuncts'. A part of a city named with the city's
@@ -240,13 +290,16 @@ class _Finder:
         for h in heads:
             if tokens[h].lemma in words["visit"]:
                 out += [(AT, j, loc) for j, loc in self.visited(h)]
-            for c in self.kids(h, *PLACE_RELS, "obj"):
+            swept = tokens[h].lemma.lower() in words["swept"]
+            for c in self.kids(h, *PLACE_RELS, "obj") + self.adverbial(h):
                 case = self.tree.case(c)
                 if tokens[c].rel == "obj":
-                    if tokens[h].lemma in words["visit"]:
+                    if tokens[h].lemma in words["visit"] or swept:
                         out += [(AT, j, loc) for j, loc in self.places(c)]
                     continue
-                if case in LOCATION_CASES or case in words["near"]:
+                if swept and case == "по":  # `по стране прокатилась волна протестов`
+                    out += [(AT, j, loc) for j, loc in self.places(c)]
+                elif case in LOCATION_CASES or case in words["near"]:
                     rank = DESTINATION if case in LOCATION_CASES and tokens[c].feat("Case") == "Acc" else AT
                     out += [(rank, j, loc) for j, loc in self.places(c) or self.inner(c)]
                 elif case in words["during"] and tokens[c].lemma.lower() in words["occasion"]:
@@ -254,6 +307,15 @@ class _Finder:
                     out += [(AT, j, loc) for j, loc in self.inner(c)]
                 elif case in words["origin"] and tokens[h].pos == "NOUN":
                     out += [(ORIGIN, j, loc) for j, loc in self.places(c)]
+        return out
+
+    def adverbial(self, h: int) -> list[int]:
+        """Place phrases the parser hung under an adverb of `h` (`Следом в Восточном Иерусалиме
+        произошли …`): an adverb takes no place phrase, so they belong to `h`."""
+        out = []
+        for a in self.tree.kids(h, "advmod"):
+            if self.tree.tokens[a].pos == "ADV":
+                out += [c for c in self.tree.kids(a, "obl", "nmod") if self.tree.case(c)]
         return out
 
     def visited(self, h: int) -> list[tuple[int, Location]]:
@@ -338,6 +400,21 @@ class _Finder:
             return []
         location = self.place(j)
         return [(AT, j, location)] if location is not None else []
+
+
+def converb_verb(tree: Tree, j: int) -> int:
+    """The verb a converb's act shares its place and time with (`Протесты в Софии вчера приняли
+    насильственный характер, вылившись в столкновения`), through the object noun the parser may
+    hang it on; -1 when `j` is no converb. The parser tags some converbs participles: their ending
+    (data/event_places.tsv `converb`) tells."""
+    token = tree.tokens[j]
+    conv = token.feat("VerbForm") == "Conv" or token.text.lower().endswith(tuple(_words()["converb"]))
+    if token.pos != "VERB" or not conv:
+        return -1
+    h = tree.head(j)
+    if h >= 0 and tree.tokens[h].pos in ("NOUN", "PROPN") and tree.tokens[h].rel in ("obj", "obl"):
+        h = tree.head(h)
+    return h if h >= 0 and tree.tokens[h].pos in ("VERB", "AUX") else -1
 
 
 def _governing_verb(tree: Tree, j: int) -> int:

@@ -23,12 +23,14 @@ from functools import lru_cache
 from .. import dates
 from ..record import Article, Event, Location, Sentence
 from ..timex import Relation, TimeExpression, _lexicon
+from .location import converb_verb as _converb_verb
 from .tree import Tree
 
 __all__ = ["find_dates", "document_anchor", "fill_restatements", "context_dates"]
 
 MAX_STEPS = 6  # how far up the tree an expression may sit below its clause
 LEAD_SENTENCES = 3  # where a news text states its main event
+ANCHOR_REACH = 31  # days: the main event of a news text is no further from its publication
 HEADLINE_REACH = 4  # the last sentence that may restate a headline (after a subtitle and a caption)
 
 
@@ -137,7 +139,9 @@ def _clause(tree: Tree, trigger: int, pred: int) -> set[int]:
         verb = _governing_verb(tree, trigger)
         if verb >= 0:
             out.add(verb)
+            out.update({_converb_verb(tree, verb)} - {-1})
     return out
+
 
 
 NOUN_RELS = frozenset({"obl", "nmod", "obj", "iobj", "nsubj", "nsubj:pass"})
@@ -280,9 +284,12 @@ def document_anchor(article: Article) -> dt.date | None:
             value = dates.resolve(e, reference, "past")
             if value and len(value) == 10:
                 try:
-                    return dt.date.fromisoformat(value)
+                    day = dt.date.fromisoformat(value)
                 except ValueError:
                     return None
+                if reference is not None and abs((reference - day).days) > ANCHOR_REACH:
+                    continue  # a photo caption's or a background date: not the news of the day
+                return day
     return None
 
 
