@@ -4,9 +4,12 @@ Runs the pipeline over a gold set (default: the dev set in tests/fixtures/events
 predicted event matched (1) or spurious (0) with letopis.evaluate, and prints the ROC AUC of the
 shipped confidence and the precision of the upper and lower confidence halves. With `--fit`, fits
 logistic weights over letopis.events.confidence_features (L2-regularized gradient descent, no extra
-packages) and writes them to letopis/data/event_confidence.tsv with provenance.
+packages); `--check DOCS GOLD` scores the shipped and the fitted weights on another set (fit on
+seed+dev, check on extra), `--only a,b` restricts the fit to those features, and `--write` writes the
+fitted weights to letopis/data/event_confidence.tsv with provenance.
 
-    OPENBLAS_NUM_THREADS=1 .venv/bin/python bench/fit_event_confidence.py [--fit] [DOCS GOLD]
+    OPENBLAS_NUM_THREADS=1 .venv/bin/python bench/fit_event_confidence.py [--fit [--write]]
+        [--check DOCS GOLD] [--only bias,source,...] [DOCS GOLD]
 """
 
 from __future__ import annotations
@@ -108,9 +111,15 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("docs", nargs="?", default=str(FIXTURES / "dev.docs.jsonl"))
     parser.add_argument("gold", nargs="?", default=str(FIXTURES / "dev.events.jsonl"))
-    parser.add_argument("--fit", action="store_true", help="fit and write letopis/data/event_confidence.tsv")
+    parser.add_argument("--fit", action="store_true", help="fit weights and report their ranking")
+    parser.add_argument("--write", action="store_true", help="write the fit to letopis/data/event_confidence.tsv")
+    parser.add_argument("--check", nargs=2, metavar=("DOCS", "GOLD"), help="a second set to check the fit on")
+    parser.add_argument("--only", default="", help="comma-separated features to fit (default: all)")
     args = parser.parse_args()
     feats, shipped, labels, doc_ids = collect(Path(args.docs), Path(args.gold))
+    only = {"bias", *args.only.split(",")} if args.only else None
+    if only:
+        feats = [{k: v for k, v in f.items() if k in only} for f in feats]
     top, low = halves(shipped, labels)
     print(f"events {len(labels)}  matched {sum(labels)}")
     print(f"shipped confidence: AUC {auc(shipped, labels):.3f}  precision top half {top:.3f}  low half {low:.3f}")
@@ -122,6 +131,14 @@ def main() -> None:
     fitted = [1 / (1 + math.exp(-sum(w[k] * v for k, v in f.items()))) for f in feats]
     top, low = halves(fitted, labels)
     print(f"fitted (in-sample): AUC {auc(fitted, labels):.3f}  precision top half {top:.3f}  low half {low:.3f}")
+    if args.check:
+        c_feats, c_shipped, c_labels, _ = collect(Path(args.check[0]), Path(args.check[1]))
+        c_fitted = [sum(w.get(k, 0.0) * v for k, v in f.items()) for f in c_feats]
+        print(f"check set: shipped AUC {auc(c_shipped, c_labels):.3f}  fitted AUC {auc(c_fitted, c_labels):.3f}")
+    for k in sorted(w, key=lambda k: -abs(w[k])):
+        print(f"  {k:16s} {w[k]:+.3f}")
+    if not args.write:
+        return
     lines = [
         "# Logistic weights of event confidence, read by letopis/events/confidence.py (confidence).",
         "# confidence = 1 / (1 + exp(-sum(weight * feature))); features are 0/1 flags except trigger_weight.",
@@ -131,9 +148,9 @@ def main() -> None:
         "# Refit after extractor changes; the features are defined in letopis/events/confidence.py (features).",
     ]
     lines += [f"{k}\t{w[k]:.3f}" for k in sorted(w)]
+    if args.check:
+        lines.append(f"# Checked on {Path(args.check[0]).name}: AUC {auc(c_fitted, c_labels):.3f}.")
     WEIGHTS.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    for k in sorted(w, key=lambda k: -abs(w[k])):
-        print(f"  {k:16s} {w[k]:+.3f}")
 
 
 if __name__ == "__main__":

@@ -436,3 +436,35 @@ def test_people_arrested_in_the_passive_are_a_coercion(pipeline):
 def test_suspending_a_broadcast_is_censorship(pipeline):
     events = events_of(pipeline, "Власти Египта приостановили вещание трёх телеканалов.")
     assert only(events, "COERCE").sources == ("EGY",)
+
+
+# --- round 7: reported culprits, outcomes of protests, conditional promises ------------------------
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Президент Венесуэлы заявил, что нападение на здание суда совершили террористы.",
+        "Министр обороны Израиля утверждает, что за терактом стоят боевики.",
+    ],
+)
+def test_speaker_naming_a_culprit_accuses(pipeline, text):
+    accusation = only(events_of(pipeline, text), "ACCUSE")
+    assert accusation.sources in (("VEN",), ("ISR",)) and accusation.modality == "asserted"
+
+
+def test_announcer_of_its_own_act_still_is_its_source(pipeline):
+    events = events_of(pipeline, "Минобороны России сообщило об уничтожении склада боеприпасов.")
+    assert not [e for e in events if e.type == "ACCUSE"]
+
+
+def test_protests_turning_into_clashes_report_the_clash(pipeline):
+    text = "Протесты в Софии переросли в столкновения демонстрантов с полицией."
+    assert "ASSAULT" in {e.type for e in events_of(pipeline, text)}
+
+
+def test_benefit_promised_on_a_condition_is_a_hypothetical_offer(pipeline):
+    text = "Президент Боливии подчеркнул, что предоставит убежище Сноудену в случае, если Боливия получит запрос."
+    events = events_of(pipeline, text)
+    offer = only(events, "AGREE")
+    assert offer.sources == ("BOL",) and offer.modality == "hypothetical"
+    assert not {"AID", "REQUEST"} & {e.type for e in events}

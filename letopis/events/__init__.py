@@ -73,6 +73,9 @@ PASSIVE_STATE_TYPES = STATE_TYPES | {EventType.ACCUSE}
 # Harmful acts that, as the consequence of a speaker's condition (`если …, то будут приняты санкции`),
 # are a threat by the speaker rather than an act (EVENTS.md Speech acts).
 THREAT_ACTS = frozenset({EventType.SANCTION, EventType.ASSAULT, EventType.COERCE})
+# Benefits that, promised on a condition (`предоставит убежище в случае, если …`), are a conditional
+# offer by the speaker: AGREE, hypothetical (EVENTS.md Speech acts, Modality: "если" → hypothetical).
+PROMISE_ACTS = frozenset({EventType.AID, EventType.CONCEDE, EventType.COOPERATE, EventType.RETREAT})
 # Acts between parties: one state alone (`согласовано с Минюстом, Генпрокуратурой`, `провела заседание
 # комитета`) is an internal procedure, no event between actors; an IGO alone is a multilateral meeting.
 INTERACTIVE_TYPES = frozenset({EventType.AGREE, EventType.CONSULT, EventType.COOPERATE, EventType.SUPPORT})
@@ -104,6 +107,7 @@ class Draft:
     kind: str = "verb"  # the trigger word's part of speech: verb | noun | other
     stems: frozenset[str] = frozenset()  # word family of the trigger (dedupe.family)
     partnered: bool = False  # the clause names a partner (`обсуждать с Украиной`, `коллегами из …`)
+    main: bool = False  # the trigger is the verb of the main clause (for confidence)
 
 
 def _suppressed(tree: Tree, triggers: list[Trigger]) -> tuple[list[Trigger], set[int]]:
@@ -114,15 +118,17 @@ def _suppressed(tree: Tree, triggers: list[Trigger]) -> tuple[list[Trigger], set
     Returns the kept triggers and the indices of those kept as agreed (planned) acts.
     """
     speech = {t.index: (t.type, t.mode) for t in triggers if t.type in SPEECH_TYPES}
-    every = {t.index for t in triggers}
+    every = {t.index: t.type for t in triggers}
     out: list[Trigger] = []
     agreed: set[int] = set()
     for t in triggers:
         j, steps, nested, chain, coordinate = t.index, 0, False, True, True
         noun = tree.tokens[t.index].pos == "NOUN"
         prev = ""
+        condition = False  # the walk left a condition clause (`…, если Боливия получит запрос`)
         while steps < NESTING_DEPTH and (tree.tokens[j].rel in NESTING_RELS or _condition_clause(tree, j)):
             rel = tree.tokens[j].rel
+            condition = condition or _condition_clause(tree, j)
             if prev.startswith("nsubj") and rel == "conj":
                 break  # `встреча обещана, однако разговор не планировался`: the subject of a coordinate clause
             chain = chain and rel in AGREED_RELS
@@ -138,6 +144,9 @@ def _suppressed(tree: Tree, triggers: list[Trigger]) -> tuple[list[Trigger], set
             if j != t.index and noun and steps == 0 and j in every and j not in speech and not animate:
                 nested = True
                 break
+            if j != t.index and condition and j in every and (noun or every[j] in PROMISE_ACTS):
+                nested = True  # `предоставит убежище, если получит запрос`, `если попросит, мы дадим убежище`:
+                break  # the condition of an offer is no act; else it stays, hypothetical (`если Россия нападет`)
             if j != t.index and j in speech:
                 if coordinate:
                     break
@@ -191,8 +200,8 @@ def _drafts(article: Article, index: ActorIndex) -> list[Draft]:
                 if trig.mode == "reported":  # `Минск считает, что Москва задолжала`: speaker → subject
                     speaker = _speaker(tree, si, trig.index, index)
                     said_of = [a for a in dict.fromkeys(args.sources + args.targets) if a not in speaker]
-                    if not speaker or not said_of:
-                        continue
+                    if not speaker or not (said_of or _named_culprit(tree, trig.index, kind)):
+                        continue  # `заявил, что атаку совершили «террористы»`: speaker → [] (no actor)
                     args.sources, args.targets = speaker, said_of
                     args.source_group = args.target_group = False
                 if trig.mode == "undergo":  # `Навальный вышел на свободу`: the subject is released
@@ -236,6 +245,12 @@ def _drafts(article: Article, index: ActorIndex) -> list[Draft]:
                         kind, modality = EventType.THREATEN, Modality.ASSERTED
                         args.targets = [a for a in args.sources + args.targets if a not in speaker]
                         args.sources = speaker
+                elif kind in PROMISE_ACTS and cond and modality != Modality.ASSERTED:
+                    speaker = quoted_speaker(tree, si, trig.index, index) or _speaker(tree, si, pred, index)
+                    if speaker:  # `подчеркнул, что предоставит убежище в случае, если …`: a conditional offer
+                        kind, modality = EventType.AGREE, Modality.HYPOTHETICAL
+                        args.targets = [a for a in args.sources + args.targets if a not in speaker]
+                        args.sources = speaker
                 tense = clause_tense(tree, trig.index, pred)
                 places = find_locations(tree, si, trig.index, pred, index, trig.partner, event_type=str(kind))
                 times = find_dates(tree, sentence, trig.index, pred, reference, tense, anchor=anchor)
@@ -267,6 +282,7 @@ def _drafts(article: Article, index: ActorIndex) -> list[Draft]:
                     draft.partnered = _partnered(tree, trig.index, pred)
                     pos = tree.tokens[trig.index].pos
                     draft.kind = "verb" if pos in ("VERB", "AUX") else "noun" if pos == "NOUN" else "other"
+                    draft.main = draft.kind == "verb" and _main_clause(tree, trig.index)
                     per_type.setdefault(kind, []).append(draft)
                     if trig.type == EventType.THREATEN and cond:  # an ultimatum also demands (EVENTS.md)
                         demand = replace(draft, type=EventType.REQUEST, filled=["ultimatum"])
@@ -274,6 +290,20 @@ def _drafts(article: Article, index: ActorIndex) -> list[Draft]:
             for group in per_type.values():
                 drafts.extend(_merge_same_type(group))
     return drafts
+
+
+def _main_clause(tree: Tree, trigger: int) -> bool:
+    """The root of the line or a predicate coordinated with it (`задержали и депортировали`)."""
+    token = tree.tokens[trigger]
+    return tree.head(trigger) < 0 or (token.rel == "conj" and tree.head(tree.head(trigger)) < 0)
+
+
+def _named_culprit(tree: Tree, trigger: int, kind: EventType) -> bool:
+    """A reported accusation whose culprit is a third party named by a noun, not an actor
+    (`заявил, что атаку совершили «террористы»`): the speaker's accusation still stands (EVENTS.md)."""
+    if kind != EventType.ACCUSE:
+        return False
+    return any(tree.tokens[c].pos in ("NOUN", "PROPN") for c in tree.kids(trigger, "nsubj"))
 
 
 def _by_states(actors: list[str]) -> bool:
@@ -454,7 +484,18 @@ def _state_codes() -> frozenset[str]:
 
 def confidence_features(d: Draft, restated: bool) -> dict[str, float]:
     """What the confidence of a draft's record is computed from (see confidence.features)."""
-    return features(d.weight, d.kind == "noun", bool(d.sources), bool(d.targets), bool(d.filled), restated)
+    return features(
+        d.weight,
+        d.kind == "noun",
+        bool(d.sources),
+        bool(d.targets),
+        bool(d.filled),
+        restated,
+        main=d.main,
+        lead=d.sentence < 3,
+        asserted=d.modality == Modality.ASSERTED,
+        coded=_by_states(d.sources) and _by_states(d.targets),
+    )
 
 
 def scored_events(article: Article) -> list[tuple[Event, dict[str, float]]]:

@@ -26,11 +26,25 @@ def confidence(feats: dict[str, float]) -> float:
 
 
 def features(
-    weight: float, noun: bool, source: bool, target: bool, inferred: bool, restated: bool
+    weight: float,
+    noun: bool,
+    source: bool,
+    target: bool,
+    inferred: bool,
+    restated: bool,
+    *,
+    main: bool = False,
+    lead: bool = False,
+    asserted: bool = False,
+    coded: bool = False,
 ) -> dict[str, float]:
-    """What the confidence is computed from. Headline, lead position, modality and coded actors were
-    tried and left out: they did not help on held-out documents (bench/fit_event_confidence.py)."""
+    """What the confidence is computed from. A feature with no weight in event_confidence.tsv counts 0,
+    so candidates can be offered to bench/fit_event_confidence.py without changing the shipped score."""
     return {
+        "main_verb": float(main),  # the trigger is the verb of the main clause
+        "lead": float(lead),  # in the headline or the first sentences
+        "asserted": float(asserted),
+        "coded": float(coded),  # both sides are state/IGO codes, not names or descriptions
         "bias": 1.0,
         "trigger_weight": weight,  # the lexicon's strength of the trigger word
         "noun": float(noun),  # action nouns are more often passing mentions

@@ -61,6 +61,8 @@ def circumstance(tree: Tree, si: int, trigger: int, index: ActorIndex) -> bool:
     if case in absence_cases():
         return True  # `без согласия Совбеза`, `без предъявления обвинений`: the act did not take place
     if case == "в" and token.feat("Case") == "Acc" and token.rel in ("obl", "nmod"):
+        if head >= 0 and tree.tokens[head].lemma.lower() in words_of("outcome"):
+            return False  # `протесты вылились в столкновения`: what the act turned into is reported
         return True  # `марш в поддержку журналиста`: the purpose of another act
     if token.rel not in ("obl", "nmod"):
         return False
