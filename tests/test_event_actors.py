@@ -136,8 +136,25 @@ NEWS_CASES = [
     ),
     ("Командующий ВСУ Валерий Залужный обвинил Россию в обстреле Харькова.", "ACCUSE", ("UKR",), ("RUS",)),
     # armed groups by their canonical names
-    ("Боевики ИГ атаковали военную базу в Сирии.", "ASSAULT", ("ИГИЛ",), None),
+    ("Боевики ИГ атаковали военную базу в Сирии.", "ASSAULT", ("Исламское государство",), None),
     ("Хуситы обстреляли саудовский порт Джизан.", "ASSAULT", ("Хуситы",), ("SAU",)),
+    # a militant word stands for the armed group the document named before
+    (
+        "Движение «Талибан» взяло на себя ответственность за теракт в Кабуле. "
+        "Боевики напали на колонну НАТО.",
+        "ASSAULT",
+        ("Талибан",),
+        None,
+    ),
+    # the person whose extradition is demanded is not the one asked
+    ("Министр юстиции США потребовал выдать Эдварда Сноудена.", "REQUEST", ("USA",), ()),
+    # a `для` purpose phrase names nobody the meeting is with
+    (
+        "Министры энергетики России и Белоруссии встречаются для обсуждения поставок российского газа.",
+        "CONSULT",
+        ("RUS", "BLR"),
+        (),
+    ),
     # an attack `по` positions: the group attacked, not the country where they are
     (
         "Турция нанесла удары по позициям РПК на севере Ирака.",

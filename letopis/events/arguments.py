@@ -212,6 +212,10 @@ def collect(tree: Tree, si: int, head: int, index: ActorIndex, personal: bool = 
             org = memory.recent_org(si, head)
             if org is not None:
                 found.actors.append(org)
+    if actor_words().get(head_token.lemma.lower()) == "militant" and not found.actors and not found.resolved:
+        armed = memory.recent_armed(si, head)  # `боевики` → the armed group named before
+        if armed is not None:
+            found.actors.append(armed)
     return found
 
 
@@ -538,7 +542,8 @@ def find_arguments(tree: Tree, si: int, trigger: int, type_: EventType, index: A
             # `выпущена Аун Сан Су Чжи`: an indeclinable name after a subjectless passive is its subject
             (target_heads if subj < 0 and _can_be_nominative(tree.tokens[c].text) else source_heads).append(c)
         elif rel.startswith("obl") and (case in TARGET_CASES or _struck(type_, case)):
-            target_heads.append(c)
+            if not _purpose(tree, si, c, index):
+                target_heads.append(c)
     if trigger != pred or tree.tokens[trigger].pos == "NOUN":
         for c in tree.kids(trigger):
             rel, case = tree.tokens[c].rel, tree.case(c)
@@ -552,7 +557,8 @@ def find_arguments(tree: Tree, si: int, trigger: int, type_: EventType, index: A
             elif rel in ("nmod", "iobj") and not case and tree.tokens[c].feat("Case") == "Dat":
                 target_heads.append(c)  # `выделение Интерполу гранта`: the recipient
             elif rel == "nmod" and (case in TARGET_CASES or _struck(type_, case)):
-                target_heads.append(c)
+                if not _purpose(tree, si, c, index):
+                    target_heads.append(c)
     for at in [trigger, *(c for c in tree.kids(pred, "obj") if tree.tokens[c].pos == "NOUN")]:
         target_heads += [h for h in _against(tree, at) if h not in target_heads]
         if at != trigger:  # `нанесла удары по позициям РПК`: the aim of the light verb's noun
@@ -578,7 +584,11 @@ def find_arguments(tree: Tree, si: int, trigger: int, type_: EventType, index: A
     if not sources and passive and type_ in HELD_TYPES:
         sources += [s for s in _held_in(tree, si, pred, index) if s not in targets]
     if not targets and type_ in COMPLEMENT_TYPES:
-        targets += [t for t in _complement_objects(tree, si, pred, index) if t not in sources]
+        targets += [
+            t
+            for t in _complement_objects(tree, si, pred, index)
+            if t not in sources and (type_ != EventType.REQUEST or _looks_coded(t))
+        ]
     if not targets and type_ == EventType.ACCUSE:  # `пожаловалась, что полицейские обращались грубо`
         targets += [t for t in _stated_subjects(tree, si, pred, index) if t not in sources]
     if not targets and type_ in SHARED_OBJECT_TYPES:  # `признал Навального виновным и арестовал`
@@ -589,6 +599,19 @@ def find_arguments(tree: Tree, si: int, trigger: int, type_: EventType, index: A
     args.sources = _unique(sources)
     args.targets = [t for t in _unique(targets) if t not in args.sources]
     return args
+
+
+def _purpose(tree: Tree, si: int, c: int, index: ActorIndex) -> bool:
+    """`встречаются для обсуждения вопроса о … российском газе`: a `для` phrase headed by a thing, not
+    an actor or a person, states a purpose; nobody in it is the one acted upon."""
+    token = tree.tokens[c]
+    return (
+        tree.case(c) == "для"
+        and index.at(si, c) is None
+        and token.pos == "NOUN"
+        and token.feat("Animacy") != "Anim"
+        and actor_words().get(token.lemma.lower()) is None
+    )
 
 
 def _held_in(tree: Tree, si: int, pred: int, index: ActorIndex) -> list[str]:

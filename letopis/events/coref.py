@@ -348,6 +348,19 @@ class Memory:
                     return actor
         return None
 
+    def recent_armed(self, si: int, i: int) -> Actor | None:
+        """The armed group named last before token `i` of sentence `si` (anywhere earlier in the
+        document), for a militant word (`боевики`, `экстремисты`) standing for its members."""
+        from .actors import actor_words
+
+        for back in range(si, -1, -1):
+            table = self.index.by_sentence[back]
+            for p in sorted((p for p in table if back < si or p < i), reverse=True):
+                actor = table[p]
+                if actor_words().get(actor.value.lower()) == "armed":
+                    return actor
+        return None
+
     def antecedent(
         self, si: int, i: int, gender: str | None, number: str | None, person: bool = False
     ) -> Actor | None:
