@@ -58,7 +58,9 @@ def test_since_date_belongs_to_the_event_of_the_when_clause(pipeline):
 
 
 def test_date_inside_an_after_phrase_is_not_the_clause_date(pipeline):
-    _, found = analyse(pipeline, "После ареста в 1990 году её выпускали на свободу в 1995 году.", "2010-11-13")
+    _, found = analyse(
+        pipeline, "После ареста в 1990 году её выпускали на свободу в 1995 году.", "2010-11-13"
+    )
     assert found["выпускали"][1] == ["1995"]
 
 
@@ -72,7 +74,9 @@ def test_fronted_date_covers_the_conjoined_clause(pipeline):
 
 
 def test_count_from_another_event_is_unknown(pipeline):
-    _, found = analyse(pipeline, "За два дня до итальянцев мальтийские пограничники задерживали лодку.", "2009-08-21")
+    _, found = analyse(
+        pipeline, "За два дня до итальянцев мальтийские пограничники задерживали лодку.", "2009-08-21"
+    )
     assert found["задерживали"][1] == []
 
 
@@ -87,7 +91,9 @@ def test_eve_counts_back_from_the_lead_event(pipeline):
     tree = Tree(sentence.tokens)
     (trig,) = [t for t in find_triggers(tree) if t.type == EventType.ACCUSE]
     pred = find_arguments(tree, 1, trig.index, trig.type, ActorIndex(article)).predicate
-    dates = find_dates(tree, sentence, trig.index, pred, dt.date(2011, 5, 16), "past", anchor=dt.date(2011, 5, 15))
+    dates = find_dates(
+        tree, sentence, trig.index, pred, dt.date(2011, 5, 16), "past", anchor=dt.date(2011, 5, 15)
+    )
     assert [v for _, v in dates] == ["2011-05-14"]
 
 
@@ -97,7 +103,9 @@ def test_fronted_country_places_the_headline_event(pipeline):
 
 
 def test_court_named_after_a_city_places_the_sentence(pipeline):
-    _, found = analyse(pipeline, "1 июля 2019 года Хорошевский суд Москвы признал Алексея Навального виновным.")
+    _, found = analyse(
+        pipeline, "1 июля 2019 года Хорошевский суд Москвы признал Алексея Навального виновным."
+    )
     assert found["признал"] == (["Москва"], ["2019-07-01"])
 
 
@@ -112,7 +120,9 @@ def test_city_inside_a_place_phrase(pipeline):
 
 
 def _event(sentence: int, date: str | None, location: Location | None) -> Event:
-    return Event("d", EventType.COERCE, ("ARG",), (), location, date, Modality.ASSERTED, "e", 0.5, sentence=sentence)
+    return Event(
+        "d", EventType.COERCE, ("ARG",), (), location, date, Modality.ASSERTED, "e", 0.5, sentence=sentence
+    )
 
 
 def test_headline_takes_place_and_date_from_its_restatement():
@@ -136,7 +146,12 @@ def test_no_year_no_date(pipeline, published):
 @pytest.mark.parametrize(
     ("text", "published", "trigger", "expected"),
     [
-        ("Президент Франции прибыл в Пекин с государственным визитом.", "2019-11-04", "прибыл", (["Пекин"], [])),
+        (
+            "Президент Франции прибыл в Пекин с государственным визитом.",
+            "2019-11-04",
+            "прибыл",
+            (["Пекин"], []),
+        ),
         (
             "Министр иностранных дел Японии совершит визит в Москву в следующем месяце.",
             "2011-02-05",
@@ -150,7 +165,12 @@ def test_no_year_no_date(pipeline, published):
             (["Женева"], []),
         ),
         ("Обстрел Донецка продолжался всю ночь.", "2015-01-20", "обстрел", (["Донецк"], [])),
-        ("Украинские военные обстреляли Донецк в пятницу.", "2015-01-20", "обстреляли", (["Донецк"], ["2015-01-16"])),
+        (
+            "Украинские военные обстреляли Донецк в пятницу.",
+            "2015-01-20",
+            "обстреляли",
+            (["Донецк"], ["2015-01-16"]),
+        ),
         (
             "В субботу тысячи человек вышли на митинг на Болотной площади в Москве.",
             "2011-12-12",
@@ -159,7 +179,12 @@ def test_no_year_no_date(pipeline, published):
         ),
         ("Полиция задержала в Турции двух журналистов.", "2016-07-20", "задержала", (["Турция"], [])),
         ("Путин и Меркель провели телефонный разговор.", "2014-03-10", "разговор", ([], [])),
-        ("Вчера полиция задержала в Лондоне 100 человек.", "2011-08-10", "задержала", (["Лондон"], ["2011-08-09"])),
+        (
+            "Вчера полиция задержала в Лондоне 100 человек.",
+            "2011-08-10",
+            "задержала",
+            (["Лондон"], ["2011-08-09"]),
+        ),
         (
             "На прошлой неделе полиция задержала в Лондоне 100 человек.",
             "2011-08-10",
@@ -178,7 +203,12 @@ def test_no_year_no_date(pipeline, published):
             "встретились",
             (["Брюссель"], ["2020-09"]),
         ),
-        ("В ночь на 17 февраля боевики обстреляли Донецк.", "2015-02-20", "обстреляли", (["Донецк"], ["2015-02-17"])),
+        (
+            "В ночь на 17 февраля боевики обстреляли Донецк.",
+            "2015-02-20",
+            "обстреляли",
+            (["Донецк"], ["2015-02-17"]),
+        ),
         (
             "Министры обсудили ситуацию 3 марта 2014 года в Брюсселе.",
             "2014-03-20",
@@ -207,7 +237,9 @@ def test_place_and_date_of_own_sentences(pipeline, text, published, trigger, exp
 
 
 def test_dateline_city_is_never_the_event_place(pipeline):
-    text = "Москва. 11 марта. INTERFAX.RU - Представители ЕС и стран Центральной Азии провели встречу в среду."
+    text = (
+        "Москва. 11 марта. INTERFAX.RU - Представители ЕС и стран Центральной Азии провели встречу в среду."
+    )
     _, found = analyse(pipeline, text, "2020-03-11")
     assert found["провели"] == ([], ["2020-03-11"])
 
@@ -275,7 +307,9 @@ def test_action_noun_takes_the_date_of_its_verb(pipeline):
         "2011-05-09",
     )
     assert found["работы"][1] == ["2010"]
-    _, found = analyse(pipeline, "Ввиду отказа Израиля, в субботу Арабская лига обратилась в ООН.", "2011-05-29")
+    _, found = analyse(
+        pipeline, "Ввиду отказа Израиля, в субботу Арабская лига обратилась в ООН.", "2011-05-29"
+    )
     assert found["отказа"][1] == []  # the refusal is dated by nothing here
 
 
@@ -310,7 +344,9 @@ def test_then_takes_the_date_of_the_previous_sentence(pipeline):
 
 
 def test_report_sentence_dates_the_news_before_it(pipeline):
-    text = "Египетские спецслужбы арестовали лидера «Братьев-мусульман». Об этом во вторник сообщили СМИ Египта."
+    text = (
+        "Египетские спецслужбы арестовали лидера «Братьев-мусульман». Об этом во вторник сообщили СМИ Египта."
+    )
     article, events = _events_of(pipeline, text, "2013-08-21")
     arrest = [e for e in events if e.type == EventType.COERCE]
     assert arrest and {e.date for e in arrest} == {"2013-08-20"}
@@ -409,3 +445,58 @@ def test_caption_date_far_from_publication_is_not_the_anchor(pipeline):
     text = "Пожар в Лондоне\nУлица в Лондоне 1 января 2010 года.\nВ пятницу в Лондоне сгорел склад."
     article = pipeline.process(document_of({"id": "t", "text": text, "published": "2018-03-11"}))
     assert document_anchor(article) == dt.date(2018, 3, 9)
+
+
+def test_date_after_a_time_of_day_word_opens_the_line(pipeline):
+    text = "Ночью 31 июля 2016 года были задержаны два молодых человека, которые угрожали президенту."
+    _, found = analyse(pipeline, text, "2016-07-31")
+    assert found["задержаны"][1] == ["2016-07-31"]
+
+
+def test_act_told_at_a_dated_press_conference_takes_its_date(pipeline):
+    text = "Сегодня прошла пресс-конференция президента, на которой было сообщено о поимке Ратко Младича."
+    _, found = analyse(pipeline, text, "2011-05-26")
+    assert found["поимке"][1] == ["2011-05-26"]
+
+
+def test_date_closing_an_after_phrase_dates_that_phrase(pipeline):
+    text = "Вступление Черногории в НАТО станет первым расширением альянса после приёма Албании и Хорватии в 2009 году."
+    _, found = analyse(pipeline, text, "2016-05-19")
+    assert found["вступление"][1] == []
+
+
+def _act(
+    sentence: int, sources: tuple[str, ...], targets: tuple[str, ...], date=None, location=None
+) -> Event:
+    return Event(
+        "d",
+        EventType.COERCE,
+        sources,
+        targets,
+        location,
+        date,
+        Modality.ASSERTED,
+        "e",
+        0.5,
+        sentence=sentence,
+    )
+
+
+def test_headline_gathers_date_and_place_from_the_lead_restatements():
+    serbia = Location("Сербия", None, "SRB")
+    events = [
+        _act(0, (), ("Младич",)),
+        _act(1, ("SRB",), ("Младич",), "2011-05-26"),
+        _act(4, ("SRB",), ("Младич",), None, serbia),
+        _act(9, (), ("Младич",)),
+    ]
+    out = fill_restatements(events)
+    assert [(e.date, e.location) for e in out[:3]] == [("2011-05-26", serbia)] * 3  # one record
+    assert (out[3].date, out[3].location) == ("2011-05-26", serbia)  # told again, bare: the same act
+
+
+def test_headline_keeps_its_act_apart_from_another_partys():
+    events = [_act(0, ("ESP",), ("Лисов",)), _act(1, ("ESP",), ("Петров",), "2016-01-13")]
+    assert fill_restatements(events)[0].date is None
+    same_target = [_act(0, ("ESP",), ("Лисов",)), _act(1, ("USA",), ("Лисов",), "2016-01-13")]
+    assert fill_restatements(same_target)[0].date == "2016-01-13"

@@ -21,7 +21,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from .. import dates
-from ..record import Article, Event, Location, Sentence
+from ..record import Article, Event, Location, Sentence, Token
 from ..timex import Relation, TimeExpression, _lexicon
 from .location import converb_verb as _converb_verb
 from .tree import Tree
@@ -75,15 +75,52 @@ def find_dates(
             j = _head_of(tree, sentence, expression)
             attached = j >= 0 and j >= boundary and _attached(tree, j, clause, _fronted(tree, j, pred))
             first = _token_at(sentence, sentence.start + expression.start)
-            attached = attached or (first == _first_word(tree) and _main(tree, pred))
+            attached = attached or (_opens_line(tree, first) and _main(tree, pred))
             attached = attached and not _in_relative(tree, j, clause)
+            attached = attached and not _closes_relative_noun(tree, first, clause)
         if not attached:
             continue
         j = _token_at(sentence, sentence.start + expression.start)
         value = _resolve(expression, reference, tense, anchor)
         if value is not None:
             out.append((j, value))
+    if not out:
+        host = _occasion_host(tree, clause)
+        if host >= 0:  # `Сегодня прошла пресс-конференция, на которой было сообщено о поимке`
+            return find_dates(tree, sentence, host, host, reference, tense, anchor)
     return out or _counted_from(tree, sentence, trigger, reference, anchor)
+
+
+def _occasion_host(tree: Tree, clause: set[int]) -> int:
+    """The verb that states the occasion a relative clause of the act tells about (`прошла` in
+    `прошла пресс-конференция, на которой было сообщено …`); -1 when the act is not in such a clause.
+    """
+    tokens = tree.tokens
+    for v in sorted(clause):
+        if tokens[v].rel != "acl:relcl":
+            continue
+        opener = next((c for c in tree.kids(v) if _relative_word(tokens[c])), -1)
+        if opener < 0:
+            continue
+        mark = tree.case(opener) if tokens[opener].pos == "PRON" else tokens[opener].lemma.lower()
+        noun = tree.head(v)
+        if mark not in _at_occasion() or noun < 0 or tokens[noun].rel.split(":")[0] not in ("nsubj", "obj"):
+            continue
+        host = tree.head(noun)
+        if host >= 0 and tokens[host].pos in ("VERB", "AUX") and host not in clause:
+            return host
+    return -1
+
+
+def _relative_word(token: Token) -> bool:
+    words = _lexicon().words.get("relative_word", {})
+    return "Rel" in (token.feat("PronType") or "") or token.lemma.lower() in words
+
+
+@lru_cache(maxsize=1)
+def _at_occasion() -> frozenset[str]:
+    """Openers of a relative clause set at its noun's occasion (rows `at_occasion` of data/time_words.tsv)."""
+    return frozenset(_lexicon().words.get("at_occasion", {}))
 
 
 def _counted_from(
@@ -117,7 +154,9 @@ def _counted() -> frozenset[str]:
     return frozenset(_lexicon().words.get("counted", {}))
 
 
-def _resolve(e: TimeExpression, reference: dt.date | None, tense: str | None, anchor: dt.date | None) -> str | None:
+def _resolve(
+    e: TimeExpression, reference: dt.date | None, tense: str | None, anchor: dt.date | None
+) -> str | None:
     if e.relation in (Relation.BEFORE, Relation.AFTER):
         return None  # counted from an event named beside it, whose date is not known here
     return dates.resolve(e, reference, tense, anchor=anchor or reference)
@@ -141,7 +180,6 @@ def _clause(tree: Tree, trigger: int, pred: int) -> set[int]:
             out.add(verb)
             out.update({_converb_verb(tree, verb)} - {-1})
     return out
-
 
 
 NOUN_RELS = frozenset({"obl", "nmod", "obj", "iobj", "nsubj", "nsubj:pass"})
@@ -198,11 +236,37 @@ def _in_relative(tree: Tree, j: int, clause: set[int]) -> bool:
     return False
 
 
-def _first_word(tree: Tree) -> int:
-    for i in range(tree.lo, tree.hi):
-        if tree.tokens[i].pos not in ("PUNCT", "CCONJ"):
-            return i
-    return -1
+def _closes_relative_noun(tree: Tree, first: int, clause: set[int]) -> bool:
+    """`станет первым расширением после приёма Албании и Хорватии в 2009 году`: an expression right
+    after a noun phrase with a relative preposition, with nothing outside that phrase between, closes
+    the phrase and dates its noun's act, wherever the parser hangs it (phrases do not cross)."""
+    for noun in range(first - 1, max(tree.lo, first - MAX_STEPS * 2) - 1, -1):
+        token = tree.tokens[noun]
+        if token.pos in ("PUNCT", "VERB", "AUX"):
+            return False
+        if token.pos != "NOUN" or tree.case(noun) not in _relative():
+            continue
+        if noun in clause:
+            return False
+        phrase = set(tree.subtree(noun))
+        return all(k in phrase or tree.tokens[k].rel in ("case", "cc") for k in range(noun, first))
+    return False
+
+
+def _opens_line(tree: Tree, first: int) -> bool:
+    """The expression starting at token `first` opens the line: nothing but punctuation, a
+    conjunction or the words it hangs on stand before it (`Ночью 31 июля … были задержаны`)."""
+    if first < 0:
+        return False
+    heads = set()
+    j, steps = first, 0
+    while j >= 0 and steps < MAX_STEPS:
+        j, steps = tree.head(j), steps + 1
+        heads.add(j)
+    return all(
+        tree.tokens[i].pos in ("PUNCT", "CCONJ") or (i in heads and tree.tokens[i].pos == "NOUN")
+        for i in range(tree.lo, first)
+    )
 
 
 def _main(tree: Tree, pred: int) -> bool:
@@ -304,6 +368,7 @@ def fill_restatements(events: list[Event], article: Article | None = None) -> li
     for i, event in enumerate(out):
         sides = set(event.sources) | set(event.targets)
         restated = False  # the headline has met its first restatement in the body
+        told: set[int] = set()  # its restatements in the lead
         for k in range(i + 1, len(out)):
             later = out[k]
             if later.type != event.type or later.modality != event.modality or later.sentence <= 0:
@@ -311,20 +376,78 @@ def fill_restatements(events: list[Event], article: Article | None = None) -> li
             if not sides & (set(later.sources) | set(later.targets)):
                 continue
             if event.sentence == 0 and not restated and later.sentence <= HEADLINE_REACH:
-                # only the first restatement in the lead tells the headline's news in full; a later
-                # act of that type and side (`в апреле подал в отставку` his predecessor) is another
-                restated = True
-                if sides == set(later.sources) | set(later.targets) and (later.date or later.location):
-                    out[i] = event = replace(
-                        event, date=event.date or later.date, location=event.location or later.location
-                    )
+                # the restatements in the lead tell the headline's news in full: it gathers their
+                # place and date (`сообщено о поимке Младича` today … `арест Младича в Сербии`) up
+                # to the first that disagrees; a later act of that type and side (`в апреле подал в
+                # отставку` his predecessor) is another
+                if not _compatible(event, later) or not _agrees(event, later):
+                    restated = True
+                elif later.date or later.location:
+                    date, location = event.date or later.date, event.location or later.location
+                    location = later.location if _finer(later.location, location) else location
+                    out[i] = event = replace(event, date=date, location=location)
+                    told.update(t for t in range(i + 1, k + 1) if _retells(out[t], event, later))
+                    restated = bool(event.date and event.location)
+            elif event.sentence == 0 and _bare_retelling(event, later):
+                # `Они были немедленно арестованы`: the same act told again without a place or date
+                out[k] = later = replace(later, date=event.date, location=event.location)
             near = event.sentence == 0 or later.sentence == event.sentence + 1
             dates_agree = None in (event.date, later.date) or event.date == later.date
             if near and dates_agree and _finer(later.location, event.location):
                 date = event.date or later.date
                 out[i] = event = replace(event, location=later.location, date=date)
                 out[k] = replace(later, date=date)
+            for t in told:  # the headline's restatements merge with it: they share what it gathered
+                out[t] = replace(out[t], date=event.date, location=event.location)
     return out
+
+
+def _retells(e: Event, headline: Event, body: Event) -> bool:
+    """`e`, up to `body`, restates the headline: it merges with it once it shares its place and date."""
+    return (
+        0 < e.sentence <= body.sentence
+        and e.type == headline.type
+        and e.modality == headline.modality
+        and _compatible(headline, e)
+        and _agrees(headline, e)
+    )
+
+
+def _agrees(a: Event, b: Event) -> bool:
+    """No different place or date: what one leaves open, the other may give."""
+    dates_agree = None in (a.date, b.date) or a.date == b.date
+    places = (a.location, b.location)
+    return dates_agree and (
+        None in places or a.location == b.location or _finer(*places) or _finer(*places[::-1])
+    )
+
+
+def _bare_retelling(headline: Event, later: Event) -> bool:
+    """`later` repeats the dated headline act with the same parties and no place or date of its own."""
+    return (
+        headline.date is not None
+        and later.date is None
+        and later.location is None
+        and later.type == headline.type
+        and later.modality == headline.modality
+        and set(later.sources) == set(headline.sources)
+        and set(later.targets) == set(headline.targets)
+    )
+
+
+def _compatible(headline: Event, body: Event) -> bool:
+    """The body act tells the headline's act: each side of one is within the same side of the other
+    (`Арестован Младич` ← `Сербия арестовала Младича`), or both act on the same party and only the
+    agent differs in wording (`задержан программист` by Spain ← `по запросу ФБР … задержан`)."""
+
+    def within(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+        return set(a) <= set(b) or set(b) <= set(a)
+
+    if not (set(headline.sources) | set(headline.targets)) & (set(body.sources) | set(body.targets)):
+        return False
+    if within(headline.sources, body.sources) and within(headline.targets, body.targets):
+        return True
+    return bool(headline.targets) and set(headline.targets) == set(body.targets)
 
 
 def _finer(city: Location | None, country: Location | None) -> bool:
