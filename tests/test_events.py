@@ -122,6 +122,12 @@ def test_passive_swaps_roles(pipeline):
     assert event.sources == ("TUR",) and event.targets == ("Иван Сидоров",)
 
 
+def test_passive_deployment_is_the_host_states(pipeline):
+    """A passive deployment with no named agent (`откомандированы военнослужащие`) is the host state's act."""
+    event = only(events_of(pipeline, "В Лондоне были откомандированы 180 военнослужащих."), "MOBILIZE")
+    assert event.sources == ("GBR",)
+
+
 # --- modality --------------------------------------------------------------------------------------
 
 MODALITY = [

@@ -70,6 +70,9 @@ OCCASION_TYPES = frozenset(
 STATE_TYPES = frozenset({EventType.COERCE, EventType.SANCTION, EventType.CONCEDE})
 # Acts that, stated passively with no agent (`Царнаеву предъявлены обвинения`), are the state's too.
 PASSIVE_STATE_TYPES = STATE_TYPES | {EventType.ACCUSE}
+# Acts with no target that, stated passively with no agent (`в Солсбери откомандированы 180 военнослужащих`,
+# `к границе переброшены войска`), only a state's forces do: the state where it happens is the agent.
+FORCES_TYPES = frozenset({EventType.MOBILIZE})
 # Harmful acts that, as the consequence of a speaker's condition (`если …, то будут приняты санкции`),
 # are a threat by the speaker rather than an act (EVENTS.md Speech acts).
 THREAT_ACTS = frozenset({EventType.SANCTION, EventType.ASSAULT, EventType.COERCE})
@@ -439,7 +442,9 @@ def _resolve_document(drafts: list[Draft], index: ActorIndex) -> None:
         if not d.sources and not d.targets and participants and d.type in OCCASION_TYPES:
             d.sources = list(participants)
             d.filled.append("occasion")
-        passive_act = d.passive and d.type in PASSIVE_STATE_TYPES and bool(d.targets)
+        passive_act = d.passive and (
+            (d.type in PASSIVE_STATE_TYPES and bool(d.targets)) or d.type in FORCES_TYPES
+        )
         if not d.sources and (d.type in STATE_TYPES or passive_act):
             state = acting_state(index, d.sentence, d.location.country if d.location else None, home)
             if state and state not in d.targets:

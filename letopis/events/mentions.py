@@ -19,6 +19,7 @@ from .tree import Tree
 __all__ = [
     "circumstance_cases",
     "circumstance",
+    "circumstance_reason",
     "with_press",
     "in_name",
     "words_of",
@@ -48,28 +49,34 @@ def circumstance_cases() -> frozenset[str]:
 
 
 def circumstance(tree: Tree, si: int, trigger: int, index: ActorIndex) -> bool:
+    """A noun trigger mentioned in passing (see circumstance_reason)."""
+    return circumstance_reason(tree, si, trigger, index) is not None
+
+
+def circumstance_reason(tree: Tree, si: int, trigger: int, index: ActorIndex) -> str | None:
     """A noun trigger in a prepositional phrase of another clause (`после ареста`, `за участие в марше`,
     `после десяти суток ареста`) is a passing reference, not a reported event, unless it names its own
-    actor or time (`после ареста в 1990 году лауреата …`, `после ликвидации спецназом бин Ладена`)."""
+    actor or time (`после ареста в 1990 году лауреата …`, `после ликвидации спецназом бин Ладена`).
+    Names the rule that drops it (`state`, `absence`, `purpose`, `passing`) for bench/filter_ablation.py."""
     token = tree.tokens[trigger]
     if token.pos != "NOUN":
-        return False
+        return None
     head = tree.head(trigger)
     if head >= 0 and tree.tokens[head].lemma.lower() in state_words():
-        return True  # `пользуется поддержкой`: a state, not an act
+        return "state"  # `пользуется поддержкой`: a state, not an act
     case = tree.case(trigger)
     if case in absence_cases():
-        return True  # `без согласия Совбеза`, `без предъявления обвинений`: the act did not take place
+        return "absence"  # `без согласия Совбеза`, `без предъявления обвинений`: the act did not take place
     if case == "в" and token.feat("Case") == "Acc" and token.rel in ("obl", "nmod"):
         if head >= 0 and tree.tokens[head].lemma.lower() in words_of("outcome"):
-            return False  # `протесты вылились в столкновения`: what the act turned into is reported
-        return True  # `марш в поддержку журналиста`: the purpose of another act
+            return None  # `протесты вылились в столкновения`: what the act turned into is reported
+        return "purpose"  # `марш в поддержку журналиста`: the purpose of another act
     if token.rel not in ("obl", "nmod"):
-        return False
+        return None
     if case == "между" and token.feat("Animacy") == "Anim":
-        return False  # `столкновения между демонстрантами и полицией`: a side of the act, not a passing word
+        return None  # `столкновения между демонстрантами и полицией`: a side of the act, not a passing word
     if announced(tree, trigger):
-        return False  # `Минобороны сообщило об уничтожении склада`: the announcer's own act
+        return None  # `Минобороны сообщило об уничтожении склада`: the announcer's own act
     # any prepositional phrase under a noun (`делегация на переговорах`) is a mention in passing
     own_case = case in circumstance_cases() or (bool(case) and token.rel == "nmod")
     via_noun = (  # `после десяти суток ареста`: under a circumstance noun
@@ -78,15 +85,15 @@ def circumstance(tree: Tree, si: int, trigger: int, index: ActorIndex) -> bool:
         and (tree.case(head) in circumstance_cases() or tree.tokens[head].rel in ("obl", "nmod"))
     )
     if not (own_case or via_noun):
-        return False
+        return None
     for kid in tree.kids(trigger):
         # `за участие в марше …` is another matter, not this act's actor; `митинг против президента`
         # names the act's own target
         marked = bool(tree.case(kid)) and tree.case(kid) not in TARGET_CASES
         for j in tree.subtree(kid):
             if tree.tokens[j].text.isdigit() or (not marked and index.at(si, j) is not None):
-                return False
-    return True
+                return None
+    return "passing"
 
 
 def with_press(tree: Tree, trigger: int, partner: int) -> bool:
