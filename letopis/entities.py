@@ -220,7 +220,9 @@ class _Linker:
         self.mentions: list[Mention] = []
         trimmed_spans = [trimmed for span in article.spans if (trimmed := self._trim(span)) is not None]
         self.spans = [
-            (piece, self._locate(piece)) for span in trimmed_spans for piece in _split_joined(span, trimmed_spans)
+            (piece, self._locate(piece))
+            for span in trimmed_spans
+            for piece in _split_joined(span, trimmed_spans)
         ]
         matches = [m for i, sent in enumerate(article.sentences) for m in self._scan(i, sent)]
         countries = Counter(m.entry.code for m in matches if m.entry.kind == "country")
@@ -236,6 +238,7 @@ class _Linker:
         for span, where in self.spans:
             if where is not None:
                 self._add_span(span, where, covered)
+        self._merge_long_forms()
         self._merge_people()
         self._bare_surnames()
         self._bodies_of_states()
@@ -479,6 +482,38 @@ class _Linker:
         self.mentions.append(mention)
 
     # -- merging --------------------------------------------------------------------------------
+
+    def _merge_long_forms(self) -> None:
+        """`Антониу Мануэл ди Оливейра Гутерреш` is `Антониу Гутерреш`: a longer name with the same first
+        and last word that contains every word of a shorter one joins the shorter form, the one the
+        document calls the person by (a long form's middle words are often left inflected)."""
+        people = sorted((e for e in self.entities.values() if e.kind == "person"), key=lambda e: e.name)
+        for short in people:
+            words = [fold(w) for w in short.name.split()]
+            if len(words) < 2 or short.key not in self.entities:
+                continue
+            for long in people:
+                names = [fold(w) for w in long.name.split()]
+                if (
+                    long.key == short.key
+                    or long.key not in self.entities
+                    or len(names) <= len(words)
+                    or names[0] != words[0]
+                    or not _inflected(names[-1], short.name.split()[-1])
+                    or not set(words[1:-1]) <= set(names[1:-1])
+                ):
+                    continue
+                kept = self.entities[short.key]
+                self.entities[short.key] = replace(
+                    kept,
+                    aliases=kept.aliases
+                    + tuple(a for a in (long.name, *long.aliases) if a not in kept.aliases),
+                )
+                del self.entities[long.key]
+                self.mentions = [
+                    replace(m, entity=short.key, normal=short.name) if m.entity == long.key else m
+                    for m in self.mentions
+                ]
 
     def _merge_people(self) -> None:
         """`Шмид` → `Хельга Шмид`: a one-word name joins the full name that ends (or starts) with it."""

@@ -469,3 +469,44 @@ def test_round7_arguments(pipeline, text, word, type_, sources, targets):
         assert args.sources == sources
     if targets is not None:
         assert args.targets == targets
+
+
+# Round 5 (hand-written): the accuser of a refusal, pronoun objects, long forms of a name.
+def _events(pipeline, text):
+    article = pipeline.process(document_of({"id": "t", "text": text, "published": "2016-03-23"}))
+    return article, [(e.type, e.sources, e.targets) for e in article.events]
+
+
+def test_reject_targets_the_proposer_and_the_accuser(pipeline):
+    """EVENTS.md: a refusal's target is whoever made the rejected proposal or accusation."""
+    _, events = _events(
+        pipeline, "Премьер-министр Японии Наото Кан отклонил предложение Москвы о переговорах."
+    )
+    assert ("REJECT", ("JPN",), ("RUS",)) in events
+    text = (
+        "Фетхулла Гюлен проживает в США. "
+        "Гюлен отрицает свою причастность к мятежу, в которой его обвиняют власти Турции."
+    )
+    _, events = _events(pipeline, text)
+    assert ("REJECT", ("Фетхулла Гюлен",), ("TUR",)) in events
+
+
+def test_object_pronoun_skips_its_own_clause_subject(pipeline):
+    """`Власти Великобритании … её отпустили`: `её` is the woman named before, not Britain."""
+    text = (
+        "Британская полиция задержала Екатерину Затуливетер. "
+        "Власти Великобритании не предъявили ей обвинения, и 14 декабря её отпустили под залог."
+    )
+    _, events = _events(pipeline, text)
+    assert ("CONCEDE", ("GBR",), ("Екатерина Затуливетер",)) in events
+
+
+def test_long_form_of_a_name_is_the_short_one(pipeline):
+    """`Антониу Мануэл ди Оливейра Гутерреш` and `Антониу Гутерреш` are one person, called by the short form."""
+    text = (
+        "Генсеком ООН станет Антониу Гутерреш. "
+        "Совет безопасности ООН поддержал кандидатуру Антониу Мануэла ди Оливейры Гутерреша."
+    )
+    article, events = _events(pipeline, text)
+    assert [e.name for e in article.entities if e.kind == "person"] == ["Антониу Гутерреш"]
+    assert ("SUPPORT", ("UN",), ("Антониу Гутерреш",)) in events

@@ -323,11 +323,30 @@ def _refer(tree: Tree, si: int, j: int, head: int, index: ActorIndex, personal: 
         return []
     if _under_place(tree, j, head):
         return []
-    actor = index.memory.antecedent(si, j, gender, number, person)
+    actor = index.memory.antecedent(si, j, gender, number, person, _clause_subject(tree, j))
     if actor is None:
         return []
     code = index.memory.code_of(actor, personal)
     return [code] if code else decide(Found(actors=[actor]), index)
+
+
+def _clause_subject(tree: Tree, j: int) -> frozenset[int]:
+    """The subject of the clause a pronoun object stands in (`Власти Великобритании … её отпустили`):
+    an object pronoun never points to its own clause's subject, so that subject is skipped."""
+    verb = j
+    for _ in range(4):
+        verb = tree.head(verb)
+        if verb < 0:
+            return frozenset()
+        if tree.tokens[verb].pos in ("VERB", "AUX"):
+            break
+    else:
+        return frozenset()
+    subj, _passive = _subject(tree, verb)
+    if subj < 0 or subj == j:
+        return frozenset()
+    span = frozenset(tree.subtree(subj))
+    return frozenset() if j in span else span
 
 
 def _owner_place(tree: Tree, j: int, head: int) -> bool:
@@ -593,6 +612,8 @@ def find_arguments(tree: Tree, si: int, trigger: int, type_: EventType, index: A
         targets += [t for t in _stated_subjects(tree, si, pred, index) if t not in sources]
     if not targets and type_ in SHARED_OBJECT_TYPES:  # `признал Навального виновным и арестовал`
         targets += [t for t in _shared_objects(tree, si, pred, index) if t not in sources]
+    if not targets and type_ == EventType.REJECT:  # `отверг обвинения оппозиции`: the accuser
+        targets += [t for t in _rejected_authors(tree, si, trigger, pred, index) if t not in sources]
     if not targets and type_ in ACT_OBJECT_TYPES:  # `осудила задержания`: whoever detained them
         targets += [t for t in _act_agents(tree, si, pred, index) if t not in sources]
     targets += _hosts(tree, si, trigger, pred, index)
@@ -659,6 +680,36 @@ def _demanded_agents(tree: Tree, si: int, pred: int, index: ActorIndex) -> list[
         subj, passive = _subject(tree, x)
         if subj >= 0 and not passive and tree.head(subj) == x:
             out += decide(collect(tree, si, subj, index), index)
+    return out
+
+
+def _rejected_authors(tree: Tree, si: int, trigger: int, pred: int, index: ActorIndex) -> list[str]:
+    """Whose accusation, demand or proposal a refusal rejects (EVENTS.md: REJECT target = the accuser
+    when the text names one): the owner of the rejected noun (`отверг обвинения оппозиции`,
+    `отклонил предложение Москвы`, `отказ от американского плана`), else the subject of an accusation
+    clause hanging from it (`причастность, в которой его обвиняют власти Турции`)."""
+    from .triggers import lexicon
+
+    nouns = [c for c in tree.kids(pred, "obj") if tree.tokens[c].pos == "NOUN"]
+    nouns += [c for c in tree.kids(pred, "obl") if tree.case(c) == "от" and tree.tokens[c].pos == "NOUN"]
+    if tree.tokens[trigger].pos == "NOUN":
+        nouns += [c for c in tree.kids(trigger, "nmod") if tree.case(c) == "от"]
+    out: list[str] = []
+    for noun in nouns:
+        for c in tree.kids(noun):
+            token = tree.tokens[c]
+            owner = token.rel == "amod" or (
+                token.rel == "nmod" and not tree.case(c) and token.feat("Case") == "Gen"
+            )
+            if owner:
+                out += decide(collect(tree, si, c, index), index)
+        clauses = [k for j in tree.subtree(noun) for k in tree.kids(j, "acl:relcl", "acl")]
+        for clause in dict.fromkeys(clauses):
+            entries = lexicon().get(tree.tokens[clause].lemma.lower(), ())
+            if any(e.type == EventType.ACCUSE for e in entries):
+                subj, passive = _subject(tree, clause)
+                if subj >= 0 and not passive:
+                    out += decide(collect(tree, si, subj, index), index)
     return out
 
 

@@ -362,19 +362,26 @@ class Memory:
         return None
 
     def antecedent(
-        self, si: int, i: int, gender: str | None, number: str | None, person: bool = False
+        self,
+        si: int,
+        i: int,
+        gender: str | None,
+        number: str | None,
+        person: bool = False,
+        skip: frozenset[int] = frozenset(),
     ) -> Actor | None:
         """The most recent actor before token `i` of sentence `si` that a pronoun can point to.
 
         `person` asks for a person only (`политик`); a masculine pronoun points to a person too,
-        since news text names states and bodies again rather than calling them `он`.
+        since news text names states and bodies again rather than calling them `он`. `skip`: token
+        positions of sentence `si` it cannot point to (its own clause's subject).
         """
         plural = number == "Plur"
         person = person or gender == "Masc"
         for back in range(si, max(-1, si - PRONOUN_REACH - 1), -1):
             table = self.index.by_sentence[back]
             tokens = self.article.sentences[back].tokens
-            positions = sorted((p for p in table if back < si or p < i), reverse=True)
+            positions = sorted((p for p in table if back < si or (p < i and p not in skip)), reverse=True)
             if back < si and not plural:  # in an earlier sentence its subject is the topic: it goes first
                 positions.sort(key=lambda p: not _subject_like(tokens, p))
             for p in positions:
