@@ -500,3 +500,44 @@ def test_headline_keeps_its_act_apart_from_another_partys():
     assert fill_restatements(events)[0].date is None
     same_target = [_act(0, ("ESP",), ("Лисов",)), _act(1, ("USA",), ("Лисов",), "2016-01-13")]
     assert fill_restatements(same_target)[0].date == "2016-01-13"
+
+
+def test_act_right_after_an_event_of_a_year_falls_in_that_year(pipeline):
+    _, found = analyse(
+        pipeline,
+        "Политик была заключена под стражу после того, как в 1990 году её партия победила на выборах.",
+        "2010-11-13",
+    )
+    assert found["заключена"][1] == ["1990"]
+    _, found = analyse(pipeline, "Его арестовали после того, как 5 мая он выступил на митинге.", "2010-11-13")
+    assert found["арестовали"][1] == []  # a day after an event leaves the day open
+
+
+def test_arrest_takes_the_city_its_retelling_gives(pipeline):
+    article, found = analyse(
+        pipeline,
+        "В Каталонии задержан российский программист Станислав Лисов.\n"
+        "Во время задержания пара была в аэропорту Барселоны.",
+        "2016-01-14",
+    )
+    assert found["задержан"][0] == ["Барселона"]
+    _, found = analyse(
+        pipeline,
+        "В Болгарии прошли протесты.\nВ Софии в ходе демонстраций были ранены 28 человек.",
+        "2013-02-20",
+    )
+    assert found["протесты"][0] == ["Болгария"]  # a wave of protests is not at one of its cities
+
+
+def test_body_arrest_takes_the_city_of_a_later_retelling():
+    turkey = Location("Турция", None, "TUR")
+    gaziantep = Location("Газиантеп", 314830, "TUR")
+    events = [
+        _act(0, ("TUR",), ("Бакрауи",), None, turkey),
+        _act(2, ("TUR",), ("Бакрауи",), None, turkey),
+        _act(5, ("TUR",), ("Бакрауи",), None, gaziantep),
+    ]
+    out = fill_restatements(events)
+    assert [e.location for e in out] == [gaziantep] * 3
+    other = [_act(2, ("TUR",), ("Бакрауи",), None, turkey), _act(5, ("TUR",), ("Петров",), None, gaziantep)]
+    assert fill_restatements(other)[0].location == turkey

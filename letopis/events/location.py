@@ -19,7 +19,10 @@ Then the occasion (a meeting, visit, summit, press conference) the act belongs t
    (`саммит в США` … `в Вашингтон на саммит` → Вашингтон); the same refines a country-level place;
 6. a statement or meeting with no place and no time of its own, in the sentence right after an
    occasion the actors are at (`Керри прибыл в Исламабад. … сенатор подчеркнул …`), or after it
-   in the same sentence, takes the occasion's place.
+   in the same sentence, takes the occasion's place;
+7. an arrest or attack placed in a country or region only takes the city the text gives elsewhere
+   for an act of its type it happens during (`В Каталонии … задержан` … `Во время задержания пара была
+   в аэропорту Барселоны` → Барселона): the same occasion told with a more precise place.
 The dateline city (the newsroom) never counts, since it stands outside every clause.
 A place the gazetteer knows no country of takes the country the document is mostly about.
 """
@@ -36,8 +39,9 @@ from ..record import Location
 from ..timex import find_time_expressions
 from .actors import Actor, ActorIndex
 from .tree import Tree, segments
+from .triggers import lexicon as trigger_lexicon
 
-__all__ = ["find_locations", "to_location", "converb_verb", "Occasion", "occasions"]
+__all__ = ["find_locations", "to_location", "converb_verb", "Occasion", "occasions", "act_places", "one_site"]
 
 LOCATION_CASES = frozenset({"в", "во", "на"})
 PLACE_RELS = ("obl", "nmod", "advmod")
@@ -165,7 +169,8 @@ def find_locations(
         found = finder.local_body(heads)  # `прокуратура Бишкека проводит расследование`
     named = _occasion_words(tree, [trigger, *heads])
     if found:
-        return _refined(_best(found), {tree.tokens[j].lemma.lower() for j in named}, index)
+        best = _refined(_best(found), {tree.tokens[j].lemma.lower() for j in named}, index)
+        return _act_refined(best, kind, index) if kind in _words()["one_site"] else best
     if kind not in _words()["physical"]:
         # an occasion the clause names decides alone: `на втором заседании` is not the first one
         at = _named_occasion(named, index, si) if named else _staged(index, si, trigger)
@@ -470,6 +475,61 @@ def occasions(index: ActorIndex) -> list[Occasion]:
                     out.append(Occasion(si, j, token.lemma.lower(), location, staged, _ordinal(tree, j)))
     _CACHE[index] = out
     return out
+
+
+_ACTS: WeakKeyDictionary[ActorIndex, list[tuple[str, Location]]] = WeakKeyDictionary()
+
+
+def act_places(index: ActorIndex) -> list[tuple[str, Location]]:
+    """(event type, city) of every act noun the text names as a time something happened during,
+    with a gazetteer city in its clause (`Во время задержания пара была в аэропорту Барселоны` →
+    (COERCE, Барселона)); cached per index."""
+    if index in _ACTS:
+        return _ACTS[index]
+    during = _words()["during"]
+    table = trigger_lexicon()
+    out: list[tuple[str, Location]] = []
+    for si, sentence in enumerate(index.article.sentences):
+        for lo, hi in segments(sentence):
+            tree = Tree(sentence.tokens, lo, hi)
+            finder: _Finder | None = None
+            for j in range(lo, hi):
+                token = tree.tokens[j]
+                entries = table.get(token.lemma.lower(), ())
+                if token.pos != "NOUN" or not entries or tree.case(j) not in during:
+                    continue
+                kinds = {str(e.type) for e in entries if e.mode != "block" and not e.requires}
+                h = tree.head(j)
+                if len(kinds) != 1 or h < 0 or not kinds <= _words()["one_site"]:
+                    continue
+                finder = finder or _Finder(tree, index, si)
+                found = finder.clause([j]) or finder.clause([h])
+                cities = [loc for _, loc in _best(found)] if found else []
+                if not found and tree.tokens[h].pos == "NOUN" and tree.case(h) in LOCATION_CASES:
+                    # `во время задержания пара была в аэропорту Барселоны`: a copula's place phrase
+                    cities = [loc for _, loc in finder.inner(h)]
+                if len(cities) == 1 and cities[0].geonameid is not None:
+                    out.append((kinds.pop(), cities[0]))
+    _ACTS[index] = out
+    return out
+
+
+def one_site(kind: str) -> bool:
+    """Acts of this type (arrests, attacks) happen at one place at one time: two mentions of the same
+    parties' act are one occasion; not protests, which sweep a country from many of its cities."""
+    return str(kind).upper() in _words()["one_site"]
+
+
+def _act_refined(
+    found: list[tuple[int, Location]], kind: str, index: ActorIndex
+) -> list[tuple[int, Location]]:
+    """Rule 7: a country- or region-level place refined to the one city the text gives an act of
+    the same type elsewhere (`во время задержания … в аэропорту Барселоны`)."""
+    if len(found) != 1 or found[0][1].geonameid is not None:
+        return found
+    place = found[0][1]
+    cities = {loc for t, loc in act_places(index) if t == kind and loc.country == place.country}
+    return [(found[0][0], cities.pop())] if len(cities) == 1 else found
 
 
 def _ordinal(tree: Tree, j: int) -> str:

@@ -24,6 +24,7 @@ from .. import dates
 from ..record import Article, Event, Location, Sentence, Token
 from ..timex import Relation, TimeExpression, _lexicon
 from .location import converb_verb as _converb_verb
+from .location import one_site
 from .tree import Tree
 
 __all__ = ["find_dates", "document_anchor", "fill_restatements", "context_dates"]
@@ -88,7 +89,50 @@ def find_dates(
         host = _occasion_host(tree, clause)
         if host >= 0:  # `Сегодня прошла пресс-конференция, на которой было сообщено о поимке`
             return find_dates(tree, sentence, host, host, reference, tense, anchor)
-    return out or _counted_from(tree, sentence, trigger, reference, anchor)
+    return (
+        out
+        or _counted_from(tree, sentence, trigger, reference, anchor)
+        or _right_after(tree, sentence, clause, reference)
+    )
+
+
+def _right_after(
+    tree: Tree, sentence: Sentence, clause: set[int], reference: dt.date | None
+) -> list[tuple[int, str]]:
+    """`заключена под стражу после того, как в 1990 году … победила`: an act with no time of its
+    own, right after an event the clause dates by year, happened in that year (the year only)."""
+    tokens = tree.tokens
+    words = _lexicon().words.get("right_after", {})
+    verbs: list[int] = []
+    for h in clause:
+        for c in tree.kids(h):
+            rel = tokens[c].rel.split(":")[0]
+            if rel == "obl" and tokens[c].pos == "PRON" and tree.case(c) in words:
+                verbs += [v for v in tree.kids(c, "acl", "advcl") if tokens[v].pos in ("VERB", "AUX")]
+            elif rel == "advcl" and any(
+                tokens[m].lemma.lower() in words for m in tree.kids(c, "mark", "case")
+            ):
+                verbs.append(c)
+    for v in verbs:
+        for expression in dates.find_time_expressions(sentence.text):
+            j = _head_of(tree, sentence, expression)
+            if j < 0 or not tree.inside(j) or not _below(tree, j, v):
+                continue
+            value = _resolve(expression, reference, "past", None)
+            if value is not None and len(value) == 4:
+                return [(v, value)]
+    return []
+
+
+def _below(tree: Tree, j: int, v: int) -> bool:
+    """`v` is `j` or one of its heads, within MAX_STEPS."""
+    for _ in range(MAX_STEPS + 1):
+        if j == v:
+            return True
+        if j < 0:
+            return False
+        j = tree.head(j)
+    return False
 
 
 def _occasion_host(tree: Tree, clause: set[int]) -> int:
@@ -391,7 +435,10 @@ def fill_restatements(events: list[Event], article: Article | None = None) -> li
             elif event.sentence == 0 and _bare_retelling(event, later):
                 # `Они были немедленно арестованы`: the same act told again without a place or date
                 out[k] = later = replace(later, date=event.date, location=event.location)
+            # the next sentence, or any later one telling the same arrest or attack of the same
+            # named party (`задержан в Турции` … `власти Турции задержали его близ Газиантепа`)
             near = event.sentence == 0 or later.sentence == event.sentence + 1
+            near = near or (one_site(event.type) and _same_party_acted_on(event, later))
             dates_agree = None in (event.date, later.date) or event.date == later.date
             if near and dates_agree and _finer(later.location, event.location):
                 date = event.date or later.date
@@ -448,6 +495,12 @@ def _compatible(headline: Event, body: Event) -> bool:
     if within(headline.sources, body.sources) and within(headline.targets, body.targets):
         return True
     return bool(headline.targets) and set(headline.targets) == set(body.targets)
+
+
+def _same_party_acted_on(a: Event, b: Event) -> bool:
+    """Both tell one arrest or attack: the same named party undergoes it and the sides agree (an act
+    with no named target three sentences on may be another one)."""
+    return bool(set(a.targets) & set(b.targets)) and _compatible(a, b)
 
 
 def _finer(city: Location | None, country: Location | None) -> bool:
