@@ -510,3 +510,39 @@ def test_long_form_of_a_name_is_the_short_one(pipeline):
     article, events = _events(pipeline, text)
     assert [e.name for e in article.entities if e.kind == "person"] == ["Антониу Гутерреш"]
     assert ("SUPPORT", ("UN",), ("Антониу Гутерреш",)) in events
+
+
+def test_summit_in_a_state_targets_the_host(pipeline):
+    """`отказался от участия в саммите в США`: the state the summit is held in hosts it (visitor → host);
+    a later `на саммите` with no venue is the same summit."""
+    text = (
+        "Премьер-министр Израиля Биньямин Нетаньяху отказался от участия в ядерном саммите в США. "
+        "Израиль будет представлять на саммите министр разведки Дан Меридор."
+    )
+    _, events = _events(pipeline, text)
+    consults = [e for e in events if e[0] == "CONSULT"]
+    assert consults and all(e[2] == ("USA",) for e in consults)
+
+
+def test_nationality_noun_before_a_name_keeps_the_name(pipeline):
+    """`португалец Гутерреш`, `бывшего премьер-министра Португалии Гутерреша`: where a person is from,
+    or a former office, does not make them act for that state."""
+    text = (
+        "Совет Безопасности ООН поддержал назначение бывшего премьер-министра Португалии "
+        "Антониу Гутерреша на пост генсека ООН."
+    )
+    _, events = _events(pipeline, text)
+    assert ("SUPPORT", ("UN",), ("Антониу Гутерреш",)) in events
+
+
+def test_relative_pronoun_takes_the_agreeing_head_noun(pipeline):
+    """`Гюлен является оппонентом Эрдогана, который … отрицает`: `который` is the opponent (the head
+    noun, which agrees with it too), not the genitive Эрдоган."""
+    text = (
+        "Турция обвинила проповедника Фетхуллу Гюлена в организации мятежа. "
+        "Гюлен является оппонентом Эрдогана, который около 20 лет проживает в США и отрицает "
+        "свою причастность к бунту."
+    )
+    _, events = _events(pipeline, text)
+    rejects = [e for e in events if e[0] == "REJECT"]
+    assert rejects and rejects[0][1] == ("Фетхулла Гюлен",)

@@ -9,7 +9,7 @@ letopis/data/event_actors.tsv.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
@@ -99,6 +99,7 @@ class ActorIndex:
             self._from_mentions()
         else:
             self._from_gazetteer()
+        self._name_over_nationality()
         self.countries = {
             a.value for table in self.by_sentence for a in table.values() if a.kind == "country" and a.value
         }
@@ -220,6 +221,24 @@ class ActorIndex:
                         {"value": span.normal or span.text, "kind": kind, "name": span.normal},
                     )
 
+    def _name_over_nationality(self) -> None:
+        """`португалец Гутерреш`, `американец Джон Смит`: a nationality noun before a person's name says
+        where the person is from, not that they act for that state (EVENTS.md Actors: a private person is a
+        name); the noun's tokens take the person, so the phrase is the person wherever it stands."""
+        for si, table in enumerate(self.by_sentence):
+            tokens = self.article.sentences[si].tokens
+            for i, actor in sorted(table.items()):
+                if not (actor.kind == "country" and actor.adjective and tokens[i].pos == "NOUN"):
+                    continue
+                person = table.get(actor.stop)
+                if person is None or person.kind != "person":
+                    continue
+                if tokens[person.start].head != i and tokens[i].head != person.start:
+                    continue
+                merged = replace(person, start=actor.start)
+                for j in range(actor.start, person.stop):
+                    table[j] = merged
+
     def _expand_regions(self) -> None:
         """`страны Центральной Азии` → the member states the document names (EVENTS.md Actors)."""
         for table in self.by_sentence:
@@ -270,7 +289,9 @@ def _country_uses(index: ActorIndex, si: int, country: str) -> list[tuple[str, s
         if (actor.country or actor.value) != country:
             continue
         seen.add(id(actor))
-        (states if actor.kind == "country" else places).append((_preposition(tokens, i), tokens[i].feat("Case")))
+        (states if actor.kind == "country" else places).append(
+            (_preposition(tokens, i), tokens[i].feat("Case"))
+        )
     return states or places
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..normalize import can_be_genitive, case_readings
-from ..record import EventType
+from ..record import EventType, Token
 from .actors import Actor, ActorIndex, actor_words, party_word
 from .tree import Tree
 
@@ -58,7 +58,9 @@ PERSONAL_TYPES = frozenset({EventType.COERCE, EventType.ASSAULT, EventType.SANCT
 # Acts whose verb, second of two coordinated verbs, shares the first one's object.
 SHARED_OBJECT_TYPES = PERSONAL_TYPES | {EventType.ACCUSE}
 GROUP_PRONOUNS = frozenset({"мы"})
+COPULAS = frozenset({"являться", "быть", "стать", "становиться", "оставаться", "остаться"})
 AGREEMENT_REACH = 6  # tokens back from an agreed act to the agreement word it hangs from
+SUMMIT_RELS = frozenset({"nmod", "obl", "obj"})  # a summit word hangs from the meeting word this way
 # Endings of adjectives made from place names (`брюссельский`, `донецкий`).
 PLACE_ADJECTIVE_ENDINGS = ("ский", "цкий")
 # Third-person pronouns (personal and possessive) → the gender and number of their antecedent.
@@ -143,9 +145,16 @@ def _case_differs(tree: Tree, actor: Actor, other: Actor) -> bool:
     return first is not None and second is not None and first != second
 
 
-def collect(tree: Tree, si: int, head: int, index: ActorIndex, personal: bool = False) -> Found:
-    """Actors in the argument subtree rooted at `head`; `personal`: what is done to them is done to
-    the person (an arrested company head is the person, not the company)."""
+def collect(
+    tree: Tree,
+    si: int,
+    head: int,
+    index: ActorIndex,
+    personal: bool = False,
+    skip: frozenset[int] = frozenset(),
+) -> Found:
+    """Actors in the argument subtree rooted at `head` (but the tokens in `skip`); `personal`: what is
+    done to them is done to the person (an arrested company head is the person, not the company)."""
     found = Found()
     table = index.by_sentence[si]
     seen: set[int] = set()
@@ -154,6 +163,8 @@ def collect(tree: Tree, si: int, head: int, index: ActorIndex, personal: bool = 
         found.group = True
     memory = index.memory
     for j in tree.subtree(head):
+        if j in skip:
+            continue
         token = tree.tokens[j]
         lemma = token.lemma.lower()
         if is_role(lemma):
@@ -181,6 +192,8 @@ def collect(tree: Tree, si: int, head: int, index: ActorIndex, personal: bool = 
             seen.add(id(actor))
             found.role = True  # `ВМС США`, `Комитет Сената США`: a body of the state named with it
             continue
+        if _under_post(tree, j, head):
+            continue  # `назначение … на пост генсека ООН`: the office, not a party
         if actor.kind in ("person", "org") and _under_place(tree, j, head):
             continue  # `участие … в деятельности Центра`: a named body inside a place-like phrase
         if actor.kind in ("country", "igo") and _under_place(tree, j, head, ORIGIN_CASES):
@@ -197,7 +210,7 @@ def collect(tree: Tree, si: int, head: int, index: ActorIndex, personal: bool = 
             if id(a) not in seen:
                 seen.add(id(a))
                 found.actors.append(a)
-    found.actors = _named_over_owner(tree, head, found.actors)
+    found.actors = _former_role_owners(tree, si, _named_over_owner(tree, head, found.actors), index)
     described = _described(tree, si, head, found, index)
     if described is not None:
         return described
@@ -293,6 +306,25 @@ def _named_over_owner(tree: Tree, head: int, actors: list[Actor]) -> list[Actor]
     return out
 
 
+def _former_role_owners(tree: Tree, si: int, actors: list[Actor], index: ActorIndex) -> list[Actor]:
+    """`назначение бывшего премьер-министра Португалии Антониу Гутерреша`: the state of a former
+    official's role is not a party, the person is (EVENTS.md Actors: former officials → name)."""
+    memory = index.memory
+    roles = set()
+    for a in actors:
+        if a.kind == "person" and a.value in memory.former:
+            role = memory.role_of(si, a.start)
+            if role >= 0 and memory.is_former(si, role):
+                roles.add(role)
+    if not roles:
+        return actors
+    return [
+        a
+        for a in actors
+        if not (a.kind in ("country", "igo") and tree.head(a.start) in roles and tree.case(a.start) == "")
+    ]
+
+
 def _refer(tree: Tree, si: int, j: int, head: int, index: ActorIndex, personal: bool = False) -> list[str]:
     """What a pronoun, a relative `который` or a person word (`политик`) at `j` refers to."""
     token = tree.tokens[j]
@@ -383,17 +415,59 @@ def _owned(tree: Tree, table: dict[int, Actor], actor: Actor) -> bool:
 
 
 def _relative(tree: Tree, si: int, j: int, index: ActorIndex) -> list[str]:
-    """`Помощник …, который посетил` → the noun the relative clause modifies."""
+    """`Помощник …, который посетил` → the noun the relative clause modifies; of a head noun and its
+    genitive that both agree with `который` (`оппонентом Эрдогана, который … отрицает`), the head noun."""
     at = j
     for _ in range(4):
         if tree.tokens[at].rel in ("acl:relcl", "acl"):
             noun = tree.head(at)
-            return decide(collect(tree, si, noun, index), index) if noun >= 0 else []
+            if noun < 0:
+                return []
+            owner = _agreeing_head(tree, noun, j)
+            if owner < 0:
+                return decide(collect(tree, si, noun, index), index)
+            subj = _predicative_subject(tree, owner)
+            if subj >= 0:  # `Гюлен является оппонентом Эрдогана, который …` → Гюлен
+                return decide(collect(tree, si, subj, index), index)
+            skip = frozenset(i for i in tree.subtree(noun) if (a := index.at(si, i)) and a.kind == "person")
+            return decide(collect(tree, si, owner, index, skip=skip), index)
         h = tree.head(at)
         if h < 0:
             break
         at = h
     return []
+
+
+def _agrees(word: Token, relative: Token) -> bool:
+    """Whether `word` agrees with a relative pronoun in gender and number (what the tagger gives)."""
+    for feat in ("Number", "Gender"):
+        a, b = word.feat(feat), relative.feat(feat)
+        if a is not None and b is not None and a != b:
+            return False
+    return True
+
+
+def _agreeing_head(tree: Tree, noun: int, relative: int) -> int:
+    """The noun that a plain genitive `noun` hangs from when a relative clause the parser hung on the
+    genitive agrees with that head noun too (the head is the antecedent then), else -1."""
+    token = tree.tokens[noun]
+    h = tree.head(noun)
+    if h < 0 or token.rel != "nmod" or tree.case(noun) or token.feat("Case") != "Gen":
+        return -1
+    head = tree.tokens[h]
+    if head.pos != "NOUN" or not _agrees(head, tree.tokens[relative]):
+        return -1
+    return h
+
+
+def _predicative_subject(tree: Tree, noun: int) -> int:
+    """`X является оппонентом …`: the subject of the copula a predicative noun completes, else -1."""
+    h = tree.head(noun)
+    if h < 0 or tree.tokens[noun].rel != "xcomp" or tree.tokens[h].lemma.lower() not in COPULAS:
+        return -1
+    for c in tree.kids(h, "nsubj"):
+        return c
+    return -1
 
 
 def _under_place(tree: Tree, j: int, head: int, origin: frozenset[str] = frozenset()) -> bool:
@@ -409,6 +483,18 @@ def _under_place(tree: Tree, j: int, head: int, origin: frozenset[str] = frozens
         if tree.case(j) in PLACE_CASES and not _title_phrase(tree, j):
             return True
         j = tree.head(j)
+    return False
+
+
+def _under_post(tree: Tree, j: int, head: int) -> bool:
+    """Whether token `j` names the office of a `на пост …` phrase inside the phrase of `head`."""
+    for _ in range(6):
+        h = tree.head(j)
+        if j < 0 or j == head or h < 0:
+            return False
+        if actor_words().get(tree.tokens[h].lemma.lower()) == "post" and tree.case(h) in ("на", "в"):
+            return True
+        j = h
     return False
 
 
@@ -617,6 +703,8 @@ def find_arguments(tree: Tree, si: int, trigger: int, type_: EventType, index: A
     if not targets and type_ in ACT_OBJECT_TYPES:  # `осудила задержания`: whoever detained them
         targets += [t for t in _act_agents(tree, si, pred, index) if t not in sources]
     targets += _hosts(tree, si, trigger, pred, index)
+    if type_ == EventType.CONSULT:
+        targets += _summit_hosts(tree, si, trigger, pred, index)
     args.sources = _unique(sources)
     args.targets = [t for t in _unique(targets) if t not in args.sources]
     return args
@@ -820,6 +908,37 @@ def _hosts(tree: Tree, si: int, trigger: int, pred: int, index: ActorIndex) -> l
     ):
         out.append(actor.country)
     return out
+
+
+def _summit_hosts(tree: Tree, si: int, trigger: int, pred: int, index: ActorIndex) -> list[str]:
+    """`отказался от участия в саммите в США`, `представлять на саммите`: the state a summit the meeting
+    is held at takes place in hosts it (EVENTS.md: host = target); a summit with no venue in the sentence
+    is the one the document places in a state. A venue city says nothing (`саммит НАТО в Лиссабоне`)."""
+    words = [
+        w
+        for w in range(tree.lo, tree.hi)
+        if actor_words().get(tree.tokens[w].lemma.lower()) == "summit"
+        and (w in (trigger, pred) or {trigger, pred} & set(tree.ancestors(w, SUMMIT_RELS, 2)))
+    ]
+    for w in words:
+        venue = summit_venue(tree, si, w, index)
+        if venue:
+            return [venue]
+    return [index.memory.summit_host] if words and index.memory.summit_host else []
+
+
+def summit_venue(tree: Tree, si: int, word: int, index: ActorIndex) -> str | None:
+    """The state named as the place of the summit word at `word` (`саммите в США`), else None."""
+    for c in tree.kids(word, "nmod", "obl"):
+        actor = index.at(si, c)
+        if (
+            tree.case(c) in ("в", "во")
+            and actor is not None
+            and actor.kind == "country"
+            and not actor.adjective
+        ):
+            return actor.value
+    return None
 
 
 def _agreement_partner(tree: Tree, si: int, pred: int, index: ActorIndex) -> list[str]:

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
@@ -64,10 +64,10 @@ class Memory:
         for si, table in enumerate(self.index.by_sentence):
             tokens = self.article.sentences[si].tokens
             for actor in {id(a): a for a in table.values() if a.kind == "person"}.values():
-                role = self._role_of(si, actor.start)
+                role = self.role_of(si, actor.start)
                 if role < 0:
                     continue
-                if self._is_former(si, role):
+                if self.is_former(si, role):
                     self.former.add(actor.value)
                     continue
                 if actor.value in self.person_codes:
@@ -100,9 +100,27 @@ class Memory:
             for actor in table.values():
                 if actor.kind != "person" or actor.value in self.person_codes or actor.value in self.former:
                     continue
-                held = holders.get(fold(actor.value).lower())
+                held = _holder(holders, fold(actor.value).lower())
                 if held is not None and (year is None or any(lo <= year <= hi for lo, hi in held[1])):
                     self.person_codes[actor.value] = held[0]
+
+    @cached_property
+    def summit_host(self) -> str | None:
+        """The one state the document names as a summit's venue (`в ядерном саммите в США`): a later
+        `на саммите` with no venue of its own is held there."""
+        from .actors import actor_words
+        from .arguments import summit_venue
+        from .tree import Tree
+
+        hosts = set()
+        for si, sentence in enumerate(self.article.sentences):
+            tree = Tree(sentence.tokens)
+            for w, token in enumerate(sentence.tokens):
+                if actor_words().get(token.lemma.lower()) == "summit":
+                    venue = summit_venue(tree, si, w, self.index)
+                    if venue:
+                        hosts.add(venue)
+        return hosts.pop() if len(hosts) == 1 else None
 
     def _nearby_state(self, si: int) -> str | None:
         """The state named as an owner (not a place) nearest to sentence `si`: `Сенатор Джон Керри прибыл в
@@ -247,7 +265,7 @@ class Memory:
         people = {self.described[(lemma, o)] for o in orgs if (lemma, o) in self.described}
         return people.pop() if len(people) == 1 else None
 
-    def _role_of(self, si: int, i: int) -> int:
+    def role_of(self, si: int, i: int) -> int:
         """The role noun a name stands in apposition to (`министр … Анатолий Сердюков`), else -1."""
         from .arguments import is_role
 
@@ -265,7 +283,7 @@ class Memory:
             return i - 1
         return -1
 
-    def _is_former(self, si: int, role: int) -> bool:
+    def is_former(self, si: int, role: int) -> bool:
         tokens = self.article.sentences[si].tokens
         from .actors import actor_words
 
@@ -427,6 +445,24 @@ def office_holders() -> dict[str, tuple[str, tuple[tuple[int, int], ...]]]:
             spans.append((int(lo), int(hi) if hi else 9999))
         out[fold(cells[0]).lower()] = (cells[2], tuple(spans))
     return out
+
+
+def _holder(
+    holders: dict[str, tuple[str, tuple[tuple[int, int], ...]]], name: str
+) -> tuple[str, tuple[tuple[int, int], ...]] | None:
+    """The holder row of a folded full name; a spelling variant of the first name (`Беньямин` /
+    `Биньямин Нетаньяху`) matches by its initial and the surname when just one row has them."""
+    if name in holders:
+        return holders[name]
+    parts = name.split()
+    if len(parts) < 2:
+        return None
+    rows = [
+        row
+        for key, row in holders.items()
+        if (k := key.split()) and len(k) >= 2 and k[-1] == parts[-1] and k[0][:1] == parts[0][:1]
+    ]
+    return rows[0] if len(rows) == 1 else None
 
 
 INDECLINABLE_ENDINGS = ("о", "е", "и", "у", "ю", "э")  # `Бхутто`: taggers give such surnames any gender
