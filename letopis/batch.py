@@ -171,11 +171,8 @@ class _Batch:
         try:
             with deadline(self.options.timeout, document.origin):
                 outcome = self.pipeline.run(document)
-        except TimedOut as error:
+        except TimedOut as error:  # raised between stages, outside Pipeline.run's own handling
             self.reject(error, document.text)
-            return
-        except Exception as error:  # a bug in a stage must not stop the batch: quarantine it
-            self.reject(_Internal(f"{type(error).__name__}: {error}", document.origin), document.text)
             return
         if outcome.article is None:
             self.reject(outcome.error or InputError("rejected", document.origin), document.text)
@@ -196,12 +193,6 @@ class _Batch:
         self.summary.rejections.append(error)
         if self.options.on_reject:
             self.options.on_reject(error)
-
-
-class _Internal(InputError):
-    """A stage failed unexpectedly on this document: a bug to report, kept in the quarantine."""
-
-    code = "internal"
 
 
 def input_files(paths: Iterable[str | Path]) -> list[Path]:

@@ -528,7 +528,11 @@ class _Linker:
             target = full.get(normal_form(words[-1])) if len(words) == 1 else None
             if target is None and len(words) == 1:
                 target = next(
-                    (k for k in full.values() if fold(self.entities[k].name.split()[0]) == fold(words[0])),
+                    (
+                        k
+                        for k in full.values()
+                        if k in self.entities and fold(self.entities[k].name.split()[0]) == fold(words[0])
+                    ),
                     None,
                 )
             if target is None and len(words) == 1:
@@ -536,7 +540,12 @@ class _Linker:
                 # spells the surname of a full name
                 texts = {fold(m.text) for m in self.mentions if m.entity == person.key}
                 target = next(
-                    (k for k in full.values() if fold(self.entities[k].name.split()[-1]) in texts), None
+                    (
+                        k
+                        for k in full.values()
+                        if k in self.entities and fold(self.entities[k].name.split()[-1]) in texts
+                    ),
+                    None,
                 )
             if target is None:
                 target = self._same_person(person, people)

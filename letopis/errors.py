@@ -9,7 +9,8 @@
     │   ├── BadRecord                 bad-record
     │   ├── UnsupportedFormat         format
     │   ├── WrongLanguage             language
-    │   └── TimedOut                  timeout
+    │   ├── TimedOut                  timeout
+    │   └── StageFailed               internal
     ├── ConfigError                   config
     ├── StoreError                    store           500
     │   └── NotFound                  not-found       404
@@ -31,6 +32,7 @@ __all__ = [
     "UnsupportedFormat",
     "WrongLanguage",
     "TimedOut",
+    "StageFailed",
     "ConfigError",
     "StoreError",
     "NotFound",
@@ -93,6 +95,12 @@ class TimedOut(InputError):
     """A document took longer than the per-document limit (a pathological input or a stage bug)."""
 
     code = "timeout"
+
+
+class StageFailed(InputError):
+    """A stage failed unexpectedly on this document: a bug to report, kept in the quarantine."""
+
+    code = "internal"
 
 
 class ConfigError(LetopisError):

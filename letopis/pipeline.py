@@ -14,7 +14,7 @@ from . import article as article_stage
 from . import clean as clean_stage
 from . import entities as entity_stage
 from . import events as event_stage
-from .errors import BinaryInput, EmptyInput, InputError, TooLarge, WrongLanguage
+from .errors import BinaryInput, EmptyInput, InputError, StageFailed, TooLarge, WrongLanguage
 from .ingest.language import UNKNOWN, detect_language
 from .nlp import NLP, get_nlp
 from .record import Article, Document, content_hash
@@ -83,13 +83,16 @@ class Pipeline:
         return article
 
     def run(self, document: Document) -> Outcome:
-        """Like `process`, but a rejected document is an Outcome with its reason, never an exception."""
+        """Like `process`, but a rejected or failed document is an Outcome with its reason, never an exception."""
         try:
             return Outcome(document, article=self.process(document))
         except InputError as error:
             if error.where is None:
                 error.where = document.origin
             return Outcome(document, error=error)
+        except Exception as error:  # a bug in a stage must not stop a batch: report it with the document
+            failed = StageFailed(f"{type(error).__name__}: {error}", document.origin)
+            return Outcome(document, error=failed)
 
     def map(self, documents: Iterable[Document]) -> Iterator[Outcome]:
         for document in documents:
