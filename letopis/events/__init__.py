@@ -46,6 +46,7 @@ REQUIRES = ("sentences", "mentions", "entities", "published")
 ASSIGNS = ("events",)
 
 # Types whose complement clause states what is said/agreed/demanded, not a separate event.
+HEDGEABLE = frozenset({Modality.ASSERTED, Modality.PLANNED})  # a condition makes these hypothetical
 SPEECH_TYPES = frozenset(
     {
         EventType.AGREE,
@@ -220,8 +221,10 @@ def _drafts(article: Article, index: ActorIndex) -> list[Draft]:
                     continue  # `Протесты в Венесуэле`: a caption names a topic, it reports no act
                 if trig.type == EventType.CONSULT and trig.lemma in words_of("arrival") and not args.targets:
                     continue  # `куда он прилетел`: an arrival with no host is no visit (EVENTS.md Visits)
-                if kind == EventType.ASSAULT and not args.sources and unnamed_victims(tree, trig.index, pred):
-                    continue  # `340 человек были ранены`: unnamed victims, no attacker: not coded
+                if kind == EventType.ASSAULT and unnamed_victims(tree, trig.index, pred):
+                    args.targets = []  # `убиты трое палестинцев`: unnamed victims are no actors
+                    if not args.sources:
+                        continue  # `340 человек были ранены`: neither side identifiable, not coded
                 vow = False
                 if kind != EventType.AGREE and offered(tree, trig.index):
                     kind = EventType.AGREE  # `готова предоставить убежище`: an offer (EVENTS.md Speech acts)
@@ -254,6 +257,10 @@ def _drafts(article: Article, index: ActorIndex) -> list[Draft]:
                         kind, modality = EventType.AGREE, Modality.HYPOTHETICAL
                         args.targets = [a for a in args.sources + args.targets if a not in speaker]
                         args.sources = speaker
+                elif cond and modality in HEDGEABLE and not vow and trig.mode != "reported" and (
+                    kind == EventType.AGREE or kind not in SPEECH_TYPES  # a conditional statement is still made
+                ):
+                    modality = Modality.HYPOTHETICAL  # `в случае принятия решения вступление станет …`
                 tense = clause_tense(tree, trig.index, pred)
                 places = find_locations(tree, si, trig.index, pred, index, trig.partner, event_type=str(kind))
                 times = find_dates(tree, sentence, trig.index, pred, reference, tense, anchor=anchor)

@@ -13,7 +13,7 @@ from functools import lru_cache
 from importlib import resources
 
 from .actors import ActorIndex
-from .arguments import PLACE_CASES, TARGET_CASES, collect, decide
+from .arguments import PLACE_CASES, TARGET_CASES, collect, decide, is_role
 from .tree import Tree
 
 __all__ = [
@@ -119,7 +119,7 @@ def in_name(tree: Tree, si: int, trigger: int, index: ActorIndex) -> bool:
 
 
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=32)
 def words_of(kind: str) -> frozenset[str]:
     """Words of one labelled row kind of letopis/data/circumstance.tsv (`speaker`, `state`, `absence`, `press`)."""
     text = resources.files("letopis").joinpath("data/circumstance.tsv").read_text(encoding="utf-8")
@@ -238,13 +238,31 @@ def caption_line(tree: Tree) -> bool:
 
 
 def unnamed_victims(tree: Tree, trigger: int, pred: int) -> bool:
-    """`Свыше 340 человек были ранены`: the patient of a passive harm is a counted crowd, no actor
-    (EVENTS.md Actors: unnamed victims are not actors)."""
+    """`Свыше 340 человек были ранены`, `убиты трое палестинцев`: the patient of a harm is a counted
+    crowd of private people, who are no actors (EVENTS.md Actors: unnamed victims → `targets: []`).
+    Counted state agents (`убиты двое полицейских`, `трое сотрудников полиции`) are not such victims:
+    an attack on police has the state as target."""
     crowd = words_of("crowd")
     for j in dict.fromkeys([trigger, pred]):
-        for c in tree.kids(j, "nsubj:pass", "nsubj"):
+        for c in tree.kids(j, "nsubj:pass", "nsubj", "obj"):
             token = tree.tokens[c]
             counted = token.pos == "NUM" or bool(tree.kids(c, "nummod", "nummod:gov"))
-            if token.lemma.lower() in crowd or (counted and token.pos != "PROPN"):
+            if not (token.lemma.lower() in crowd or (counted and token.pos != "PROPN")):
+                continue
+            if not _state_agents(tree, c):
                 return True
+    return False
+
+
+def _state_agents(tree: Tree, head: int) -> bool:
+    """`двое полицейских`, `трое сотрудников полиции`, `пять солдат`: people who act for a state."""
+    heads = [head]
+    if tree.tokens[head].pos == "NUM":  # `двое полицейских` parsed with the numeral as head
+        heads += tree.kids(head, "nmod")
+    for h in heads:
+        lemma = tree.tokens[h].lemma.lower()
+        if is_role(lemma) or lemma in words_of("agent"):
+            return True
+        if any(is_role(tree.tokens[n].lemma.lower()) for n in tree.kids(h, "nmod")):
+            return True
     return False

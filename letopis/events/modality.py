@@ -72,6 +72,10 @@ def _bare_condition(tree: Tree, g: int, words: frozenset[str]) -> bool:
 def _scope(tree: Tree, trigger: int, pred: int) -> list[int]:
     heads = [trigger, pred] if pred != trigger else [trigger]
     heads += tree.ancestors(pred, UP_RELS, 3)
+    for j in list(heads):  # `выразил надежду на то, что … уступит`: the noun a `то, что` clause fills
+        h = tree.head(j)
+        if tree.tokens[j].rel == "acl" and h >= 0 and tree.tokens[h].lemma.lower() == "тот":
+            heads += [h, *([tree.head(h)] if tree.head(h) >= 0 else [])]
     for j in list(heads):  # `о намерении подать жалобу`, `планы провести учения`: the noun an infinitive fills
         h = tree.head(j)
         if tree.tokens[j].feat("VerbForm") == "Inf" and tree.tokens[j].rel in ("nmod", "acl") and h >= 0:
@@ -108,6 +112,8 @@ def find_modality(tree: Tree, trigger: int, pred: int, negative_entry: bool = Fa
     lemmas, forms = markers()
     best = Modality.ASSERTED
     scope = _scope(tree, trigger, pred)
+    if _own_marker(tree, trigger):  # `не сможет возглавить запланированную манифестацию`: the noun's own
+        scope = list(dict.fromkeys([trigger, pred]))  # marker holds; the clause above is about someone else
     for j in scope:
         candidates = [j, *tree.kids(j, *MARKER_RELS)]
         for c in candidates:
@@ -124,3 +130,16 @@ def find_modality(tree: Tree, trigger: int, pred: int, negative_entry: bool = Fa
     if best == Modality.ASSERTED and clause_tense(tree, trigger, pred) == "future":
         best = Modality.PLANNED
     return best
+
+
+def _own_marker(tree: Tree, trigger: int) -> bool:
+    """A noun trigger that carries its own modality word (`запланированная манифестация`,
+    `возможные санкции`, `предстоящий визит`)."""
+    if tree.tokens[trigger].pos != "NOUN":
+        return False
+    lemmas, forms = markers()
+    for c in tree.kids(trigger, "amod", "acl"):
+        found = forms.get(tree.tokens[c].text.lower()) or lemmas.get(tree.tokens[c].lemma.lower())
+        if found in (Modality.PLANNED, Modality.HYPOTHETICAL):
+            return True
+    return False
