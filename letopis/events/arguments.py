@@ -135,7 +135,10 @@ def _expand_list(tree: Tree, table: dict[int, Actor], actor: Actor) -> list[Acto
             if nxt is None or nxt.kind != actor.kind or _case_differs(tree, actor, nxt):
                 break  # `за два дня до итальянцев, мальтийские пограничники`: no list
             out.append(nxt)
-            i = nxt.stop if step == 1 else nxt.start - 1
+            following = nxt.stop if step == 1 else nxt.start - 1
+            if (following - i) * step <= 0:
+                break  # an actor span that does not move the walk on (a parse loop): stop here
+            i = following
     return out
 
 
