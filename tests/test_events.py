@@ -474,3 +474,10 @@ def test_benefit_promised_on_a_condition_is_a_hypothetical_offer(pipeline):
     offer = only(events, "AGREE")
     assert offer.sources == ("BOL",) and offer.modality == "hypothetical"
     assert not {"AID", "REQUEST"} & {e.type for e in events}
+
+
+def test_a_participle_describing_a_noun_is_background_unless_it_names_the_agent(pipeline):
+    background = events_of(pipeline, "Полиция Франции передала Германии изъятое оружие.")
+    assert "COERCE" not in {e.type for e in background}
+    stated = events_of(pipeline, "В порту стоит танкер, задержанный властями Греции.")
+    assert only(stated, "COERCE").sources == ("GRC",)

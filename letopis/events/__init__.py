@@ -36,7 +36,7 @@ from .mentions import (
 from .modality import clause_tense, conditional, conditions, find_modality
 from .timing import document_anchor, fill_restatements, find_dates
 from .tree import Tree, segments
-from .triggers import NEGATORS, Trigger, find_triggers, is_negated
+from .triggers import NEGATORS, Trigger, attributive, find_triggers, is_negated
 
 __all__ = ["extract", "scored_events", "confidence_features", "REQUIRES", "ASSIGNS"]
 
@@ -191,6 +191,8 @@ def _drafts(article: Article, index: ActorIndex) -> list[Draft]:
             kept_triggers, agreed = _suppressed(tree, find_triggers(tree))
             caption = caption_line(tree)
             for trig in kept_triggers:
+                if trig.type not in SPEECH_TYPES and attributive(tree, trig.index):
+                    continue  # still nests its own complements (`направленных на оказание помощи`)
                 if circumstance(tree, si, trig.index, index) or in_name(tree, si, trig.index, index):
                     continue
                 if trig.type == EventType.CONSULT and with_press(tree, trig.index, trig.partner):

@@ -24,12 +24,13 @@ from importlib import resources
 from ..record import EventType
 from .tree import Tree
 
-__all__ = ["Entry", "Trigger", "lexicon", "find_triggers", "is_negated", "NEGATORS", "POLARITIES"]
+__all__ = ["Entry", "Trigger", "lexicon", "find_triggers", "is_negated", "attributive", "NEGATORS", "POLARITIES"]
 
 NEGATORS = frozenset({"не", "ни", "нет"})
 UNTIL = frozenset({"пока"})  # `пока … не`: until
 POLARITIES = frozenset({"pos", "neg", "negated", "undergo", "reported", "block"})
 NOMINAL_RELS = frozenset({"nsubj", "nsubj:pass", "obj", "iobj", "obl", "nmod", "conj", "appos"})
+ATTRIBUTE_RELS = frozenset({"amod", "acl"})
 VERB_ENDINGS = ("ть", "ться", "ти", "тись", "чь", "чься")
 
 
@@ -122,6 +123,24 @@ def _person_noun(tree: Tree, i: int) -> bool:
     if token.pos == "NOUN" and token.lemma.lower().endswith(VERB_ENDINGS):
         return True
     return token.feat("VerbForm") == "Part" and token.pos in ("VERB", "ADJ", "NOUN")
+
+
+def attributive(tree: Tree, i: int) -> bool:
+    """A full participle describing a noun (`изъятое оружие`, `законы, запрещающие пытки`): background
+    the sentence takes as given, not the act it reports."""
+    token = tree.tokens[i]
+    if token.feat("VerbForm") != "Part" or token.feat("Variant") == "Short" or token.rel not in ATTRIBUTE_RELS:
+        return False
+    return not _agent(tree, i)
+
+
+def _agent(tree: Tree, i: int) -> bool:
+    """The participle names who did it (`корабль, перехваченный силами ВМС США`): a reported act."""
+    return any(
+        tree.tokens[c].feat("Case") == "Ins" and tree.tokens[c].pos in ("NOUN", "PROPN")
+        and not tree.kids(c, "case")
+        for c in tree.kids(i, "obl", "obl:agent")
+    )
 
 
 def find_triggers(tree: Tree) -> list[Trigger]:
