@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import secrets
-from collections.abc import Iterator
 from dataclasses import replace
 
 import pytest
@@ -13,35 +11,6 @@ from letopis.errors import NotFound, StoreError
 from letopis.record import Article, Entity, Event, EventType, Location, Mention, Modality
 from letopis.store import DocumentFilter, EntityFilter, EventFilter, Rejection, Store, open_store
 from letopis.store.rows import date_range
-
-PG_SERVER = "postgresql://postgres@127.0.0.1:5432/test"
-
-
-def _postgres_store() -> Iterator[Store]:
-    psycopg = pytest.importorskip("psycopg")
-    schema = f"letopis_test_{secrets.token_hex(4)}"
-    try:
-        admin = psycopg.connect(PG_SERVER, autocommit=True, connect_timeout=3)
-    except psycopg.OperationalError as error:
-        pytest.skip(f"PostgreSQL is not reachable: {error}")
-    admin.execute(f"CREATE SCHEMA {schema}")
-    store = open_store(f"{PG_SERVER}?options=-csearch_path%3D{schema}")
-    try:
-        yield store
-    finally:
-        store.close()
-        admin.execute(f"DROP SCHEMA {schema} CASCADE")
-        admin.close()
-
-
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-def store(request: pytest.FixtureRequest, tmp_path) -> Iterator[Store]:
-    if request.param == "sqlite":
-        sqlite = open_store(tmp_path / "letopis.db")
-        yield sqlite
-        sqlite.close()
-    else:
-        yield from _postgres_store()
 
 
 def article(doc_id: str, text: str, source: str = "interfax.ru", date: str | None = "2020-03/2020-05") -> Article:

@@ -9,12 +9,9 @@ import csv
 import io
 import json
 import warnings
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from click.testing import CliRunner
-from test_store import _postgres_store
 
 from letopis import queries
 from letopis.batch import process_paths
@@ -51,16 +48,6 @@ def corpus(folder: Path) -> Path:
         encoding="utf-8",
     )
     return path
-
-
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
-    if request.param == "sqlite":
-        sqlite = open_store(tmp_path / "letopis.db")
-        yield sqlite
-        sqlite.close()
-    else:
-        yield from _postgres_store()
 
 
 def _reports(store: Store) -> int:
