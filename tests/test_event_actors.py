@@ -222,6 +222,14 @@ NEWS_CASES = [
     ("Правительство Японии пообещало поддержать Филиппины.", "AGREE", ("JPN",), ("PHL",)),
     # a protest noun under `участников` is theirs, not the police's
     ("Полиция Франции задержала 20 участников акции протеста в Париже.", "PROTEST", (), ("FRA",)),
+    # coordinated nationality adjectives on one body noun: each state is an actor, also for an
+    # agentless passive detention that the body does in the same sentence
+    (
+        "Когда турецкие и греческие пограничники усилили контроль, на границе было задержано около 300 нелегалов.",
+        "COERCE",
+        ("TUR", "GRC"),
+        None,
+    ),
 ]
 
 

@@ -220,6 +220,11 @@ def test_stated_obligation_is_a_request_and_the_demanded_act_is_not_coded(pipeli
     assert events[0].sources == ("UKR",) and events[0].targets == ("RUS",)
 
 
+def test_opinion_about_what_someone_should_know_is_no_request(pipeline):
+    text = "Глава МИД Украины заявил, что Россия должна понимать, что санкции останутся."
+    assert "REQUEST" not in {e.type for e in events_of(pipeline, text)}
+
+
 def test_conditional_threat_is_also_a_demand(pipeline):
     events = events_of(pipeline, "Газпром пригрозил ограничить поставки газа в Белоруссию, если Минск не погасит долг.")
     assert {e.type for e in events} == {"THREATEN", "REQUEST"}

@@ -691,6 +691,8 @@ def find_arguments(tree: Tree, si: int, trigger: int, type_: EventType, index: A
         sources += [s for s in decide(found, index) if s not in targets]
     if not sources and passive and type_ in HELD_TYPES:
         sources += [s for s in _held_in(tree, si, pred, index) if s not in targets]
+    if not sources and passive and type_ in HELD_TYPES:
+        sources += [s for s in _bodies_at_work(tree, si, pred, index) if s not in targets]
     if not targets and type_ in COMPLEMENT_TYPES:
         targets += [
             t
@@ -740,6 +742,22 @@ def _held_in(tree: Tree, si: int, pred: int, index: ActorIndex) -> list[str]:
             and tree.tokens[c].feat("Case") == "Loc"
         ):
             out.append(actor.value)
+    return out
+
+
+def _bodies_at_work(tree: Tree, si: int, pred: int, index: ActorIndex) -> list[str]:
+    """`когда итальянские и ливийские пограничники начали патрулирование, было поймано 1000
+    мигрантов`: an agentless passive detention is done by the state bodies (police, border guards)
+    that are the subject of another clause of the same sentence, each state of their adjectives."""
+    out: list[str] = []
+    own = set(tree.subtree(pred))
+    for j, token in enumerate(tree.tokens):
+        if token.rel != "nsubj" or j in own or actor_words().get(token.lemma.lower()) != "body":
+            continue
+        found = collect(tree, si, j, index)
+        codes = [a.value for a in found.actors if a.kind == "country" and a.adjective]
+        if codes and len(codes) == len(found.actors) and not found.resolved:
+            out += [c for c in codes if c not in out]
     return out
 
 
