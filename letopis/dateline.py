@@ -25,6 +25,7 @@ from importlib import resources
 from .dates import month_number
 from .errors import InputError
 from .record import Dateline
+from .timex import month_abbreviations
 
 __all__ = ["parse_dateline", "agency_name"]
 
@@ -87,7 +88,7 @@ def _date(text: str, pos: int) -> tuple[tuple[int, int, int | None], int] | None
     if not (1 <= day <= 31 and 1 <= month <= 12):
         return None
     end = m.end()
-    if m["month"] and not m["year"] and m["dot"] and m["month"].lower() not in _abbreviations():
+    if m["month"] and not m["year"] and m["dot"] and m["month"].lower() not in month_abbreviations():
         end = m.end("month")  # `11 марта.`: the full stop ends the dateline, it is no abbreviation's
     time = _TIME.match(text, end)
     return (day, month, year), time.end() if time else end
@@ -98,13 +99,6 @@ def _city(text: str, pos: int) -> tuple[str, int] | None:
     if m is None or _agency(text, pos) is not None:
         return None
     return _title(m["city"]), m.end()
-
-
-@lru_cache(maxsize=1)
-def _abbreviations() -> frozenset[str]:
-    text = resources.files("letopis").joinpath("data", "months.tsv").read_text(encoding="utf-8")
-    rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    return frozenset(row[0] for row in rows if row[2] == "abbr")
 
 
 @lru_cache(maxsize=1)

@@ -17,7 +17,14 @@ from importlib import resources
 
 from .errors import InputError
 
-__all__ = ["Relation", "TimeExpression", "find_time_expressions", "month_number"]
+__all__ = [
+    "Relation",
+    "TimeExpression",
+    "find_time_expressions",
+    "month_number",
+    "month_forms",
+    "month_abbreviations",
+]
 
 
 class Relation(StrEnum):
@@ -107,6 +114,17 @@ def month_number(word: str) -> int | None:
     lex = _lexicon()
     value = lex.months.get(key) or lex.abbreviations.get(key)
     return int(value) if value else None
+
+
+def month_forms() -> dict[str, int]:
+    """Every form of every month name (full and abbreviated) → month number: one table for all parsers."""
+    lex = _lexicon()
+    return {form: int(value) for form, value in (*lex.months.items(), *lex.abbreviations.items())}
+
+
+def month_abbreviations() -> frozenset[str]:
+    """Abbreviated month forms (`мар`), which only count right after a day number."""
+    return frozenset(_lexicon().abbreviations)
 
 
 def _word(cls: str, word: str) -> str:

@@ -16,6 +16,8 @@ from importlib import resources
 from typing import Any
 from urllib.parse import urlsplit
 
+from ..timex import month_forms
+
 __all__ = [
     "PageMeta",
     "parse_page",
@@ -50,18 +52,13 @@ def _labels() -> dict[str, list[str]]:
     return kinds
 
 
-@lru_cache(maxsize=1)
-def _months() -> dict[str, int]:
-    return {row[1].lower(): int(row[2]) for row in _rows("html_meta_labels.tsv") if row[0] == "month"}
-
-
 def _alternation(words: Iterable[str]) -> str:
     return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
 
 
 @lru_cache(maxsize=1)
 def _patterns() -> dict[str, re.Pattern[str]]:
-    months = _alternation(_months())
+    months = _alternation(month_forms())
     word_date = rf"(\d{{1,2}})\s+({months})\.?,?\s+(\d{{4}})"
     numeric_date = r"(\d{1,2})\.(\d{1,2})\.(\d{4})"
     labels = _labels()
@@ -94,7 +91,7 @@ def _date(year: str | int, month: str | int, day: str | int) -> str | None:
 
 
 def _word_date(day: str, month: str, year: str) -> str | None:
-    number = _months().get(month.lower().rstrip("."))
+    number = month_forms().get(month.lower().rstrip("."))
     return _date(year, number, day) if number else None
 
 
@@ -284,10 +281,16 @@ def _junk_xpaths() -> tuple[str, ...]:
     if classes:
         # A class or id token starting with the pattern, on a block short enough to be a widget:
         # an article container that happens to match must never be pruned whole.
-        paths.append(f"//*[({' or '.join(classes)}) and string-length(normalize-space(.)) < {MAX_JUNK_BLOCK}]")
+        paths.append(
+            f"//*[({' or '.join(classes)}) and string-length(normalize-space(.)) < {MAX_JUNK_BLOCK}]"
+        )
     if leads:
-        blocks = " or ".join(f"self::{tag}" for tag in ("p", "div", "aside", "section", "h2", "h3", "h4", "strong", "li"))
-        paths.append(f"//*[({blocks}) and ({' or '.join(leads)}) and string-length(normalize-space(.)) < {MAX_LEAD_BLOCK}]")
+        blocks = " or ".join(
+            f"self::{tag}" for tag in ("p", "div", "aside", "section", "h2", "h3", "h4", "strong", "li")
+        )
+        paths.append(
+            f"//*[({blocks}) and ({' or '.join(leads)}) and string-length(normalize-space(.)) < {MAX_LEAD_BLOCK}]"
+        )
     return tuple(paths)
 
 
