@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from letopis.errors import BadRecord, EmptyInput, WrongLanguage
+from letopis.errors import BadRecord, EmptyInput, TooLarge, WrongLanguage
 from letopis.ingest import corpus
 from letopis.ingest.language import detect_language
 from letopis.record import Document
@@ -31,7 +31,7 @@ def test_jsonl_with_explicit_mapping_and_bad_lines(tmp_path: Path) -> None:
     path.write_text("\n".join(rows) + "\n", encoding="utf-8")
     items = list(corpus.read(path, text_field="article_body", date_field="when", id_field="key"))
     assert isinstance(items[0], Document) and (items[0].id, items[0].published) == ("a1", "2020-07-15")
-    assert isinstance(items[1], BadRecord) and items[1].where == f"{path}:record-2"
+    assert isinstance(items[1], BadRecord) and items[1].where == f"{path}:2"  # JSONL names lines, as the plain reader does
     assert isinstance(items[2], BadRecord)
     assert isinstance(items[3], BadRecord) and "article_body" in items[3].message  # mapped field missing
 
@@ -60,3 +60,12 @@ def test_non_russian_rows_are_rejected_naming_the_language(tmp_path: Path) -> No
 )
 def test_detect_language(text: str, expected: str) -> None:
     assert detect_language(text) == expected
+
+
+def test_mapped_jsonl_rejects_an_oversized_line_and_goes_on(tmp_path: Path) -> None:
+    path = tmp_path / "big.jsonl"
+    rows = [json.dumps({"body": "Москва " * 5000}, ensure_ascii=False), json.dumps({"body": RU}, ensure_ascii=False)]
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    first, second = list(corpus.read(path, text_field="body", max_bytes=2000))
+    assert isinstance(first, TooLarge) and first.where == f"{path}:1"
+    assert isinstance(second, Document) and second.text == RU

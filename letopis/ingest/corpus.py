@@ -9,7 +9,6 @@ stream and the rest goes on.
 from __future__ import annotations
 
 import csv
-import json
 import sys
 from collections.abc import Iterator, Mapping
 from pathlib import Path
@@ -18,6 +17,8 @@ from typing import Any
 from ..errors import BadRecord, EmptyInput, InputError, UnsupportedFormat
 from ..record import Document
 from .encoding import decode_bytes
+from .files import MAX_DOCUMENT_BYTES, check_size
+from .jsonl import records
 from .language import require_language
 from .metadata import parse_russian_date
 
@@ -126,22 +127,20 @@ def read_jsonl(
     date_field: str | None = None,
     id_field: str | None = None,
     language: str | None = "ru",
+    max_bytes: int = MAX_DOCUMENT_BYTES,
 ) -> Iterator[Document | InputError]:
-    """One document per JSON line; `path:record-N` names the line in errors."""
-    with path.open("rb") as lines:
-        for number, raw in enumerate(lines, start=1):
-            where = f"{path}:record-{number}"
-            if not raw.strip():
-                continue
-            try:
-                row = json.loads(raw)
-                if not isinstance(row, dict):
-                    raise BadRecord(f"line is a JSON {type(row).__name__}, not an object", where)
-                yield _checked(_document(row, where, "jsonl", text_field, date_field, id_field), language)
-            except InputError as error:
-                yield error
-            except (json.JSONDecodeError, UnicodeDecodeError) as error:
-                yield BadRecord(f"line is not valid JSON: {error}", where)
+    """One document per JSON line, read by the JSONL reader's bounded line loop (`path:N` in errors)."""
+    for item in records(path, max_bytes):
+        if isinstance(item, InputError):
+            yield item
+            continue
+        where, row = item
+        try:
+            document = _document(row, where, "jsonl", text_field, date_field, id_field)
+            check_size(len(document.text.encode("utf-8")), max_bytes, where)
+            yield _checked(document, language)
+        except InputError as error:
+            yield error
 
 
 def read_csv(
@@ -192,9 +191,10 @@ def read(
 ) -> Iterator[Document | InputError]:
     """Read a `.csv`/`.tsv` or `.jsonl`/`.ndjson` corpus, chosen by the file's suffix or content."""
     path = Path(path)
+    max_bytes = int(options.get("max_bytes") or MAX_DOCUMENT_BYTES)  # type: ignore[call-overload]
     suffixes = "".join(path.suffixes).lower()
     if any(s in suffixes for s in (".jsonl", ".ndjson", ".json")):
-        yield from read_jsonl(path, text_field, date_field, id_field, language)
+        yield from read_jsonl(path, text_field, date_field, id_field, language, max_bytes)
     elif any(s in suffixes for s in (".csv", ".tsv")):
         delimiter = "\t" if ".tsv" in suffixes else None
         yield from read_csv(path, text_field, date_field, id_field, language, delimiter)
@@ -202,7 +202,7 @@ def read(
         with path.open("rb") as stream:
             head = stream.read(4096).lstrip()
         if head.startswith(b"{"):
-            yield from read_jsonl(path, text_field, date_field, id_field, language)
+            yield from read_jsonl(path, text_field, date_field, id_field, language, max_bytes)
         elif head:
             yield from read_csv(path, text_field, date_field, id_field, language)
         else:

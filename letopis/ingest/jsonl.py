@@ -15,7 +15,7 @@ from ..errors import BadRecord, EmptyInput, InputError, TooLarge
 from ..record import Document
 from .files import MAX_DOCUMENT_BYTES, check_size, decode_utf8
 
-__all__ = ["read", "document_from"]
+__all__ = ["read", "records", "document_from"]
 
 _FIELDS = ("id", "published", "source", "url", "title", "author")
 # JSON escapes (\u0416) make a line up to 6x its text; allow for that over the document cap.
@@ -24,6 +24,26 @@ LINE_FACTOR = 6
 
 def read(path: Path, max_bytes: int = MAX_DOCUMENT_BYTES, **options: Any) -> Iterator[Document | InputError]:
     """Yield one Document (or InputError) per non-blank line; origin is `file:line`."""
+    for item in records(path, max_bytes):
+        if isinstance(item, InputError):
+            yield item
+            continue
+        where, record = item
+        try:
+            document = document_from(record, where, format="jsonl")
+            check_size(len(document.text.encode("utf-8")), max_bytes, where)
+        except InputError as error:
+            yield error
+            continue
+        yield document
+
+
+def records(path: Path, max_bytes: int = MAX_DOCUMENT_BYTES) -> Iterator[tuple[str, dict[str, Any]] | InputError]:
+    """(`file:line`, object) per non-blank line, or the InputError that line is.
+
+    The one line reader for every JSONL input: plain EVENTS.md documents here, corpora with
+    field mappings in `corpus`.
+    """
     seen = False
     with path.open("rb") as stream:
         for number, line in _lines(stream, max_bytes * LINE_FACTOR):
@@ -36,7 +56,7 @@ def read(path: Path, max_bytes: int = MAX_DOCUMENT_BYTES, **options: Any) -> Ite
                 continue
             seen = True
             try:
-                yield parse_line(line, where, max_bytes)
+                yield where, parse_object(line, where)
             except InputError as error:
                 yield error
     if not seen:
@@ -61,7 +81,8 @@ def _lines(stream: BinaryIO, limit: int) -> Iterator[tuple[int, bytes | int]]:
         yield number, line
 
 
-def parse_line(line: bytes, where: str, max_bytes: int = MAX_DOCUMENT_BYTES) -> Document:
+def parse_object(line: bytes, where: str) -> dict[str, Any]:
+    """One line as a JSON object; anything else is a BadRecord naming the line."""
     text = decode_utf8(line, where)
     try:
         record = json.loads(text)
@@ -69,9 +90,7 @@ def parse_line(line: bytes, where: str, max_bytes: int = MAX_DOCUMENT_BYTES) -> 
         raise BadRecord(f"not valid JSON ({error.msg} at column {error.colno})", where) from None
     if not isinstance(record, dict):
         raise BadRecord(f"a record must be a JSON object, not {type(record).__name__}", where)
-    document = document_from(record, where, format="jsonl")
-    check_size(len(document.text.encode("utf-8")), max_bytes, where)
-    return document
+    return record
 
 
 def document_from(record: Mapping[str, Any], where: str, format: str) -> Document:
