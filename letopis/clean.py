@@ -17,7 +17,7 @@ from functools import lru_cache
 from importlib import resources
 
 from .errors import BadRecord
-from .junk_model import junk_logits
+from .junk_model import CYRILLIC, LETTER, SENTENCE_END, junk_logits
 from .record import Article
 
 __all__ = [
@@ -65,10 +65,7 @@ LOGIT_CLIP = 6.0
 MODEL_MIN_LINES = 4  # position in a two- or three-line text says nothing: the model stays out of it
 ADJACENT_WORDS = 6  # a bare fragment this short between junk lines is junk (menus, link titles, labels)
 
-_SENTENCE_END = re.compile(r"[.!?…][»\"”“'’)\]]*$")
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
-_CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
-_LETTER = re.compile(r"[^\W\d_]")
 _CODE_CHARS = re.compile(r"[{}()\[\];=<>]")
 _URL_ONLY = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
@@ -207,7 +204,7 @@ def normalize_typography(line: str) -> str:
     """Readable Russian: one em dash for spaced dashes, guillemets for paired straight quotes."""
     for regex, replacement in _DASH_RULES:
         line = regex.sub(replacement, line)
-    if line.count('"') % 2 == 0 and _CYRILLIC.search(line):
+    if line.count('"') % 2 == 0 and CYRILLIC.search(line):
         for regex, replacement in _QUOTE_RULES:
             line = regex.sub(replacement, line)
     return line
@@ -215,9 +212,9 @@ def normalize_typography(line: str) -> str:
 
 def _sentence_bonus(line: str, words: int) -> float:
     """Sentence-shaped lines are content: a long declarative line outweighs one weak junk hit."""
-    cyrillic = len(_CYRILLIC.findall(line)) / max(1, len(_LETTER.findall(line)))
+    cyrillic = len(CYRILLIC.findall(line)) / max(1, len(LETTER.findall(line)))
     bonus = 0.0
-    if _SENTENCE_END.search(line) and words >= 5:
+    if SENTENCE_END.search(line) and words >= 5:
         bonus = 1.5 + (1.0 if words >= 12 else 0.0) + (1.5 if words >= 25 else 0.0)
     elif words >= 20:
         bonus = 1.0
@@ -228,8 +225,8 @@ def _looks_like_code(line: str) -> bool:
     """Leftover script or markup: dense code punctuation among Latin letters."""
     if len(line) < 20:
         return False
-    letters = len(_LETTER.findall(line))
-    cyrillic = len(_CYRILLIC.findall(line))
+    letters = len(LETTER.findall(line))
+    cyrillic = len(CYRILLIC.findall(line))
     density = len(_CODE_CHARS.findall(line)) / len(line)
     return density >= 0.06 and cyrillic <= 0.3 * max(1, letters)
 
@@ -237,13 +234,13 @@ def _looks_like_code(line: str) -> bool:
 def _is_breadcrumb(line: str) -> bool:
     """`Главная / Новости / Политика`: short segments joined by separators, no sentence."""
     segments = _CRUMB_SEPARATOR.split(line)
-    if len(segments) < 3 or _SENTENCE_END.search(line):
+    if len(segments) < 3 or SENTENCE_END.search(line):
         return False
     return all(1 <= len(_WORD.findall(segment)) <= 4 for segment in segments)
 
 
 def _nav_score(line: str, words: list[str]) -> float:
-    if not words or _SENTENCE_END.search(line) or any(ch.isdigit() for ch in line.split("(")[0]):
+    if not words or SENTENCE_END.search(line) or any(ch.isdigit() for ch in line.split("(")[0]):
         return 0.0
     nav = load_nav_words()
     if not all(word.lower() in nav for word in words):
@@ -253,7 +250,7 @@ def _nav_score(line: str, words: list[str]) -> float:
 
 def _is_fragment(line: str, words: list[str]) -> bool:
     """Short and without sentence-final punctuation: the shape of menus, labels, stamps and link titles."""
-    return len(line.split()) <= SHORT_WORDS and not _SENTENCE_END.search(line)
+    return len(line.split()) <= SHORT_WORDS and not SENTENCE_END.search(line)
 
 
 def _structure(line: str, words: list[str]) -> dict[str, float]:
@@ -271,14 +268,14 @@ def _structure(line: str, words: list[str]) -> dict[str, float]:
         or (_UNIT.search(line) and tokens <= 3)
     ):
         found["stamp"] = STAMP_WEIGHT
-    letters = len(_LETTER.findall(line))
+    letters = len(LETTER.findall(line))
     if letters and len(_LATIN.findall(line)) >= 0.8 * letters and not _looks_like_code(line):
         found["foreign"] = FOREIGN_WEIGHT
     capitals = [word for word in words if word[0].isupper()]
     menu_shaped = not _MENU_BREAKER.search(line)
     if len(words) >= CAPITALS_MIN_WORDS and len(capitals) == len(words) and not digits and menu_shaped:
         found["nav"] = 3.0
-    elif 1 <= len(words) <= 3 and letters >= 4 and line.upper() == line and _CYRILLIC.search(line):
+    elif 1 <= len(words) <= 3 and letters >= 4 and line.upper() == line and CYRILLIC.search(line):
         found["nav"] = 3.0  # a rubric in capitals: "ПРОИСШЕСТВИЯ"
     if _EMOJI_START.match(line) and len(words) <= 3:
         found["emoji"] = 3.0  # "🔥 Срочно": a badge, not a headline
@@ -320,14 +317,14 @@ def score_line(line: str) -> LineVerdict:
         by_kind["link"] = 4.0
     elif _URL.search(line) and len(words) <= 8:
         by_kind["link"] = 1.5
-    if not _LETTER.search(line) and sum(ch.isdigit() for ch in line) <= 3:
+    if not LETTER.search(line) and sum(ch.isdigit() for ch in line) <= 3:
         by_kind["symbols"] = 4.0  # "***", "0 0 0", a lone counter: no sentence to lose
     if _EMOJI_START.match(line):
         by_kind["emoji"] = max(by_kind.get("emoji", 0.0), 1.0)
-    if by_kind and not _SENTENCE_END.search(line):
+    if by_kind and not SENTENCE_END.search(line):
         by_kind["fragment"] = FRAGMENT_WEIGHT
     bonus = _sentence_bonus(line, len(words))
-    if bonus and _SENTENCE_END.search(line) and len(words) >= SENTENCE_WORDS:
+    if bonus and SENTENCE_END.search(line) and len(words) >= SENTENCE_WORDS:
         bonus += content_bonus  # a reported statement is news, even when it quotes a junk phrase
     score = sum(min(weight, KIND_CAP) for weight in by_kind.values()) - bonus
     return LineVerdict(line, score, tuple(sorted(by_kind)))
@@ -344,12 +341,12 @@ class _Line:
     @property
     def sentence(self) -> bool:
         """Sentence-shaped: final punctuation and enough words; adjacency to junk never takes it."""
-        return bool(_SENTENCE_END.search(self.text)) and len(self.text.split()) >= SENTENCE_WORDS
+        return bool(SENTENCE_END.search(self.text)) and len(self.text.split()) >= SENTENCE_WORDS
 
     @property
     def bare(self) -> bool:
         """A short fragment without sentence shape: the shape of a menu item, label or link title."""
-        return len(self.text.split()) <= ADJACENT_WORDS and not _SENTENCE_END.search(self.text)
+        return len(self.text.split()) <= ADJACENT_WORDS and not SENTENCE_END.search(self.text)
 
 
 def _mark_headline(lines: list[_Line]) -> None:
@@ -359,7 +356,7 @@ def _mark_headline(lines: list[_Line]) -> None:
     so the first line left standing is where the article begins.
     """
     for line in lines:
-        if line.junk or not _CYRILLIC.search(line.text) or _looks_like_code(line.text):
+        if line.junk or not CYRILLIC.search(line.text) or _looks_like_code(line.text):
             continue
         line.headline = True
         if line.verdict.score < JUNK_THRESHOLD + HEADLINE_BONUS:
@@ -401,7 +398,7 @@ def _split_at(splitter: re.Pattern[str], text: str) -> list[str]:
 
 def _is_link_title(line: _Line) -> bool:
     words = len(_WORD.findall(line.text))
-    return 1 <= words <= LINK_TITLE_WORDS and not _SENTENCE_END.search(line.text)
+    return 1 <= words <= LINK_TITLE_WORDS and not SENTENCE_END.search(line.text)
 
 
 def _take_link_titles(lines: list[_Line]) -> None:
@@ -479,7 +476,7 @@ def _apply_model(lines: list[_Line]) -> None:
     candidates = [
         index
         for index, line in enumerate(lines)
-        if not (line.junk or line.headline or _SENTENCE_END.search(line.text))
+        if not (line.junk or line.headline or SENTENCE_END.search(line.text))
     ]
     if not candidates or len(lines) < MODEL_MIN_LINES:
         return

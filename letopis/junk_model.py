@@ -20,9 +20,10 @@ from .normalize import get_morph
 __all__ = ["FEATURES", "line_features", "document_features", "load_weights", "junk_logits"]
 
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
-_CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
-_LETTER = re.compile(r"[^\W\d_]")
-_SENTENCE_END = re.compile(r"[.!?…][»\"”“'’)\]]*$")
+# Shared with clean.py, which imports them from here.
+CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
+LETTER = re.compile(r"[^\W\d_]")
+SENTENCE_END = re.compile(r"[.!?…][»\"”“'’)\]]*$")
 _WEB = re.compile(r"(?:https?://|www\.)|(?:^|\s)[@#][\w]|\b[\w-]+\.(?:ru|com|by|kz|uz|ua|ge|org|net|info)\b")
 _CODE = re.compile(r"[{}\[\];=<>&|*/\\]")
 _COMMA = re.compile(r"[,;:«»\"()]")
@@ -68,7 +69,7 @@ def line_features(line: str) -> list[float]:
     """Shape and morphology of one line, without context (filled by `document_features`)."""
     words = _WORD.findall(line)
     count = len(words)
-    letters = len(_LETTER.findall(line))
+    letters = len(LETTER.findall(line))
     tokens = line.split()
     finite = imperative = imperative_first = second = False
     for index, word in enumerate(words[:MORPH_WORDS]):
@@ -82,9 +83,9 @@ def line_features(line: str) -> list[float]:
         1.0,
         math.log1p(count),
         1.0 if count <= 3 else 0.0,
-        1.0 if _SENTENCE_END.search(line) else 0.0,
+        1.0 if SENTENCE_END.search(line) else 0.0,
         1.0 if line.endswith(":") else 0.0,
-        len(_CYRILLIC.findall(line)) / letters if letters else 0.0,
+        len(CYRILLIC.findall(line)) / letters if letters else 0.0,
         1.0 if finite else 0.0,
         1.0 if imperative else 0.0,
         1.0 if imperative_first else 0.0,
