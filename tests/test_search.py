@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import FIXTURES, read_jsonl
+from conftest import FIXTURES, postgres_store, read_jsonl
 
 from letopis.record import Document
 from letopis.search import SearchFilters, make_snippet, parse_query, search
@@ -14,7 +14,10 @@ from letopis.store import open_store
 
 def build_store(pipeline, path, extra: list[Document] = (), dev_docs: int = 6):  # type: ignore[no-untyped-def]
     """A store made by the real pipeline over the seed article and a few dev documents."""
-    store = open_store(path)
+    return fill_store(open_store(path), pipeline, extra, dev_docs)
+
+
+def fill_store(store, pipeline, extra: list[Document] = (), dev_docs: int = 6):  # type: ignore[no-untyped-def]
     seed = (FIXTURES.parent.parent / "examples" / "interfax-eu-central-asia.txt").read_text(encoding="utf-8")
     documents = [Document(text=seed, id="seed", published="2015-03-11", source="interfax.ru")]
     for record in read_jsonl(FIXTURES / "events" / "dev.docs.jsonl")[:dev_docs]:
@@ -24,11 +27,16 @@ def build_store(pipeline, path, extra: list[Document] = (), dev_docs: int = 6): 
     return store
 
 
-@pytest.fixture(scope="module")
-def store(pipeline, tmp_path_factory):  # type: ignore[no-untyped-def]
-    store = build_store(pipeline, tmp_path_factory.mktemp("search") / "store.db")
-    yield store
-    store.close()
+@pytest.fixture(scope="module", params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def store(request, pipeline, tmp_path_factory):  # type: ignore[no-untyped-def]
+    """The same searches on both back ends: SQLite FTS5 and PostgreSQL's tsvector + GIN."""
+    if request.param == "sqlite":
+        store = build_store(pipeline, tmp_path_factory.mktemp("search") / "store.db")
+        yield store
+        store.close()
+    else:
+        for store in postgres_store():
+            yield fill_store(store, pipeline)
 
 
 def test_an_inflected_form_finds_the_document(store) -> None:  # type: ignore[no-untyped-def]
