@@ -14,8 +14,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from importlib import resources
 
+from .datafiles import data_text
 from .errors import BadRecord
 from .junk_model import CYRILLIC, LETTER, SENTENCE_END, junk_logits
 from .record import Article
@@ -125,7 +125,7 @@ class LineVerdict:
 
 
 def _data_lines(name: str) -> list[tuple[int, str]]:
-    text = resources.files("letopis").joinpath("data", name).read_text(encoding="utf-8")
+    text = data_text(name)
     rows = []
     for number, line in enumerate(text.splitlines(), start=1):
         if line.strip() and not line.lstrip().startswith("#"):

@@ -20,8 +20,8 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib import resources
 
+from .datafiles import data_rows
 from .dates import month_number
 from .errors import InputError
 from .record import Dateline
@@ -48,9 +48,7 @@ _AUTHOR = re.compile(r",\s*[А-ЯЁA-Z][а-яёa-z]+(?:\s+[А-ЯЁA-Z][а-яёa-
 
 @lru_cache(maxsize=1)
 def _agencies() -> tuple[dict[str, str], re.Pattern[str]]:
-    text = resources.files("letopis").joinpath("data", "news_agencies.tsv").read_text(encoding="utf-8")
-    rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    names = {alias.lower(): name.strip() for alias, name in rows}
+    names = {alias.lower(): name for alias, name in data_rows("news_agencies.tsv")}
     alternation = "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in sorted(names, key=len, reverse=True))
     bare = rf"[«\"]?(?P<agency>{alternation})[»\"]?(?![\w])"
     slashed = rf"/\s*(?:Корр\.\s*)?(?P<slashed>{alternation})(?![\w])[^/\n]{{0,60}}/"
@@ -103,8 +101,7 @@ def _city(text: str, pos: int) -> tuple[str, int] | None:
 
 @lru_cache(maxsize=1)
 def _particles() -> frozenset[str]:
-    text = resources.files("letopis").joinpath("data", "city_particles.tsv").read_text(encoding="utf-8")
-    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return frozenset(row[0] for row in data_rows("city_particles.tsv"))
 
 
 def _title(city: str) -> str:

@@ -13,8 +13,8 @@ import math
 import re
 from collections.abc import Sequence
 from functools import lru_cache
-from importlib import resources
 
+from .datafiles import data_rows
 from .normalize import get_morph
 
 __all__ = ["FEATURES", "line_features", "document_features", "load_weights", "junk_logits"]
@@ -126,12 +126,7 @@ def document_features(
 @lru_cache(maxsize=1)
 def load_weights() -> tuple[float, ...]:
     """Weights by feature name; a missing or unknown feature is a packaging bug."""
-    text = resources.files("letopis").joinpath("data", "junk_weights.tsv").read_text(encoding="utf-8")
-    weights: dict[str, float] = {}
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            name, value = line.split("\t")[:2]
-            weights[name] = float(value)
+    weights = {row[0]: float(row[1]) for row in data_rows("junk_weights.tsv")}
     if set(weights) != set(FEATURES):
         raise ValueError(
             f"junk_weights.tsv does not match the features: {sorted(set(weights) ^ set(FEATURES))}"

@@ -12,10 +12,10 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 from urllib.parse import urlsplit
 
+from ..datafiles import data_rows
 from ..timex import month_forms
 
 __all__ = [
@@ -39,15 +39,10 @@ MAX_LEAD_BLOCK = 300
 MAX_LABEL_LINE = 120
 
 
-def _rows(name: str) -> list[list[str]]:
-    text = resources.files("letopis").joinpath("data", name).read_text(encoding="utf-8")
-    return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
-
-
 @lru_cache(maxsize=1)
 def _labels() -> dict[str, list[str]]:
     kinds: dict[str, list[str]] = {}
-    for row in _rows("html_meta_labels.tsv"):
+    for row in data_rows("html_meta_labels.tsv"):
         kinds.setdefault(row[0], []).append(row[1])
     return kinds
 
@@ -271,7 +266,7 @@ def merge(page: PageMeta, extracted: Any, url: str | None) -> Merged:
 def _junk_xpaths() -> tuple[str, ...]:
     """One XPath per pattern kind: trafilatura walks the tree once per expression."""
     classes, leads = [], []
-    for row in _rows("html_junk.tsv"):
+    for row in data_rows("html_junk.tsv"):
         kind, pattern = row[0], row[1].replace("'", "")
         if kind == "class":
             classes.append(f"contains(concat(' ', @class), ' {pattern}') or starts-with(@id, '{pattern}')")

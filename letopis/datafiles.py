@@ -1,0 +1,25 @@
+"""The package's own lexicons (`letopis/data/*.tsv`): one reader for every module that loads one.
+
+Russian words live in these files, not in code; each file is tab-separated, with `#` lines for
+comments and headers.
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+
+__all__ = ["data_rows", "data_text"]
+
+
+def data_text(name: str) -> str:
+    """The whole text of `letopis/data/<name>`."""
+    return resources.files("letopis").joinpath("data", name).read_text(encoding="utf-8")
+
+
+def data_rows(name: str) -> list[list[str]]:
+    """The rows of a data table: blank and `#` lines skipped, cells split at tabs and stripped."""
+    return [
+        [cell.strip() for cell in line.split("\t")]
+        for line in data_text(name).splitlines()
+        if line.strip() and not line.lstrip().startswith("#")
+    ]
