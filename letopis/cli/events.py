@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import json
 import sys
 from typing import Any, TextIO
@@ -11,9 +10,6 @@ import click
 
 from ..errors import InputError
 from . import main
-
-_EVENT_COLUMNS = ["doc_id", "type", "sources", "targets", "location", "date", "modality", "confidence", "evidence",
-                  "sources_count"]
 
 
 def _rows(stream: TextIO) -> Any:
@@ -48,44 +44,88 @@ def _cell(value: Any) -> str:
     return "" if value is None else str(value)
 
 
-@main.command()
-@click.option("--db", help="Store: a SQLite path or a postgresql:// URL [default: ./letopis.db or $LETOPIS_DB].")
-@click.option("--type", "type_", help="Only this PLOVER type (AGREE, CONSULT, …).")
-@click.option("--actor", help="Only events with this actor (code or name) among sources or targets.")
-@click.option("--location", help="Only events at this place: name, GeoNames id or ISO3.")
-@click.option("--since", help="Only events on or after this ISO date (YYYY[-MM[-DD]]).")
-@click.option("--until", help="Only events on or before this ISO date.")
-@click.option("--modality", type=click.Choice(["asserted", "planned", "negated", "hypothetical"]))
-@click.option("--format", "format_", type=click.Choice(["table", "jsonl", "csv"]), default="table", show_default=True)
-@click.option("--limit", type=int, default=100, show_default=True)
-def events(db: str | None, type_: str | None, actor: str | None, location: str | None, since: str | None,
-           until: str | None, modality: str | None, format_: str, limit: int) -> None:
-    """List stored events, filtered; ×N is how many outlets reported the event (reprints included)."""
-    from .. import queries
+def _event_filters(function: Any) -> Any:
+    """The filters `events` and `export` share."""
+    for option in reversed([
+        click.option("--db", help="Store: a SQLite path or a postgresql:// URL [default: ./letopis.db or $LETOPIS_DB]."),
+        click.option("--type", "type_", help="Only this PLOVER type (AGREE, CONSULT, …)."),
+        click.option("--actor", help="Only events with this actor (code or name) among sources or targets."),
+        click.option("--location", help="Only events at this place: name, GeoNames id or ISO3."),
+        click.option("--since", help="Only events on or after this ISO date (YYYY[-MM[-DD]])."),
+        click.option("--until", help="Only events on or before this ISO date."),
+        click.option("--modality", type=click.Choice(["asserted", "planned", "negated", "hypothetical"])),
+    ]):
+        function = option(function)
+    return function
+
+
+def _query(db: str | None, limit: int | None, **filters: Any) -> tuple[Any, Any]:
+    """The open store and the EventFilter the options ask for."""
     from ..store.base import EventFilter
     from .core import _DATE, _open, _settings
 
-    for name, value in (("--since", since), ("--until", until)):
+    for name in ("since", "until"):
+        value = filters[name]
         if value is not None and not _DATE.match(value):
-            raise click.BadParameter("use an ISO date: YYYY-MM-DD (or YYYY-MM, YYYY)", param_hint=name)
+            raise click.BadParameter("use an ISO date: YYYY-MM-DD (or YYYY-MM, YYYY)", param_hint=f"--{name}")
     store = _open(_settings(db=db).db, must_exist=True)
+    return store, EventFilter(type=filters["type_"], actor=filters["actor"], location=filters["location"],
+                              since=filters["since"], until=filters["until"], modality=filters["modality"],
+                              limit=limit or 100)
+
+
+@main.command()
+@_event_filters
+@click.option("--format", "format_", type=click.Choice(["table", "jsonl", "csv"]), default="table", show_default=True)
+@click.option("--limit", type=int, default=100, show_default=True)
+def events(db: str | None, format_: str, limit: int, **filters: Any) -> None:
+    """List stored events, filtered; ×N is how many outlets reported the event (reprints included)."""
+    from .. import queries
+    from ..export import export_lines
+
+    store, where = _query(db, limit, **filters)
     try:
-        rows = queries.list_events(store, EventFilter(type=type_, actor=actor, location=location, since=since,
-                                                      until=until, modality=modality, limit=limit))
+        rows = queries.list_events(store, where)
     finally:
         store.close()
-    if format_ == "jsonl":
-        for row in rows:
-            click.echo(json.dumps(row, ensure_ascii=False))
-    elif format_ == "csv":
-        writer = csv.writer(sys.stdout, lineterminator="\n")
-        writer.writerow(_EVENT_COLUMNS)
-        writer.writerows([_cell(row.get(c)) for c in _EVENT_COLUMNS] for row in rows)
-    else:
-        for row in rows:
-            actors = _cell(row["sources"]) + (" → " + _cell(row["targets"]) if row["targets"] else "")
-            click.echo(f"{_cell(row['date']):<22} {row['type']:<10} {row['modality']:<12} {actors:<40} "
-                       f"{_cell(row['location']):<16} ×{row['sources_count']:<3} {row['evidence'][:80]}")
+    if format_ != "table":
+        for line in export_lines(rows, format_):
+            click.echo(line, nl=False)
+        return
+    for row in rows:
+        actors = _cell(row["sources"]) + (" → " + _cell(row["targets"]) if row["targets"] else "")
+        click.echo(f"{_cell(row['date']):<22} {row['type']:<10} {row['modality']:<12} {actors:<40} "
+                   f"{_cell(row['location']):<16} ×{row['sources_count']:<3} {row['evidence'][:80]}")
+
+
+@main.command()
+@_event_filters
+@click.option("--format", "format_", type=click.Choice(["jsonl", "csv", "parquet", "gdelt", "polecat"]),
+              default="jsonl", show_default=True,
+              help="gdelt: GDELT 2.0 event table (tab-separated, no header, one row per actor pair); "
+                   "polecat: POLECAT's columns (tab-separated). Both follow the PLOVER manual: planned "
+                   "meetings, support, cooperation and aid become AGREE; negated and possible acts are left out.")
+@click.option("-o", "--output", default="-", show_default=True, help="File to write; `-` is stdout (not for parquet).")
+def export(db: str | None, format_: str, output: str, **filters: Any) -> None:
+    """Export every stored event the filters match, streamed from the store."""
+    from pathlib import Path
+
+    from .. import queries
+    from ..export import export_lines, write_events
+
+    if format_ == "parquet" and output == "-":
+        raise click.BadParameter("Parquet is a binary file: give one with -o events.parquet", param_hint="--output")
+    store, where = _query(db, None, **filters)
+    try:
+        rows = queries.iter_events(store, where)
+        if output == "-":
+            for line in export_lines(rows, format_):
+                sys.stdout.write(line)
+            return
+        count = write_events(rows, format_, Path(output))
+    finally:
+        store.close()
+    click.echo(f"{count} events written to {output} ({format_})", err=True)
 
 
 @main.group("eval")

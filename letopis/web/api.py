@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import csv
 import hmac
-import io
-import itertools
 import json
 import os
 import threading
@@ -18,6 +15,7 @@ from fastapi.responses import JSONResponse, PlainTextResponse, StreamingResponse
 from .. import queries
 from .. import search as search_module
 from ..errors import BadRecord, LetopisError, TooLarge
+from ..export import export_lines
 from ..record import Document, EventType, Modality
 from ..store import DocumentFilter, EntityFilter, EventFilter, Store
 
@@ -204,55 +202,22 @@ def stats(store: Reader) -> JSONResponse:
     return JSONResponse({"totals": queries.stats(store), **queries.event_summary(store)})
 
 
-CSV_COLUMNS = (
-    "doc_id", "type", "sources", "targets", "location_name", "geonameid", "location_country",
-    "date", "modality", "confidence", "trigger", "evidence", "sources_count",
-)  # fmt: skip
+_MEDIA = {"jsonl": "application/x-ndjson", "csv": "text/csv; charset=utf-8",
+          "gdelt": "text/tab-separated-values; charset=utf-8", "polecat": "text/tab-separated-values; charset=utf-8"}
+_SUFFIX = {"jsonl": "jsonl", "csv": "csv", "gdelt": "tsv", "polecat": "tsv"}
 
 
-@router.get("/export/events", summary="All events matching the filters, as JSON lines or CSV")
+@router.get(
+    "/export/events",
+    summary="All events matching the filters: JSON lines, CSV, or the GDELT 2.0 / POLECAT table layouts",
+)
 def export_events(
-    store: Reader, where: Events, format: Literal["jsonl", "csv"] = "jsonl"
+    store: Reader, where: Events, format: Literal["jsonl", "csv", "gdelt", "polecat"] = "jsonl"
 ) -> StreamingResponse:
-    header = [",".join(CSV_COLUMNS) + "\r\n"] if format == "csv" else []
-    events = queries.iter_events(store, where)
-    lines = itertools.chain(header, (_export_line(event, format) for event in events))
-    media = "application/x-ndjson" if format == "jsonl" else "text/csv; charset=utf-8"
-    headers = {"Content-Disposition": f'attachment; filename="events.{format}"'}
-    return StreamingResponse(lines, media_type=media, headers=headers)
-
-
-def _export_line(event: dict[str, Any], format: str) -> str:
-    record = {
-        key: event[key]
-        for key in (
-            "doc_id",
-            "type",
-            "sources",
-            "targets",
-            "location",
-            "date",
-            "modality",
-            "evidence",
-            "confidence",
-            "trigger",
-            "evidence_start",
-            "evidence_stop",
-            "sources_count",
-        )
-    }
-    if format == "jsonl":
-        return json.dumps(record, ensure_ascii=False) + "\n"
-    location = event["location"] or {}
-    row = [
-        event["doc_id"], event["type"], ";".join(event["sources"]), ";".join(event["targets"]),
-        location.get("name") or "", location.get("geonameid") or "", location.get("country") or "",
-        event["date"] or "", event["modality"], event["confidence"], event["trigger"], event["evidence"],
-        event["sources_count"],
-    ]  # fmt: skip
-    buffer = io.StringIO()
-    csv.writer(buffer).writerow(row)
-    return buffer.getvalue()
+    lines = export_lines(queries.iter_events(store, where), format)
+    headers = {"Content-Disposition": f'attachment; filename="events.{format}.{_SUFFIX[format]}"'
+               if format in ("gdelt", "polecat") else f'attachment; filename="events.{format}"'}
+    return StreamingResponse(lines, media_type=_MEDIA[format], headers=headers)
 
 
 INGEST_BODY = {
