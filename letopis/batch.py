@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,7 +19,7 @@ from .errors import InputError, TimedOut
 from .ingest import iter_documents
 from .ingest.files import MAX_DOCUMENT_BYTES, walk
 from .limits import deadline
-from .pipeline import MAX_CHARS, Pipeline
+from .pipeline import MAX_CHARS, Outcome, Pipeline
 from .record import Article, Document, content_hash
 from .store.base import Rejection, Store
 from .stories import StoryIndex
@@ -31,6 +31,7 @@ __all__ = [
     "split_origin",
     "input_files",
     "quarantined_files",
+    "Runner",
 ]
 
 _POSITION = re.compile(r"^(.+):(\d+)$")
@@ -122,11 +123,17 @@ def split_origin(where: str | None) -> tuple[str, str]:
     return (match.group(1), match.group(2)) if match else (where, "")
 
 
+# Runs the pipeline over the documents a batch admits, yielding one Outcome each, in order. The default
+# runs in this process; `letopis.scale` gives one that runs on Dask workers.
+Runner = Callable[[Iterable[Document]], Iterator[Outcome]]
+
+
 class _Batch:
-    def __init__(self, store: Store, pipeline: Pipeline | None, options: BatchOptions) -> None:
+    def __init__(self, store: Store, pipeline: Pipeline | None, options: BatchOptions, runner: Runner | None) -> None:
         self.store = store
         self.pipeline = pipeline
         self.options = options
+        self.runner = runner or self.run_here
         self.summary = BatchSummary()
         self.stories = StoryIndex(store.story_entries())
         rows = store.query("SELECT origin, position, payload FROM quarantine WHERE resolved_at IS NULL")
@@ -135,51 +142,69 @@ class _Batch:
     def run(self, files: Iterable[Path]) -> BatchSummary:
         started = time.perf_counter()
         try:
-            for file in files:
-                for item in iter_documents(
-                    file,
-                    self.options.format,
-                    self.options.published,
-                    self.options.source,
-                    max_bytes=self.options.max_bytes,
-                    text_field=self.options.text_field,
-                    date_field=self.options.date_field,
-                    id_field=self.options.id_field,
-                ):
-                    if isinstance(item, Document):
-                        self.document(item)
-                    else:
-                        self.reject(item)
-                if self.options.on_file:
-                    self.options.on_file(file)
+            for outcome in self.runner(self.admitted(files)):
+                self.keep(outcome)
         finally:
             self.summary.seconds = time.perf_counter() - started
         return self.summary
 
-    def document(self, document: Document) -> None:
+    def admitted(self, files: Iterable[Path]) -> Iterator[Document]:
+        """The documents that need the pipeline: not stored yet, not quarantined (unless retried)."""
+        for file in files:
+            for item in iter_documents(
+                file,
+                self.options.format,
+                self.options.published,
+                self.options.source,
+                max_bytes=self.options.max_bytes,
+                text_field=self.options.text_field,
+                date_field=self.options.date_field,
+                id_field=self.options.id_field,
+            ):
+                if not isinstance(item, Document):
+                    self.reject(item)
+                elif self.admit(item):
+                    yield item
+            if self.options.on_file:
+                self.options.on_file(file)
+
+    def admit(self, document: Document) -> bool:
         if self.store.has_document(content_hash(document.text)):
             self.summary.skipped += 1
-            return
+            return False
         key = split_origin(document.origin)
         if key in self.quarantined and not self.options.retry_errors:
             payload = self.quarantined[key]
             if payload is None or payload == document.text:
                 self.summary.skipped_quarantined += 1
-                return
-        if self.pipeline is None:
-            self.pipeline = Pipeline(events=self.options.events, max_chars=self.options.max_chars)
-        try:
-            with deadline(self.options.timeout, document.origin):
-                outcome = self.pipeline.run(document)
-        except TimedOut as error:  # raised between stages, outside Pipeline.run's own handling
-            self.reject(error, document.text)
-            return
+                return False
+        return True
+
+    def run_here(self, documents: Iterable[Document]) -> Iterator[Outcome]:
+        """The pipeline in this process, one document at a time, each under the time limit."""
+        for document in documents:
+            if self.pipeline is None:
+                self.pipeline = Pipeline(events=self.options.events, max_chars=self.options.max_chars)
+            try:
+                with deadline(self.options.timeout, document.origin):
+                    outcome = self.pipeline.run(document)
+            except TimedOut as error:  # raised between stages, outside Pipeline.run's own handling
+                outcome = Outcome(document, error=error)
+            yield outcome
+
+    def keep(self, outcome: Outcome) -> None:
+        """Store an article (joining its story) or quarantine the reason it was rejected."""
+        document = outcome.document
         if outcome.article is None:
             self.reject(outcome.error or InputError("rejected", document.origin), document.text)
             return
         article = outcome.article
+        if self.store.has_document(article.id):  # the same text twice in one batch, run side by side
+            self.summary.skipped += 1
+            return
         story_id, signature = self.stories.assign(article.id, article.text)
         self.summary.reported_again += self.store.save_article(article, story_id, signature)
+        key = split_origin(document.origin)
         if key in self.quarantined:
             self.store.resolve(*key)
         self.summary.tally(article)
@@ -211,6 +236,7 @@ def process_paths(
     store: Store,
     pipeline: Pipeline | None = None,
     options: BatchOptions | None = None,
+    runner: Runner | None = None,
 ) -> BatchSummary:
     """Read every document under `paths`, run the pipeline on the new ones, store them.
 
@@ -219,10 +245,13 @@ def process_paths(
         store: where articles and rejections go.
         pipeline: a loaded Pipeline; None loads one only when some document is new.
         options: formats, defaults for missing metadata, limits and callbacks.
+        runner: where the pipeline runs (`letopis.scale.dask_runner` for Dask workers); None runs it
+            here. Reading, skipping, story assignment and writes stay in this process either way, so
+            the store has one writer and a re-run resumes the same way.
 
     Returns:
         The counts of processed, skipped and rejected documents and what the new ones hold.
     """
     options = options or BatchOptions()
     files = [path if isinstance(path, Path) else Path(path) for path in paths]
-    return _Batch(store, pipeline, options).run(file for path in files for file in walk(path))
+    return _Batch(store, pipeline, options, runner).run(file for path in files for file in walk(path))

@@ -6,13 +6,15 @@ import csv
 import json
 import re
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TextIO
 
 import click
 
 from .. import queries
-from ..batch import BatchOptions, input_files, process_paths, quarantined_files
+from ..batch import BatchOptions, Runner, input_files, process_paths, quarantined_files
 from ..errors import InputError, LetopisError
 from ..ingest import FORMATS
 from ..settings import Settings, load_settings
@@ -73,8 +75,15 @@ def _check_date(ctx: click.Context, param: click.Parameter, value: str | None) -
     type=float,
     default=120.0,
     show_default=True,
-    help="Seconds one document may take before it is quarantined (0: no limit).",
+    help="Seconds one document may take before it is quarantined (0: no limit; not applied on Dask workers).",
 )
+@click.option(
+    "--workers",
+    type=click.IntRange(min=0),
+    default=0,
+    help="Run the NLP on this many local Dask worker processes (one thread each); 0: in this process.",
+)
+@click.option("--scheduler", metavar="ADDRESS", help="Run the NLP on the Dask cluster at this scheduler (tcp://host:8786).")
 def process(
     paths: tuple[Path, ...],
     db: str | None,
@@ -86,8 +95,14 @@ def process(
     date_field: str | None,
     id_field: str | None,
     timeout: float,
+    workers: int,
+    scheduler: str | None,
 ) -> None:
-    """Process files or folders into the store; re-running skips what is stored already."""
+    """Process files or folders into the store; re-running skips what is stored already.
+
+    With --workers or --scheduler the NLP runs on Dask; reading and writing stay here, so the store
+    has one writer and an interrupted run resumes the same way.
+    """
     settings = _settings(db=db)
     store = _open(settings.db)
     targets = list(paths) or (quarantined_files(store) if retry_errors else [])
@@ -114,11 +129,12 @@ def process(
         on_reject=report,
     )
     try:
-        if sys.stdout.isatty() and len(files) > 1:
-            with click.progressbar(length=len(files), label="processing", show_pos=True) as bar:
-                summary = process_paths(files, store, options=_with_progress(options, bar))
-        else:
-            summary = process_paths(files, store, options=options)
+        with _runner(workers, scheduler, settings) as runner:
+            if sys.stdout.isatty() and len(files) > 1:
+                with click.progressbar(length=len(files), label="processing", show_pos=True) as bar:
+                    summary = process_paths(files, store, options=_with_progress(options, bar), runner=runner)
+            else:
+                summary = process_paths(files, store, options=options, runner=runner)
     except KeyboardInterrupt:
         click.echo("interrupted: what was stored stays; run the same command again to resume", err=True)
         sys.exit(130)
@@ -131,6 +147,22 @@ def process(
     if total["rejected"]:
         tail += f"; {sum(total['rejected'].values())} in quarantine (`letopis errors` lists them)"
     click.echo(tail)
+
+
+@contextmanager
+def _runner(workers: int, scheduler: str | None, settings: Any) -> Iterator[Runner | None]:
+    """None (the pipeline runs here), or a runner on a local or remote Dask cluster."""
+    if not workers and not scheduler:
+        yield None
+        return
+    from ..scale import cluster_runner
+
+    try:
+        yield cluster_runner(workers, scheduler, events=settings.events, max_chars=settings.max_chars)
+    except LetopisError as error:
+        raise click.ClickException(str(error)) from None
+    except OSError as error:  # includes the timeout of a scheduler that does not answer
+        raise click.ClickException(f"cannot reach the Dask scheduler at {scheduler}: {error}") from None
 
 
 def _with_progress(options: BatchOptions, bar: Any) -> BatchOptions:

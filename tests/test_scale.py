@@ -1,0 +1,74 @@
+"""Scale-out on Dask: worker processes run the pipeline, this process stores what they return."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+
+from letopis.batch import BatchOptions, process_paths
+from letopis.record import Document
+from letopis.scale import cluster_runner, run_partition
+from letopis.store import open_store
+
+UNREACHABLE = "tcp://127.0.0.1:1"  # no scheduler listens there: connecting would fail
+
+
+def corpus(folder: Path) -> Path:
+    """The bundled examples, a JSONL file with a reprint of one of them and a broken line, and an empty file."""
+    shutil.copytree(ROOT / "examples", folder)
+    seed = (folder / "interfax-eu-central-asia.txt").read_text(encoding="utf-8")
+    lines = [json.dumps({"id": "copy", "text": seed}, ensure_ascii=False), "{not json", json.dumps({"id": "blank", "text": " "})]
+    (folder / "more.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (folder / "empty.txt").write_text("", encoding="utf-8")
+    return folder
+
+
+def snapshot(store) -> dict:  # type: ignore[no-untyped-def]
+    documents = sorted(row["doc_id"] for row in store.query("SELECT doc_id FROM documents"))
+    events = sorted(
+        (row["doc_id"], row["type"], row["sources"], row["targets"], row["date"], row["modality"], row["evidence"])
+        for row in store.query("SELECT doc_id, type, sources, targets, date, modality, evidence FROM events")
+    )
+    rejected = sorted((Path(row["origin"]).name, row["position"], row["code"]) for row in store.query("SELECT * FROM quarantine"))
+    return {"documents": documents, "events": events, "rejected": rejected}
+
+
+def test_a_partition_reports_bad_documents_instead_of_raising(pipeline) -> None:  # type: ignore[no-untyped-def]
+    good = Document(text="Президент России Владимир Путин встретился в Пекине с председателем КНР.", id="a")
+    outcomes = run_partition([good, Document(text="   ", id="b", origin="x.jsonl:2")])
+    assert outcomes[0].article is not None and outcomes[0].article.doc_id == "a"
+    assert outcomes[1].article is None and outcomes[1].error is not None and outcomes[1].error.code == "empty"
+
+
+def test_nothing_new_starts_no_cluster(tmp_path, pipeline) -> None:  # type: ignore[no-untyped-def]
+    store = open_store(tmp_path / "letopis.db")
+    first = process_paths([ROOT / "examples"], store, pipeline)
+    # Every document is stored: the runner must not even try to reach its (unreachable) scheduler.
+    summary = process_paths([ROOT / "examples"], store, runner=cluster_runner(0, UNREACHABLE))
+    assert first.processed > 1 and (summary.processed, summary.skipped) == (0, first.processed)
+    store.close()
+
+
+@pytest.mark.slow
+def test_two_dask_workers_store_what_a_local_run_stores(tmp_path, pipeline) -> None:  # type: ignore[no-untyped-def]
+    folder = corpus(tmp_path / "corpus")
+    local = open_store(tmp_path / "local.db")
+    expected_summary = process_paths([folder], local, pipeline)
+    expected = snapshot(local)
+    local.close()
+
+    distributed = open_store(tmp_path / "dask.db")
+    summary = process_paths([folder], distributed, options=BatchOptions(), runner=cluster_runner(2))
+    assert snapshot(distributed) == expected
+    assert (summary.processed, summary.skipped, dict(summary.rejected)) == (
+        expected_summary.processed, expected_summary.skipped, dict(expected_summary.rejected),
+    )  # fmt: skip
+    assert expected["rejected"] and expected["events"]  # the comparison covers rejections and events
+    # A second run finds everything stored or quarantined, and adds nothing.
+    again = process_paths([folder], distributed, runner=cluster_runner(2))
+    assert again.processed == 0 and snapshot(distributed) == expected
+    distributed.close()
