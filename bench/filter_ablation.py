@@ -30,12 +30,15 @@ FILTERS: dict[str, Callable[..., Any]] = {  # name in letopis.events -> its swit
     "circ:absence": _without("absence"),
     "circ:purpose": _without("purpose"),
     "circ:passing": _without("passing"),
+    "circ:reaction": _without("reaction"),
     "in_name": lambda *a, **k: False,
     "with_press": lambda *a, **k: False,
     "announcer": lambda *a, **k: [],
     "circumstantial": lambda *a, **k: False,
     "caption_line": lambda *a, **k: False,
     "unnamed_victims": lambda *a, **k: False,
+    "setting": lambda *a, **k: False,
+    "intended": lambda *a, **k: False,
 }
 
 

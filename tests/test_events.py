@@ -486,3 +486,135 @@ def test_a_participle_describing_a_noun_is_background_unless_it_names_the_agent(
     assert "COERCE" not in {e.type for e in background}
     stated = events_of(pipeline, "В порту стоит танкер, задержанный властями Греции.")
     assert only(stated, "COERCE").sources == ("GRC",)
+
+
+# --- round 8: abstract nouns in -ость, complaints, lawsuits, withdrawn papers ----------------------
+
+WORDING = [
+    ("AGREE", "Министр иностранных дел Японии выразил готовность к переговорам с Россией."),
+    ("SUPPORT", "Президент Казахстана выразил солидарность с народом Турции."),
+    ("REQUEST", "Журналист Иван Петров обратился за политическим убежищем к властям Германии."),
+    ("ACCUSE", "Компания «Нафтогаз» подала в суд на «Газпром»."),
+    ("ACCUSE", "Оппозиционер Алексей Петров обратился в прокуратуру Москвы."),
+    ("COERCE", "Власти Белоруссии отозвали лицензию у телеканала «Белсат»."),
+    ("COERCE", "МВД Киргизии аннулировало паспорт бывшего президента Алмазбека Атамбаева."),
+    ("ASSAULT", "Полиция Белоруссии стреляла по демонстрантам в Минске."),
+]
+
+
+@pytest.mark.parametrize(("type_", "text"), WORDING, ids=[f"{t}-{n}" for n, (t, _) in enumerate(WORDING)])
+def test_wording_of_speech_acts_and_bans(pipeline, type_, text):
+    assert only(events_of(pipeline, text), type_).modality == "asserted"
+
+
+def test_readiness_noun_as_an_object_is_an_offer_with_its_partner(pipeline):
+    offer = only(events_of(pipeline, "Министр иностранных дел Японии выразил готовность к переговорам с Россией."), "AGREE")
+    assert set(offer.sources) | set(offer.targets) == {"JPN", "RUS"}
+
+
+def test_occasion_named_in_a_setting_phrase_is_reported(pipeline):
+    events = events_of(pipeline, "В ходе демонстраций в Софии полиция Болгарии задержала 20 человек.")
+    protest = only(events, "PROTEST")
+    assert protest.sources == () and protest.targets == ("BGR",)  # the police are no protesters
+    assert only(events, "COERCE").sources == ("BGR",)
+    summit = "Во второй день саммита в Минске президенты России и Белоруссии договорились начать вывод войск."
+    assert {"CONSULT", "AGREE", "RETREAT"} <= {e.type for e in events_of(pipeline, summit)}
+    passing = events_of(pipeline, "После ареста оппозиционера полиция Белоруссии задержала 20 человек.")
+    assert [e.type for e in passing] == ["COERCE"]
+
+
+def test_subject_that_undergoes_an_act_is_its_target(pipeline):
+    arrested = only(events_of(pipeline, "Руководство движения «Братья-мусульмане» подвергается арестам в Египте."), "COERCE")
+    assert arrested.targets == ("Братья-мусульмане",) and "Братья-мусульмане" not in arrested.sources
+    attacked = only(events_of(pipeline, "Посольство России в Киеве подверглось нападению."), "ASSAULT")
+    assert attacked.targets == ("RUS",) and attacked.sources == ()
+
+
+FRAMES = [
+    ("ACCUSE", ("GBR",), "Премьер-министр Великобритании заявил, что за отравлением стоит Россия."),
+    ("REJECT", ("RUS",), "Пресс-секретарь президента России Дмитрий Песков заявил, что Москва не причастна к атаке."),
+    ("REJECT", ("RUS",), "Пресс-секретарь Кремля назвал беспочвенными обвинения США."),
+    ("REJECT", ("HUN",), "Власти Венгрии заблокировали решение ЕС о помощи Украине."),
+    ("SUPPORT", ("DEU",), "Канцлер Германии выступил в поддержку вступления Украины в ЕС."),
+    ("SANCTION", ("GBR",), "Великобритания объявила персоной нон грата российского дипломата."),
+    ("COERCE", ("HKG",), "Суд Гонконга отправил под стражу медиамагната Джимми Лая."),
+    ("ASSAULT", ("RUS",), "Войска России взяли под контроль город Северодонецк."),
+    ("REJECT", ("USA",), "США вышли из ядерной сделки с Ираном."),
+    ("SANCTION", ("USA",), "США заморозили поставки оружия Саудовской Аравии."),
+]
+
+
+@pytest.mark.parametrize(("type_", "sources", "text"), FRAMES, ids=[f"{t}-{n}" for n, (t, _, _) in enumerate(FRAMES)])
+def test_speech_act_frames_and_their_source(pipeline, type_, sources, text):
+    events = events_of(pipeline, text)
+    assert only(events, type_).sources == sources
+    if type_ == "REJECT":  # the denied accusation or the blocked act is not coded
+        assert not {"ACCUSE", "AID"} & {e.type for e in events}
+
+
+LISTINGS_AND_FORCE = [
+    ("SANCTION", ("USA",), "Минфин США внес в санкционный список 50 российских компаний."),
+    ("SANCTION", ("EST",), "Эстония понизила уровень дипломатических отношений с Россией."),
+    ("COERCE", ("POL",), "Пограничники Польши не пустили в страну группу мигрантов."),
+    ("ASSAULT", ("Хезболла",), "Боевики «Хезболлы» выпустили ракеты по северу Израиля."),
+    ("AID", ("DEU",), "Германия передала Украине системы ПВО."),
+    ("COOPERATE", ("DEU", "FRA"), "Германия и Франция создали совместную рабочую группу."),
+    ("MOBILIZE", ("PRK",), "КНДР запустила баллистическую ракету в сторону Японии."),
+    ("MOBILIZE", ("NATO",), "НАТО усилило группировку в Прибалтике."),
+]
+
+
+@pytest.mark.parametrize(
+    ("type_", "sources", "text"), LISTINGS_AND_FORCE, ids=[f"{t}-{n}" for n, (t, _, _) in enumerate(LISTINGS_AND_FORCE)]
+)
+def test_listings_missiles_and_joint_bodies(pipeline, type_, sources, text):
+    event = only(events_of(pipeline, text), type_)
+    assert event.sources == sources and event.modality == "asserted"
+
+
+def test_a_sanctions_list_is_no_ban_and_a_register_is(pipeline):
+    listed = events_of(pipeline, "Минфин США внес в санкционный список 50 российских компаний.")
+    assert "COERCE" not in {e.type for e in listed}
+    agent = events_of(pipeline, "Минюст России внес телеканал «Дождь» в реестр иностранных агентов.")
+    assert "SANCTION" not in {e.type for e in agent} and "COERCE" in {e.type for e in agent}
+
+
+def test_warning_with_a_condition_the_parser_hangs_elsewhere_still_demands(pipeline):
+    text = (
+        "Газпром официально предупредил компанию «Молдовагаз» и правительство Молдавии о возможном ограничении "
+        "поставок газа в случае неуплаты задолженности, которая превышает 700 млн долларов."
+    )
+    types = {e.type for e in events_of(pipeline, text)}
+    assert {"THREATEN", "REQUEST"} <= types
+
+
+def test_an_act_reacted_to_is_referred_back_to_not_reported(pipeline):
+    events = events_of(pipeline, "Правительство Белоруссии наконец отреагировало на ультиматум России.")
+    assert "REQUEST" not in {e.type for e in events}
+    demand = events_of(pipeline, "Россия предъявила ультиматум Белоруссии.")
+    assert "REQUEST" in {e.type for e in demand}
+
+
+def test_forces_on_high_alert_are_a_mobilization(pipeline):
+    event = only(events_of(pipeline, "Вооруженные силы Аргентины находятся в состоянии наивысшей готовности."), "MOBILIZE")
+    assert event.sources == ("ARG",)
+
+
+def test_an_act_in_a_purpose_clause_is_an_intention(pipeline):
+    text = "Только одно судно ВМС Италии остановилось, чтобы оказать помощь мигрантам из Ливии."
+    assert "AID" not in {e.type for e in events_of(pipeline, text)}
+    done = events_of(pipeline, "Судно ВМС Италии оказало помощь мигрантам из Ливии.")
+    assert "AID" in {e.type for e in done}
+    demand = events_of(pipeline, "Турция потребовала, чтобы США экстрадировали проповедника Фетхуллу Гюлена.")
+    assert "REQUEST" in {e.type for e in demand}
+
+
+def test_a_thing_that_helps_is_no_act_of_the_meeting_participants(pipeline):
+    text = (
+        "Президенты России и Казахстана провели переговоры в Москве.\n\n"
+        "Собранная разведкой информация помогла предотвратить теракт.\n\n"
+        "Стороны договорились о помощи пострадавшим районам."
+    )
+    events = events_of(pipeline, text)
+    assert not [e for e in events if e.type == "AID" and "помогла" in e.evidence]
+    assert {"CONSULT", "AGREE"} <= {e.type for e in events}

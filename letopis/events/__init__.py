@@ -25,8 +25,10 @@ from .mentions import (
     circumstance,
     circumstantial,
     in_name,
+    intended,
     offered,
     quoted_speaker,
+    setting,
     speaker_words,
     unnamed_victims,
     vowed,
@@ -36,7 +38,7 @@ from .mentions import (
 from .modality import clause_tense, conditional, conditions, find_modality
 from .timing import document_anchor, fill_restatements, find_dates
 from .tree import Tree, segments
-from .triggers import NEGATORS, Trigger, attributive, find_triggers, is_negated
+from .triggers import NEGATORS, Trigger, attributive, find_triggers, is_negated, lexicon
 
 __all__ = ["extract", "scored_events", "confidence_features", "REQUIRES", "ASSIGNS"]
 
@@ -83,6 +85,8 @@ PROMISE_ACTS = frozenset({EventType.AID, EventType.CONCEDE, EventType.COOPERATE,
 # Acts between parties: one state alone (`согласовано с Минюстом, Генпрокуратурой`, `провела заседание
 # комитета`) is an internal procedure, no event between actors; an IGO alone is a multilateral meeting.
 INTERACTIVE_TYPES = frozenset({EventType.AGREE, EventType.CONSULT, EventType.COOPERATE, EventType.SUPPORT})
+# Occasions that a setting phrase (`в ходе демонстраций`, `во второй день саммита`) reports as held.
+SETTING_TYPES = frozenset({EventType.CONSULT, EventType.PROTEST})
 # Where the speaker of a reported statement hangs from the stated clause.
 SPEAKER_RELS = frozenset({"ccomp", "parataxis"})
 
@@ -112,6 +116,7 @@ class Draft:
     stems: frozenset[str] = frozenset()  # word family of the trigger (dedupe.family)
     partnered: bool = False  # the clause names a partner (`обсуждать с Украиной`, `коллегами из …`)
     main: bool = False  # the trigger is the verb of the main clause (for confidence)
+    stranger: bool = False  # the clause names a subject that is no actor (`информация помогла …`)
 
 
 def _suppressed(tree: Tree, triggers: list[Trigger]) -> tuple[list[Trigger], set[int]]:
@@ -130,6 +135,9 @@ def _suppressed(tree: Tree, triggers: list[Trigger]) -> tuple[list[Trigger], set
         noun = tree.tokens[t.index].pos == "NOUN"
         prev = ""
         condition = False  # the walk left a condition clause (`…, если Боливия получит запрос`)
+        if t.type in SETTING_TYPES and setting(tree, t.index):
+            out.append(t)  # `во второй день саммита договорились …`: the occasion, not what was agreed
+            continue
         while steps < NESTING_DEPTH and (tree.tokens[j].rel in NESTING_RELS or _condition_clause(tree, j)):
             rel = tree.tokens[j].rel
             condition = condition or _condition_clause(tree, j)
@@ -193,8 +201,11 @@ def _drafts(article: Article, index: ActorIndex) -> list[Draft]:
             for trig in kept_triggers:
                 if trig.type not in SPEECH_TYPES and attributive(tree, trig.index):
                     continue  # still nests its own complements (`направленных на оказание помощи`)
-                if circumstance(tree, si, trig.index, index) or in_name(tree, si, trig.index, index):
+                held = trig.type in SETTING_TYPES and setting(tree, trig.index)
+                if (circumstance(tree, si, trig.index, index) and not held) or in_name(tree, si, trig.index, index):
                     continue
+                if intended(tree, trig.index):
+                    continue  # `остановился, чтобы оказать помощь`: an intention, not a reported act
                 if trig.type == EventType.CONSULT and with_press(tree, trig.index, trig.partner):
                     continue
                 args = find_arguments(tree, si, trig.index, trig.type, index)
@@ -203,6 +214,9 @@ def _drafts(article: Article, index: ActorIndex) -> list[Draft]:
                     args.sources = said
                     args.targets = [t for t in args.targets if t not in said]
                 kind = trig.type
+                if held and kind == EventType.PROTEST:  # `в ходе демонстраций полиция задержала …`: the
+                    args.sources = _own_agents(tree, si, trig.index, index)  # clause's subject is no protester
+                    args.targets = []
                 if trig.mode == "reported":  # `Минск считает, что Москва задолжала`: speaker → subject
                     speaker = _speaker(tree, si, trig.index, index)
                     said_of = [a for a in dict.fromkeys(args.sources + args.targets) if a not in speaker]
@@ -295,13 +309,53 @@ def _drafts(article: Article, index: ActorIndex) -> list[Draft]:
                     pos = tree.tokens[trig.index].pos
                     draft.kind = "verb" if pos in ("VERB", "AUX") else "noun" if pos == "NOUN" else "other"
                     draft.main = draft.kind == "verb" and _main_clause(tree, trig.index)
+                    draft.stranger = not (args.sources or args.source_group) and _named_subject(tree, trig.index, pred)
                     per_type.setdefault(kind, []).append(draft)
-                    if trig.type == EventType.THREATEN and cond:  # an ultimatum also demands (EVENTS.md)
+                    if trig.type == EventType.THREATEN and (cond or _stated_condition(tree)):  # an ultimatum
                         demand = replace(draft, type=EventType.REQUEST, filled=["ultimatum"])
                         per_type.setdefault(EventType.REQUEST, []).append(demand)
             for group in per_type.values():
                 drafts.extend(_merge_same_type(group))
     return drafts
+
+
+def _own_agents(tree: Tree, si: int, noun: int, index: ActorIndex) -> list[str]:
+    """Actors named by a noun's own genitive dependents (`демонстрации оппозиции`)."""
+    for c in tree.kids(noun, "nmod"):
+        if not tree.case(c):
+            said = decide(collect(tree, si, c, index), index)
+            if said:
+                return said
+    return []
+
+
+def _stated_condition(tree: Tree) -> bool:
+    """A condition anywhere in a warning's line (`предупредил о возможном ограничении поставок в случае
+    неуплаты`): the parser often hangs it off a distant noun, yet it is the ultimatum's demand."""
+    words = conditions()
+    for j in range(tree.lo, tree.hi):
+        token = tree.tokens[j]
+        if token.lemma.lower() not in words:
+            continue
+        if token.rel == "mark" and token.pos == "SCONJ":
+            return True  # `если`
+        if token.pos == "NOUN" and tree.case(j) in ("в", "во") and tree.kids(j, "nmod"):
+            if not any(tree.tokens[d].lemma.lower() != "тот" for d in tree.kids(j, "det", "amod")):
+                return True  # `в случае неуплаты` (not `в этом случае`, which refers back)
+    return False
+
+
+def _named_subject(tree: Tree, trigger: int, pred: int) -> bool:
+    """The clause's subject is a thing (`собранная информация помогла предотвратить теракты`): when it is
+    no actor, the act is not the main meeting's, whose participants would otherwise fill it."""
+    return any(
+        tree.tokens[c].pos == "NOUN"
+        and tree.tokens[c].feat("Animacy") == "Inan"
+        and tree.tokens[c].lemma.lower() not in lexicon()  # `пройдут встречи`: the act itself
+        for j in dict.fromkeys([trigger, pred])
+        for c in tree.kids(j, "nsubj")
+        if c != trigger
+    )
 
 
 def _main_clause(tree: Tree, trigger: int) -> bool:
@@ -448,7 +502,7 @@ def _resolve_document(drafts: list[Draft], index: ActorIndex) -> None:
         if d.target_group and not d.targets and participants:
             d.targets = [p for p in participants if p not in d.sources]
             d.filled.append("group")
-        if not d.sources and not d.targets and participants and d.type in OCCASION_TYPES:
+        if not d.sources and not d.targets and participants and d.type in OCCASION_TYPES and not d.stranger:
             d.sources = list(participants)
             d.filled.append("occasion")
         passive_act = d.passive and (

@@ -3,7 +3,10 @@ sentence must state the event). A noun in a circumstance phrase (`после а�
 state (`пользуется поддержкой`), inside an organization's name (`Международная амнистия`), or a
 talk with the press (`в беседе с журналистами`) is no event. The topic of an announcement
 (`Минобороны сообщило об уничтожении склада`, `заявил о заморозке участия`) is the exception: the
-announcer states its own act, so the act is reported and the announcer is its agent.
+announcer states its own act, so the act is reported and the announcer is its agent. An act reacted to
+(`отреагировала на ультиматум`) is referred back to, and an act in a purpose clause (`остановился, чтобы
+оказать помощь`) is only intended; a meeting or protest named as the setting of a clause (`в ходе
+демонстраций`, `во второй день саммита`) is, on the contrary, reported as held.
 Words live in letopis/data/circumstance.tsv.
 """
 
@@ -34,6 +37,8 @@ __all__ = [
     "quoted_speaker",
     "caption_line",
     "unnamed_victims",
+    "setting",
+    "intended",
 ]
 
 TOPIC_CASES = frozenset({"о", "об", "обо"})
@@ -65,6 +70,8 @@ def circumstance_reason(tree: Tree, si: int, trigger: int, index: ActorIndex) ->
     if head >= 0 and tree.tokens[head].lemma.lower() in state_words():
         return "state"  # `пользуется поддержкой`: a state, not an act
     case = tree.case(trigger)
+    if case == "на" and head >= 0 and tree.tokens[head].lemma.lower() in words_of("reaction"):
+        return "reaction"  # `отреагировала на ультиматум России`: the act reacted to is referred back to
     if case in absence_cases():
         return "absence"  # `без согласия Совбеза`, `без предъявления обвинений`: the act did not take place
     if case == "в" and token.feat("Case") == "Acc" and token.rel in ("obl", "nmod"):
@@ -94,6 +101,39 @@ def circumstance_reason(tree: Tree, si: int, trigger: int, index: ActorIndex) ->
             if tree.tokens[j].text.isdigit() or (not marked and index.at(si, j) is not None):
                 return None
     return "passing"
+
+
+def setting(tree: Tree, trigger: int) -> bool:
+    """A noun naming the occasion inside which the clause happens (`в ходе демонстраций`, `во второй день
+    саммита`): the phrase asserts the occasion, unlike `после ареста`, which only refers back to an act."""
+    if tree.tokens[trigger].pos != "NOUN" or tree.tokens[trigger].rel not in ("obl", "nmod"):
+        return False
+    marks = words_of("setting")
+    if tree.case(trigger) in marks:
+        return True
+    head = tree.head(trigger)
+    return (
+        head >= 0
+        and tree.tokens[head].lemma.lower() in marks
+        and tree.case(head) in ("в", "во")
+        and tree.tokens[trigger].rel == "nmod"
+    )
+
+
+def intended(tree: Tree, trigger: int) -> bool:
+    """An act in a purpose clause (`корабль остановился, чтобы оказать им помощь`, `собрались, чтобы
+    приветствовать её`): what someone meant to do, which the text does not report as done."""
+    marks = words_of("purpose")
+    j = trigger
+    for _ in range(3):
+        if any(tree.tokens[c].lemma.lower() in marks for c in tree.kids(j, "mark")):
+            return tree.tokens[j].rel.split(":")[0] in ("advcl", "acl", "xcomp")
+        if tree.tokens[j].rel not in ("xcomp", "obj", "nmod", "obl"):
+            return False
+        j = tree.head(j)
+        if j < 0:
+            return False
+    return False
 
 
 def with_press(tree: Tree, trigger: int, partner: int) -> bool:

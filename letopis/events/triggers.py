@@ -32,6 +32,7 @@ POLARITIES = frozenset({"pos", "neg", "negated", "undergo", "reported", "block"}
 NOMINAL_RELS = frozenset({"nsubj", "nsubj:pass", "obj", "iobj", "obl", "nmod", "conj", "appos"})
 ATTRIBUTE_RELS = frozenset({"amod", "acl"})
 VERB_ENDINGS = ("ть", "ться", "ти", "тись", "чь", "чься")
+ABSTRACT_ENDINGS = ("ость", "есть")  # `договоренность`, `готовность`: nouns in -ть that are no infinitives
 
 
 @dataclass(frozen=True)
@@ -120,7 +121,8 @@ def _person_noun(tree: Tree, i: int) -> bool:
         return False
     if token.feat("Variant") == "Short" or tree.kids(i, "aux", "cop"):
         return False  # `сотни … были арестованы`: a passive predicate, not the people it names
-    if token.pos == "NOUN" and token.lemma.lower().endswith(VERB_ENDINGS):
+    lemma = token.lemma.lower()
+    if token.pos == "NOUN" and lemma.endswith(VERB_ENDINGS) and not lemma.endswith(ABSTRACT_ENDINGS):
         return True
     return token.feat("VerbForm") == "Part" and token.pos in ("VERB", "ADJ", "NOUN")
 
