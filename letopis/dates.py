@@ -17,6 +17,8 @@ Rules (EVENTS.md, "Annotation decisions" → Date), all documented where they ar
   of year Y is the one holding January Y (`зимой 2020 года` → 2019-12/2020-02), except that a winter
   resolved from a December reference is the one starting that December;
 - `на прошлой неделе` → the Monday/Sunday interval; `в начале/конце сентября` → the month;
+- halves and quarters of a year (`в первом полугодии`, `в третьем квартале 2019 года`) → month
+  intervals, as seasons are; `в выходные` → the Saturday/Sunday interval in the tense's direction;
 - `с 1995 года` (since) and `к 2014 году`/`до` (until) are open intervals, not event dates: `resolve`
   returns None for them unless asked with `open_ended=True` (then it returns the bound);
 - decades (`в 2000-х`) → None.
@@ -40,6 +42,15 @@ __all__ = [
 ]
 
 SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "winter": (12, 2)}
+# fixed spans of a year, as month intervals like seasons: halves and quarters (`в первом полугодии`)
+SPANS = {
+    "first-half": (1, 6),
+    "second-half": (7, 12),
+    "q1": (1, 3),
+    "q2": (4, 6),
+    "q3": (7, 9),
+    "q4": (10, 12),
+}
 # A bare month more than this many months from the reference, against the tense, belongs to the
 # neighbouring year: half a year is the point where the other year's month becomes the nearer one.
 CROSS_YEAR_MONTHS = 6
@@ -142,9 +153,15 @@ def _resolve_point(
             return f"{year:04d}-{e.month:02d}"
         return _season_interval(e.season or "", year, reference if e.year is None else None)
     if kind == "year":
+        if e.year is not None and e.part in SPANS:
+            return _span(e.year, e.part)
         return f"{e.year:04d}" if e.year is not None else None
     if base is None or kind == "decade":
         return None
+    if kind == "period" and e.unit == "year" and e.part in SPANS:
+        return _span(base.year + (e.offset or 0), e.part)
+    if kind == "weekend":
+        return _weekend(base, tense)
     if kind == "weekday":
         return _weekday_date(e, base, tense).isoformat()
     if kind == "day" and (not e.anchored or anchor is not None or (e.offset or 0) < 0):
@@ -174,6 +191,21 @@ def _year_of(e: TimeExpression, reference: dt.date | None, tense: str | None) ->
     return reference.year
 
 
+def _span(year: int, part: str | None) -> str:
+    first, last = SPANS[part or ""]
+    return f"{year:04d}-{first:02d}/{year:04d}-{last:02d}"
+
+
+def _weekend(base: dt.date, tense: str | None) -> str:
+    """`в выходные`: the coming Saturday–Sunday in a future clause, else the last one up to the
+    reference (the one it falls on, when published on a weekend)."""
+    if tense == "future":
+        saturday = base + dt.timedelta(days=(5 - base.weekday()) % 7)
+    else:
+        saturday = base - dt.timedelta(days=(base.weekday() - 5) % 7)
+    return f"{saturday.isoformat()}/{(saturday + dt.timedelta(days=1)).isoformat()}"
+
+
 def _season_interval(season: str, year: int, reference: dt.date | None) -> str | None:
     if season not in SEASONS:
         return None
@@ -186,6 +218,8 @@ def _season_interval(season: str, year: int, reference: dt.date | None) -> str |
 
 def _weekday_date(e: TimeExpression, base: dt.date, tense: str | None) -> dt.date:
     target = e.weekday or 0
+    if e.unit == "recent":  # `в минувшую субботу`: the latest such day before the reference
+        return base - dt.timedelta(days=(base.weekday() - target) % 7 or 7)
     if e.unit == "week" and e.offset is not None:  # в прошлую пятницу: that day of the named week
         monday = base - dt.timedelta(days=base.weekday()) + dt.timedelta(weeks=e.offset)
         return monday + dt.timedelta(days=target)

@@ -42,7 +42,9 @@ class TimeExpression:
     """One time expression: where it is, and what it says before any reference date is known.
 
     `kind` is one of: date (day+month[+year]), month, year, season, weekday, day (вчера, накануне),
-    period (в прошлом году, на этой неделе), shift (через два дня, три дня назад), range, decade.
+    period (в прошлом году, на этой неделе), shift (через два дня, три дня назад), range, decade,
+    weekend (`в выходные`, no qualifier). `part` marks a part of a month or year (`в начале`, `во
+    втором квартале`).
     `unit`/`offset` count calendar units from the reference (`в прошлом году` → year, -1);
     `anchored` means the count starts at the anchor event when one is given (`накануне`).
     """
@@ -220,6 +222,29 @@ def _part(m: re.Match[str], prep: str | None) -> Fields | None:
     return {"kind": "period", "unit": unit, "offset": offset, "part": part}
 
 
+def _quarter(m: re.Match[str], prep: str | None) -> Fields | None:
+    """`в третьем квартале 2019 года`, `в первом полугодии`: a fixed span of a year (this year when
+    none is named), resolved like a season to its months."""
+    groups = m.groupdict()
+    part = _word("span", m["span"])
+    if groups.get("year"):
+        return {"kind": "year", "year": int(m["year"]), "part": part}
+    offset = int(_word("qualifier", m["qual"])) if groups.get("qual") else 0
+    return {"kind": "period", "unit": "year", "offset": offset, "part": part}
+
+
+def _next_day(m: re.Match[str], prep: str | None) -> Fields | None:
+    """`10 и 11 марта`: two days in a row are one span; other pairs are two dates, not a span."""
+    if int(m["day2"]) != int(m["day"]) + 1:
+        return None
+    return _range(m, prep)
+
+
+def _bare_weekend(m: re.Match[str], prep: str | None) -> Fields | None:
+    """`в выходные`, `на выходных`: the weekend nearest in the clause's direction (resolution)."""
+    return {"kind": "weekend"} if prep is not None else None
+
+
 def _month(m: re.Match[str], prep: str | None) -> Fields | None:
     year = _year_fields(m)
     if not year and prep is None:
@@ -274,7 +299,9 @@ def _weekday(m: re.Match[str], prep: str | None) -> Fields | None:
     if prep is None or (at and "acc" not in lex.weekday_cases[form]):
         return None  # `среда` without a preposition, or `в среде`, is an environment, not a day
     fields: Fields = {"kind": "weekday", "weekday": int(lex.weekdays[form])}
-    if m["qual"]:
+    if m["qual"] and m["qual"].lower() in lex.words.get("recent", {}):
+        fields.update(unit="recent")  # `в минувшую субботу`: the last Saturday before, this week or not
+    elif m["qual"]:
         fields.update(unit="week", offset=int(_word("qualifier", m["qual"])))
     return fields
 
@@ -327,6 +354,8 @@ def _grammar() -> tuple[tuple[re.Pattern[str], Builder], ...]:
             _range,
         ),
         (rf"{day}\s*[-–—]\s*(?P<day2>[0-3]?\d)\s+(?P<month2>{month}){year_spec('2')}", _range),
+        (rf"{day}\s+и\s+(?P<day2>[0-3]?\d)\s+(?P<month2>{month}){year_spec('2')}", _next_day),
+        (rf"(?P<month>{month})\s*[-–—]\s*(?P<month2>{month}){year_spec('2')}", _range),
         (
             rf"(?:с|со)\s+(?P<month>{month}){year_spec('1')}\s+(?:по|до)\s+(?P<month2>{month}){year_spec('2')}",
             _range,
@@ -336,12 +365,17 @@ def _grammar() -> tuple[tuple[re.Pattern[str], Builder], ...]:
             rf"(?:в\s+)?{night}\s+(?:с\s+(?:[0-3]?\d|{weekday})\s+(?:{month}\s+)?)?на\s+(?:{day}\s+(?P<month>{month}){year_spec()}|(?P<weekday>{weekday}))",
             _night,
         ),
-        (rf"(?:(?:в|во)\s+{weekday},?\s+)?{day}\s+(?P<month>{month}){year_spec()}", _date),
+        # `13 марта`, `13-го марта`
+        (rf"(?:(?:в|во)\s+{weekday},?\s+)?{day}(?:-?го)?\s+(?P<month>{month}){year_spec()}", _date),
         (rf"{day}\.(?P<mon>[01]?\d)\.(?P<year>{year})(?!\d)", _numeric),
         (rf"(?P<year>{year})-(?P<mon>[01]\d)-(?P<day>[0-3]\d)(?!\d)", _numeric),
         (rf"(?P<part>{_alt(w['part'])})\s+(?P<month>{month}){year_spec()}", _part),
         (rf"(?P<part>{_alt(w['part'])})\s+(?P<year>{year}){tail}", _part),
         (rf"(?P<part>{_alt(w['part'])})\s+(?:(?P<qual>{qual})\s+)?(?P<unit>года|месяца|недели)", _part),
+        (
+            rf"(?P<span>{_alt(w['span'])})(?:\s+(?P<year>{year}){tail}|\s+(?P<qual>{qual})\s+года|\s+года)?",
+            _quarter,
+        ),
         (rf"(?P<month>{month}){year_spec()}", _month),
         (rf"(?:(?P<lead>{qual})\s+)?(?P<season>{_alt(w['season'])}){year_spec()}", _season),
         (rf"(?P<year>{year})-(?:х|е|ые|ых)(?:\s+{year_word})?", _decade),
@@ -349,6 +383,7 @@ def _grammar() -> tuple[tuple[re.Pattern[str], Builder], ...]:
         (rf"(?P<qual>{qual})\s+(?P<unit>{unit_any})", _period),
         (rf"(?P<qual>{_alt(w['weekend'])})\s+(?P<unit>{_alt(w['weekend_word'])})", _weekend),
         (rf"(?P<word>{words})", _dayword),
+        (rf"(?P<unit>{_alt(w['weekend_word'])})(?!\s+(?:дни|дней|днях|день))", _bare_weekend),
         (rf"(?:(?P<qual>{qual})\s+)?(?P<weekday>{weekday})", _weekday),
         (rf"(?P<dir>{forward})\s+(?:{num}\s+)?(?P<unit>{unit_any})", _shift),
         (rf"(?:{num}\s+)?(?P<unit>{unit_any})\s+(?P<dir>{back})", _shift),

@@ -413,3 +413,70 @@ def test_counted_event_lies_the_count_after_the_clause_day():
     assert resolve_counted(after, dt.date(2011, 2, 4)) == "2011-02-02"
     (plain,) = find_time_expressions("в среду")
     assert resolve_counted(plain, dt.date(2011, 2, 4)) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "tense", "expected"),
+    [
+        ("в первой половине года", "past", "2020-01/2020-06"),
+        ("во второй половине прошлого года", "past", "2019-07/2019-12"),
+        ("в первой половине 2018 года", "past", "2018-01/2018-06"),
+        ("в третьем квартале", "past", "2020-07/2020-09"),
+        ("в третьем квартале 2019 года", "past", "2019-07/2019-09"),
+        ("в IV квартале прошлого года", "past", "2019-10/2019-12"),
+        ("в первом полугодии", "past", "2020-01/2020-06"),
+        ("во втором полугодии 2021 года", "future", "2021-07/2021-12"),
+        ("10 и 11 марта", "past", "2020-03-10/2020-03-11"),
+        ("13-го марта", "future", "2020-03-13"),
+        ("в феврале-марте", "past", "2020-02/2020-03"),
+        ("в январе — феврале 2019 года", "past", "2019-01/2019-02"),
+        ("минувшей ночью", "past", "2020-03-11"),
+        ("прошлой ночью", "past", "2020-03-11"),
+        ("в минувшие выходные", "past", "2020-03-07/2020-03-08"),
+        ("в выходные", "past", "2020-03-07/2020-03-08"),
+        ("на выходных", "future", "2020-03-14/2020-03-15"),
+    ],
+)
+def test_resolves_spans_and_weekends(text: str, tense: str | None, expected: str) -> None:
+    assert first(text, WED, tense) == expected
+
+
+def test_weekend_published_on_a_sunday_is_that_weekend() -> None:
+    assert first("в выходные", dt.date(2020, 3, 15), "past") == "2020-03-14/2020-03-15"
+
+
+def test_two_days_apart_are_no_span() -> None:
+    """`5 и 11 марта` are two dates, not the week between them."""
+    assert [resolve(e, WED, "past") for e in find_time_expressions("5 и 11 марта")] == ["2020-03-11"]
+
+
+def test_day_before_counts_from_the_anchor() -> None:
+    assert first("Днём ранее министр встретился с послом", WED, "past") == "2020-03-10"
+    assert first("Днем ранее", WED, "past", anchor=dt.date(2020, 3, 5)) == "2020-03-04"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["на днях министр заявил", "в последние дни", "в выходные дни магазины закрыты", "за последние сутки"],
+)
+def test_vague_times_are_no_date(text: str) -> None:
+    assert [resolve(e, WED, "past") for e in find_time_expressions(text)] in ([], [None])
+
+
+@pytest.mark.parametrize(
+    "text", ["в 2010-х годах", "в 2010-х", "до конца года", "до конца третьего квартала"]
+)
+def test_decades_and_deadlines_resolve_to_nothing(text: str) -> None:
+    assert all(resolve(e, WED, "past") is None for e in find_time_expressions(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("в минувшую субботу", "2020-03-14"),  # yesterday, in the reference's own week
+        ("в минувшее воскресенье", "2020-03-08"),  # never the reference day itself
+        ("в прошедший четверг", "2020-03-12"),
+    ],
+)
+def test_recent_weekday_is_the_latest_one_before(text: str, expected: str) -> None:
+    assert first(text, dt.date(2020, 3, 15), "past") == expected

@@ -14,7 +14,7 @@ from letopis.events.arguments import find_arguments
 from letopis.events.location import find_locations
 from letopis.events.modality import clause_tense
 from letopis.events.records import document_of
-from letopis.events.timing import document_anchor, fill_restatements, find_dates
+from letopis.events.timing import document_anchor, fill_restatements, find_dates, headline_dates, retold_dates
 from letopis.events.tree import Tree, segments
 from letopis.events.triggers import find_triggers
 from letopis.record import Event, EventType, Location, Modality
@@ -541,3 +541,199 @@ def test_body_arrest_takes_the_city_of_a_later_retelling():
     assert [e.location for e in out] == [gaziantep] * 3
     other = [_act(2, ("TUR",), ("Бакрауи",), None, turkey), _act(5, ("TUR",), ("Петров",), None, gaziantep)]
     assert fill_restatements(other)[0].location == turkey
+
+
+def test_embassy_stands_in_its_host_city(pipeline):
+    _, found = analyse(pipeline, "Пикет прошел у посольства США в Москве.", "2020-03-11")
+    assert found["пикет"][0] == ["Москва"]
+    _, found = analyse(pipeline, "Активисты провели пикет у посольства России.", "2020-03-11")
+    assert found["пикет"][0] == []  # the embassy's owner is not where it stands
+
+
+def test_capital_of_the_state_the_text_is_about(pipeline):
+    text = "Власти Франции ввели режим ЧС. В столице полиция задержала двух активистов."
+    _, found = analyse(pipeline, text, "2020-03-11")
+    assert found["задержала"][0] == ["Париж"]
+    _, found = analyse(pipeline, "В британской столице задержали двух активистов.", "2020-03-11")
+    assert found["задержали"][0] == ["Лондон"]
+    _, found = analyse(pipeline, "В столице Украины прошли массовые протесты.", "2020-03-11")
+    assert found["протесты"][0] == ["Киев"]
+
+
+def test_the_country_is_the_state_the_text_is_about(pipeline):
+    text = (
+        "Правительство Болгарии подало в отставку. "
+        "Тысячи человек вышли на митинги по всей стране. "
+        "Военные обстреляли позиции боевиков на востоке страны. "
+        "Полиция задержала трех активистов в соседней стране."
+    )
+    _, found = analyse(pipeline, text, "2013-02-20")
+    assert found["вышли"][0] == ["Болгария"]
+    assert found["обстреляли"][0] == ["Болгария"]
+    assert found["задержала"][0] == []  # `соседней`: another state
+
+
+def test_part_of_a_place_is_in_it(pipeline):
+    _, found = analyse(pipeline, "На юге Ливана произошли столкновения с боевиками.", "2020-03-11")
+    assert found["столкновения"][0] == ["Ливан"]
+
+
+def test_currency_names_no_place(pipeline):
+    _, found = analyse(pipeline, "Россия выдала Сербии кредит на сумму 3 млрд долларов США.", "2020-03-11")
+    assert found["выдала"][0] == []
+
+
+def test_participle_for_the_doers_takes_the_verbs_time(pipeline):
+    text = "Десятки тысяч протестующих по всей Болгарии вышли на улицы в прошедшие выходные."
+    _, found = analyse(pipeline, text, "2013-02-20")
+    assert found["протестующих"] == (["Болгария"], ["2013-02-16/2013-02-17"])
+
+
+def test_clause_saying_the_act_took_place_dates_and_places_it(pipeline):
+    text = "Следователи изучают нападение на полицейских, случившееся в понедельник в Лондоне."
+    _, found = analyse(pipeline, text, "2011-08-10")
+    assert found["нападение"] == (["Лондон"], ["2011-08-08"])
+    text = "Поводом для протестов стало убийство полицейским молодого британца, которое произошло 4 августа."
+    _, found = analyse(pipeline, text, "2011-08-10")
+    assert found["убийство"][1] == ["2011-08-04"]
+    # the relative word agrees with the victim, not the act: the clause is about the victim
+    text = "Полиция расследует убийство британца, который приехал 4 августа."
+    _, found = analyse(pipeline, text, "2011-08-10")
+    assert found["убийство"][1] == []
+
+
+def test_two_days_in_a_row_are_one_span(pipeline):
+    text = "В ходе демонстраций, проходивших в понедельник и во вторник, были ранены 28 человек."
+    _, found = analyse(pipeline, text, "2013-02-20")
+    assert found["демонстраций"][1] == ["2013-02-18/2013-02-19"]
+    _, found = analyse(pipeline, "Переговоры прошли в понедельник и в среду.", "2013-02-20")
+    assert found["переговоры"][1] == ["2013-02-18", "2013-02-20"]
+
+
+def test_visit_to_a_country_takes_the_city_visited_next(pipeline):
+    text = "Министр прибыл в воскресенье в Пакистан. Он стал первым американцем, посетившим Исламабад после операции."
+    _, found = analyse(pipeline, text, "2011-05-16")
+    assert found["прибыл"][0] == ["Исламабад"]
+    text = "Министр прибыл в воскресенье в Пакистан. Во вторник он посетит Лахор."
+    _, found = analyse(pipeline, text, "2011-05-16")
+    assert found["прибыл"][0] == ["Пакистан"]  # a planned trip elsewhere is not where he arrived
+
+
+def _headline_event(article, trigger: str) -> Event:
+    return Event("t", EventType.REJECT, ("RUS",), (), None, None, Modality.ASSERTED, "e", 0.5, trigger, 0)
+
+
+def test_headline_takes_the_date_of_the_sentence_that_retells_it(pipeline):
+    text = (
+        "Премьер подписал указ о выходе страны из договора\n"
+        "Премьер-министр подписал указ, сообщает пресс-служба правительства.\n"
+        "Указ был подписан во вторник, 15 ноября."
+    )
+    article, _ = _events_of(pipeline, text, "2016-11-16")
+    [event] = headline_dates([_headline_event(article, "выходе")], article)
+    assert event.date == "2016-11-15"
+
+
+def test_headline_is_not_dated_by_a_report_or_by_an_older_act(pipeline):
+    text = (
+        "Генпрокурор подтвердил задержание 20 чиновников\n"
+        "Генпрокурор в четверг, 9 ноября, подтвердил, что власти задержали 20 чиновников."
+    )
+    article, _ = _events_of(pipeline, text, "2017-11-09")
+    [event] = headline_dates([_headline_event(article, "задержание")], article)
+    assert event.date is None  # the confirmation's day, not the arrests'
+    text = (
+        "Министр подал в отставку\nЕго предшественник в середине апреля тоже подал в отставку, 3 мая уехав."
+    )
+    article, _ = _events_of(pipeline, text, "2013-06-20")
+    [event] = headline_dates([_headline_event(article, "подал")], article)
+    assert event.date is None
+
+
+def test_then_sentence_shares_the_scene_of_the_previous_one(pipeline):
+    text = "В марте в Тбилиси прошли массовые митинги. Тогда демонстранты требовали отставки Саакашвили."
+    article, events = _events_of(pipeline, text, "2011-05-26")
+    placed = [replace(e, location=None, date=None) if e.sentence == 1 else e for e in events]
+    assert any(e.sentence == 0 and e.location for e in placed) and any(e.sentence == 1 for e in placed)
+    filled = fill_restatements(placed, article)
+    assert {e.location.name for e in filled if e.sentence == 1 and e.location} == {"Тбилиси"}
+
+
+def test_local_body_named_by_its_city_adjective_reports_its_own_act(pipeline):
+    _, found = analyse(pipeline, "Лондонская полиция сообщает об аресте 30 подозреваемых.", "2011-08-09")
+    assert found["аресте"][0] == ["Лондон"]
+    _, found = analyse(pipeline, "Московская полиция задержала двух активистов.", "2011-08-09")
+    assert found["задержала"][0] == ["Москва"]
+    _, found = analyse(pipeline, "Алжирская полиция задержала двух активистов.", "2011-08-09")
+    assert found["задержала"][0] == []  # a state's police, not its capital's
+
+
+def test_act_during_an_occasion_is_where_the_clause_is(pipeline):
+    text = "В Софии в ходе демонстраций, проходивших в понедельник, были ранены 28 человек."
+    _, found = analyse(pipeline, text, "2013-02-20")
+    assert found["демонстраций"][0] == ["София"]
+
+
+def test_city_beats_the_country_beside_it(pipeline):
+    _, found = analyse(pipeline, "Власти Турции задержали его на юге страны близ Газиантепа.", "2016-03-23")
+    assert found["задержали"][0] == ["Газиантеп"]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "name", "country"),
+    [
+        ("На Украине задержали троих активистов.", "задержали", "Украина", "UKR"),
+        ("В Крыму задержали троих активистов.", "задержали", "Крым", "UKR"),
+        ("В районе Донецка произошли столкновения.", "столкновения", "Донецк", "UKR"),
+    ],
+)
+def test_country_region_and_area_places(pipeline, text, trigger, name, country):
+    article = pipeline.process(document_of({"id": "t", "text": text, "published": "2020-03-11"}))
+    index = ActorIndex(article)
+    sentence = article.sentences[0]
+    tree = Tree(sentence.tokens)
+    [trig] = [t for t in find_triggers(tree) if sentence.tokens[t.index].text == trigger]
+    pred = find_arguments(tree, 0, trig.index, trig.type, index).predicate
+    [(_, place)] = find_locations(tree, 0, trig.index, pred, index, trig.partner, str(trig.type))
+    assert (place.name, place.country) == (name, country)
+    assert (place.geonameid is None) == (name != "Донецк")  # a region has no city id
+
+
+def test_act_told_again_takes_the_day_the_previous_sentence_gives_it(pipeline):
+    text = (
+        "Пограничники сообщили, что катер с грузом наркотиков, задержанный у побережья 12 марта, шел из Колумбии. "
+        "На борту катера, задержанного пограничниками, нашли груз наркотиков."
+    )
+    article, _ = _events_of(pipeline, text, "2020-03-20")
+    event = Event(
+        "t", EventType.COERCE, ("USA",), (), None, None, Modality.ASSERTED, "e", 0.5, "задержанного", 1
+    )
+    [retold] = retold_dates([event], article)
+    assert retold.date == "2020-03-12"
+    other = replace(event, sentence=1, trigger="нашли")
+    assert retold_dates([other], article)[0].date is None  # another act of that sentence
+
+
+def test_march_through_a_city_is_in_it_but_talks_on_a_country_are_not(pipeline):
+    _, found = analyse(pipeline, "Тысячи демонстрантов прошли по улицам Киева.", "2020-03-11")
+    assert found["демонстрантов"][0] == ["Киев"]
+    _, found = analyse(pipeline, "Дипломаты провели переговоры по Сирии.", "2020-03-11")
+    assert all(places == [] for places, _ in found.values())
+
+
+def test_title_without_acts_puts_the_headline_one_line_down(pipeline):
+    text = (
+        "Долгожданная свобода\n"
+        "В Белоруссии из колонии освобождена журналистка Мария Петрова.\n"
+        "В пятницу, 12 марта, власти Белоруссии освободили журналистку Марию Петрову из колонии."
+    )
+    article, _ = _events_of(pipeline, text, "2021-03-13")
+    event = Event(
+        "t", EventType.CONCEDE, ("BLR",), (), None, None, Modality.ASSERTED, "e", 0.5, "освобождена", 1
+    )
+    [dated] = headline_dates([event], article)
+    assert dated.date == "2021-03-12"
+    with_title = Event(
+        "t", EventType.SUPPORT, ("BLR",), (), None, None, Modality.ASSERTED, "e", 0.5, "свобода", 0
+    )
+    assert headline_dates([with_title, event], article)[1].date is None  # the title states an act itself

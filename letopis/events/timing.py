@@ -11,6 +11,11 @@ through xcomp/csubj (`решено весной … открыть`). Besides (E
 - `с 1995 года, когда/тогда X` dates X alone: for the main clause it is an ongoing state (null);
 - `за два дня до X`/`спустя неделю` count from another event, unknown here → null;
   `накануне` counts back from `anchor` (the document's main event) or else from `published`.
+- a relative clause that only says the act took place (`убийство, которое произошло 4 августа`)
+  dates it; a participle standing for the doers (`тысячи протестующих вышли … в выходные`) takes its
+  verb's time; two days in a row joined by `и` are one span;
+- an act told again takes the date of its first telling: a headline the day a later sentence gives the
+  same word (`headline_dates`), an act the day the previous sentence gives it (`retold_dates`).
 Resolution against `published`, with the clause's tense deciding the direction, is letopis.dates'.
 """
 
@@ -25,9 +30,16 @@ from ..record import Article, Event, Location, Sentence, Token
 from ..timex import Relation, TimeExpression, _lexicon
 from .location import converb_verb as _converb_verb
 from .location import one_site
-from .tree import Tree
+from .tree import Tree, segments
 
-__all__ = ["find_dates", "document_anchor", "fill_restatements", "context_dates"]
+__all__ = [
+    "find_dates",
+    "document_anchor",
+    "fill_restatements",
+    "context_dates",
+    "occurred_clauses",
+    "headline_dates",
+]
 
 MAX_STEPS = 6  # how far up the tree an expression may sit below its clause
 LEAD_SENTENCES = 3  # where a news text states its main event
@@ -66,7 +78,8 @@ def find_dates(
     hi_char = tree.tokens[tree.hi - 1].stop - sentence.start
     clause = _clause(tree, trigger, pred)
     boundary = _boundary(tree, pred)
-    out = []
+    out: list[tuple[int, str]] = []
+    last: TimeExpression | None = None
     for expression in dates.find_time_expressions(sentence.text):
         if expression.start < lo_char or expression.stop > hi_char:
             continue
@@ -83,8 +96,11 @@ def find_dates(
             continue
         j = _token_at(sentence, sentence.start + expression.start)
         value = _resolve(expression, reference, tense, anchor)
-        if value is not None:
+        if value is not None and out and _next_day(sentence.text, last, expression, out[-1][1], value):
+            out[-1] = (out[-1][0], f"{out[-1][1]}/{value}")  # `в понедельник и во вторник`: one span
+        elif value is not None:
             out.append((j, value))
+        last = expression
     if not out:
         host = _occasion_host(tree, clause)
         if host >= 0:  # `Сегодня прошла пресс-конференция, на которой было сообщено о поимке`
@@ -94,6 +110,13 @@ def find_dates(
         or _counted_from(tree, sentence, trigger, reference, anchor)
         or _right_after(tree, sentence, clause, reference)
     )
+
+
+def _next_day(text: str, first: TimeExpression | None, second: TimeExpression, a: str, b: str) -> bool:
+    """Two days in a row joined by `и` (`в понедельник и во вторник`) are one span of the act."""
+    if first is None or len(a) != 10 or len(b) != 10 or text[first.stop : second.start].strip() != "и":
+        return False
+    return (dt.date.fromisoformat(b) - dt.date.fromisoformat(a)).days == 1
 
 
 def _right_after(
@@ -218,12 +241,52 @@ def _clause(tree: Tree, trigger: int, pred: int) -> set[int]:
         # `вынесла решение просить`, `проголосовал за резолюцию, осуждающую …`: the document's act
         # is the verb's act
         out.update({noun, tree.head(noun)} - {-1})
-    if trigger == pred and tree.tokens[trigger].pos == "NOUN":
+    if tree.tokens[trigger].pos == "NOUN":
+        # `убийство, которое произошло 4 августа`: a relative clause that only says the act took
+        # place dates the act itself
+        out.update(occurred_clauses(tree, trigger))
+    if trigger == pred and _nominal(tree.tokens[trigger]):
         verb = _governing_verb(tree, trigger)
         if verb >= 0:
             out.add(verb)
             out.update({_converb_verb(tree, verb)} - {-1})
     return out
+
+
+def occurred_clauses(tree: Tree, noun: int) -> list[int]:
+    """Verbs of `, которое произошло …` clauses (or `, случившееся …` participles) of an action noun.
+    The parser may hang the clause on a later noun of the phrase (`убийство британца, которое
+    произошло`): the relative word agreeing with the action noun, not with that one, tells."""
+    tokens = tree.tokens
+    out = []
+    for v in range(noun + 1, tree.hi):
+        if tokens[v].rel.split(":")[0] != "acl" or tokens[v].lemma.lower() not in _occurred():
+            continue
+        h = tree.head(v)
+        if h != noun:
+            if h < 0 or not _below(tree, h, noun):
+                continue
+            word = next((c for c in tree.kids(v) if _relative_word(tokens[c])), v)
+            feats = [f for f in ("Gender", "Number") if tokens[noun].feat(f)]
+            agrees = all(tokens[word].feat(f) == tokens[noun].feat(f) for f in feats)
+            if not agrees or all(tokens[word].feat(f) == tokens[h].feat(f) for f in feats):
+                continue
+        out.append(v)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _occurred() -> frozenset[str]:
+    """Verbs that only say an act took place (rows `occurred` of data/time_words.tsv)."""
+    return frozenset(_lexicon().words.get("occurred", {}))
+
+
+def _nominal(token: Token) -> bool:
+    """An action noun, or a participle standing for its doers (`Десятки тысяч протестующих вышли`):
+    its act happens at the time of the verb it is an argument of."""
+    if token.pos == "NOUN":
+        return True
+    return token.pos == "VERB" and token.feat("VerbForm") == "Part" and token.rel in NOUN_RELS
 
 
 NOUN_RELS = frozenset({"obl", "nmod", "obj", "iobj", "nsubj", "nsubj:pass"})
@@ -270,7 +333,7 @@ def _in_relative(tree: Tree, j: int, clause: set[int]) -> bool:
     for v in range(tree.lo, j):
         if tokens[v].rel != "acl:relcl" or v in clause:
             continue
-        opener = next((c for c in tree.kids(v) if "Rel" in (tokens[c].feat("PronType") or "")), -1)
+        opener = next((c for c in tree.kids(v) if _relative_word(tokens[c])), -1)
         if opener < 0 or opener > j or v > j:
             continue
         if any(tokens[k].pos == "PUNCT" and tokens[k].text in ",—–-:;" for k in range(opener, j)):
@@ -409,6 +472,7 @@ def fill_restatements(events: list[Event], article: Article | None = None) -> li
     country) in the next sentence, or in the body after a headline, gives the record that place.
     With `article`, undated acts first take the date their neighbour sentence gives (`context_dates`)."""
     out = context_dates(events, article) if article is not None else list(events)
+    out = retold_dates(headline_dates(out, article), article) if article is not None else out
     for i, event in enumerate(out):
         sides = set(event.sources) | set(event.targets)
         restated = False  # the headline has met its first restatement in the body
@@ -447,6 +511,120 @@ def fill_restatements(events: list[Event], article: Article | None = None) -> li
             for t in told:  # the headline's restatements merge with it: they share what it gathered
                 out[t] = replace(out[t], date=event.date, location=event.location)
     return out
+
+
+CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ"})
+
+
+def headline_dates(events: list[Event], article: Article) -> list[Event]:
+    """An undated act of the first line takes the date the body gives when it retells it: the first
+    later sentence that repeats the act's word or the word it hangs on (`Путин подписал распоряжение
+    о выходе …` … `Распоряжение было подписано в среду, 16 ноября`; `Теракт в Иерусалиме: убиты …` …
+    `произошёл теракт`), shares another word with the line, and dates that word (EVENTS.md Records:
+    restatements merge). Only an exact day of the news (no later than `published`, within
+    ANCHOR_REACH of it) counts; a month or year there (`в апреле подал в отставку` — someone else)
+    ends the search. A report verb (`подтвердил задержание`) dates the report, not the act: skipped."""
+    reference = dates.reference_date(article.published)
+    if reference is None or not article.sentences:
+        return events
+    # the first line that states acts: a title with none (`На свободу с Нобелевской премией`) only
+    # puts the headline one line down
+    top = min((e.sentence for e in events if e.sentence >= 0), default=-1)
+    if top not in (0, 1):
+        return events
+    first = article.sentences[top]
+    out = list(events)
+    for i, event in enumerate(out):
+        if event.sentence != top or event.date is not None:
+            continue
+        words = _restating_words(first, event.trigger)
+        if words:
+            date = _retold_date(article, words, reference, top)
+            if date is not None:
+                out[i] = replace(event, date=date)
+    return out
+
+
+def retold_dates(events: list[Event], article: Article) -> list[Event]:
+    """An undated act told again right after a sentence that dates it with the same word (`судно,
+    перехваченное 23 января …` → `На борту корабля, перехваченного ВМС, …`) is that act: it takes
+    that exact day (EVENTS.md Records: an event repeated in several sentences is one event)."""
+    reference = dates.reference_date(article.published)
+    out = list(events)
+    for i, event in enumerate(out):
+        if event.sentence <= 0 or event.date is not None or event.sentence >= len(article.sentences):
+            continue
+        sentence = article.sentences[event.sentence]
+        j = next((k for k, t in enumerate(sentence.tokens) if t.text == event.trigger), -1)
+        if j < 0:
+            continue
+        previous = article.sentences[event.sentence - 1]
+        shared = _content(previous) & _content(sentence)
+        lemma = sentence.tokens[j].lemma.lower()
+        if lemma not in shared or len(shared) < 2:
+            continue
+        value = _dated_word(previous, lemma, reference)
+        if value is not None and len(value) == 10:
+            out[i] = replace(event, date=value)
+    return out
+
+
+def _content(sentence: Sentence) -> set[str]:
+    return {t.lemma.lower() for t in sentence.tokens if t.pos in CONTENT_POS}
+
+
+def _dated_word(sentence: Sentence, lemma: str, reference: dt.date | None) -> str | None:
+    """The date the sentence gives the first word of `lemma` it dates, else None."""
+    for lo, hi in segments(sentence):
+        tree = Tree(sentence.tokens, lo, hi)
+        for j in range(lo, hi):
+            if sentence.tokens[j].lemma.lower() == lemma:
+                found = find_dates(tree, sentence, j, j, reference, "past")
+                if found:
+                    return found[0][1]
+    return None
+
+
+def _restating_words(sentence: Sentence, trigger: str) -> set[str]:
+    """Lemmas that name the act of `trigger` in the line: the trigger's, that of the word it hangs on
+    (`распоряжение о выходе`) and a verb's common-noun subjects (`Теракт …: убиты`), report verbs
+    left out."""
+    report = _lexicon().words.get("report_verb", {})
+    j = next((i for i, t in enumerate(sentence.tokens) if t.text == trigger), -1)
+    if j < 0:
+        return set()
+    tree = Tree(sentence.tokens)
+    out = set()
+    # the act's word and the one word it hangs on, no further; a verb's common-noun subject names the
+    # act too in a headline (`Теракт в Иерусалиме: убиты …`)
+    subjects = [c for c in tree.kids(j, "nsubj") if sentence.tokens[c].pos == "NOUN"]
+    for k in (j, tree.head(j), *subjects):
+        token = sentence.tokens[k]
+        if k >= 0 and token.pos in CONTENT_POS and token.lemma.lower() not in report:
+            out.add(token.lemma.lower())
+    return out
+
+
+def _retold_date(article: Article, words: set[str], reference: dt.date, top: int = 0) -> str | None:
+    line = {t.lemma.lower() for t in article.sentences[top].tokens if t.pos in CONTENT_POS}
+    for sentence in article.sentences[top + 1 :]:
+        lemmas = {t.lemma.lower() for t in sentence.tokens if t.pos in CONTENT_POS}
+        if not lemmas & words or len(lemmas & line) < 2:
+            continue
+        for lo, hi in segments(sentence):
+            tree = Tree(sentence.tokens, lo, hi)
+            for j in range(lo, hi):
+                if sentence.tokens[j].lemma.lower() not in words:
+                    continue
+                found = find_dates(tree, sentence, j, j, reference, "past")
+                if not found:
+                    continue
+                value = found[0][1]
+                if len(value) != 10:
+                    return None  # a month or year: another act of the same kind
+                day = dt.date.fromisoformat(value)
+                return value if 0 <= (reference - day).days <= ANCHOR_REACH else None
+    return None
 
 
 def _retells(e: Event, headline: Event, body: Event) -> bool:
@@ -518,7 +696,8 @@ def context_dates(events: list[Event], article: Article) -> list[Event]:
     """Dates an undated act takes from the sentence next to its own (EVENTS.md Annotation → Date:
     part of an occasion whose date the text gives):
     - a sentence opening with `Тогда`, `В тот же день` or `По его словам` tells what happened at
-      the time the previous sentence names, or continues the statement it reports;
+      the time the previous sentence names, or continues the statement it reports; its acts with
+      no place of their own are at the one place the previous sentence's acts are at;
     - a sentence opening with `Об этом` and naming a time (`Об этом во вторник сообщили СМИ`)
       dates the news of the previous sentence, unless that sentence names a time of its own."""
     reference = dates.reference_date(article.published)
@@ -530,6 +709,11 @@ def context_dates(events: list[Event], article: Article) -> list[Event]:
         if opener == "same_time":
             date = _sentence_date(out, article.sentences[si - 1].text, si - 1, reference)
             target = si
+            place = _sentence_place(out, si - 1)
+            if place is not None:  # `В 2009 году в Грузии … . Тогда митинги …`: the same scene
+                out = [
+                    replace(e, location=place) if e.sentence == si and e.location is None else e for e in out
+                ]
         elif opener == "report":
             # a sentence that names a time of its own (`восемь месяцев назад`) retells older acts:
             # the report's day is not theirs
@@ -558,6 +742,12 @@ def _opener(text: str) -> str | None:
         if head.startswith(words) and not head[len(words) : len(words) + 1].isalnum():
             return cls
     return None
+
+
+def _sentence_place(events: list[Event], si: int) -> Location | None:
+    """The one place the acts of sentence `si` are at, else None (none, or several)."""
+    places = {e.location for e in events if e.sentence == si and e.location is not None}
+    return places.pop() if len(places) == 1 else None
 
 
 def _sentence_date(events: list[Event], text: str, si: int, reference: dt.date | None) -> str | None:
