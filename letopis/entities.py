@@ -430,7 +430,9 @@ class _Linker:
         """natasha's normal for names of people (minus a role word or a Latin gloss), ours for the rest."""
         tokens = self.article.sentences[where[0]].tokens[where[1] : where[2]]
         if span.type != "PER":
-            return nominative_phrase(tokens) or span.text
+            name = nominative_phrase(tokens) or span.text
+            # `Объединённый фронт за демократию против диктатуры (ОФДД)`: the gloss is no part of the name
+            return " ".join(PARENTHESES.sub("", name).split()) or name
         normal = span.normal or span.text
         sent = self.article.sentences[where[0]].tokens
         head = tokens[0].head

@@ -295,12 +295,29 @@ def _country_uses(index: ActorIndex, si: int, country: str) -> list[tuple[str, s
     return states or places
 
 
+def _located_state(index: ActorIndex, si: int) -> str | None:
+    """The one state sentence `si` places something in (`отбывает в России срок, по которому осуждены
+    …`): a state named with a locative `в`, when the sentence names just one so."""
+    tokens = index.article.sentences[si].tokens
+    states = {
+        actor.value
+        for i, actor in index.by_sentence[si].items()
+        if actor.kind == "country"
+        and not actor.adjective
+        and i == actor.start
+        and _preposition(tokens, i) in LOCATIVE_CASES
+        and tokens[i].feat("Case") == "Loc"
+    }
+    return states.pop() if len(states) == 1 else None
+
+
 def acting_state(index: ActorIndex, si: int, country: str | None, home: str | None) -> str | None:
     """The state that did an agentless state act (detention, sentence, release) told in sentence `si`:
-    the country of its place, else the story's `home` state — unless the sentence names that state
+    the country of its place, else the one state the sentence places something in, else the story's
+    `home` state — unless the sentence names that state
     only as a destination (`депортирован в Нидерланды`, `вернулась в Украину`): then the state the
     sentence places someone in (`которую в России приговорили`), else `home` if it is another state."""
-    state = country or home
+    state = country or _located_state(index, si) or home
     if state is None:
         return None
     uses = _country_uses(index, si, state)

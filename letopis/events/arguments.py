@@ -38,6 +38,8 @@ BODY_NAME_WORDS = 2
 # Acts of a state's police, courts or prisons: stated passively, the state they happen in does them.
 HELD_TYPES = frozenset({EventType.COERCE, EventType.SANCTION, EventType.CONCEDE})
 COMPLEMENT_TYPES = frozenset({EventType.AGREE, EventType.REQUEST, EventType.THREATEN})
+# Speech acts a later refusal of `это`/`подобный шаг` turns down: a demand or a proposal.
+ASKED_TYPES = frozenset({EventType.REQUEST, EventType.AGREE})
 # Noun triggers whose genitive dependent is the one acted upon (арест Бхутто), not the actor (визит министра).
 PATIENT_NOUN_TYPES = frozenset(
     {
@@ -155,9 +157,11 @@ def collect(
     index: ActorIndex,
     personal: bool = False,
     skip: frozenset[int] = frozenset(),
+    held: bool = False,
 ) -> Found:
     """Actors in the argument subtree rooted at `head` (but the tokens in `skip`); `personal`: what is
-    done to them is done to the person (an arrested company head is the person, not the company)."""
+    done to them is done to the person (an arrested company head is the person, not the company);
+    `held`: so is a detention, sentence or release of an official (`задержан Мухаммед Мурси`)."""
     found = Found()
     table = index.by_sentence[si]
     seen: set[int] = set()
@@ -165,6 +169,7 @@ def collect(
     if head_token.lemma.lower() in GROUP_PRONOUNS or actor_words().get(head_token.lemma.lower()) == "group":
         found.group = True
     memory = index.memory
+    coded_person = False
     for j in tree.subtree(head):
         if j in skip:
             continue
@@ -175,16 +180,18 @@ def collect(
             found.body |= actor_words().get(lemma) == "body" and not _under_place(tree, j, head)
         actor = table.get(j)
         if actor is None:
-            found.resolved += _refer(tree, si, j, head, index, personal)
+            found.resolved += _refer(tree, si, j, head, index, personal, held)
             continue
         if id(actor) in seen:
             continue
-        code = memory.code_of(actor, personal) or memory.alias(actor.value.lower())
+        held_here = held and _named_head(tree, j, head)
+        code = memory.code_of(actor, personal, held_here) or memory.alias(actor.value.lower())
         if actor.kind == "city" and code is None:
             code = memory.surname_code(token.text)  # `Кан` of `премьер Наото Кан`, not Cannes
         if code is not None:
             seen.add(id(actor))
             found.resolved.append(code)
+            coded_person |= actor.kind == "person"
             continue
         if actor.kind == "org" and _state_body(tree, actor):
             seen.add(id(actor))  # `Минюст`, `Генпрокуратура`, `СК`: a state body named without its state
@@ -197,6 +204,8 @@ def collect(
             continue
         if _under_post(tree, j, head):
             continue  # `назначение … на пост генсека ООН`: the office, not a party
+        if actor.kind in ("country", "igo", "org") and not actor.adjective and _under_topic(tree, j, head):
+            continue  # `согласовали позиции по вопросам развития ОДКБ`: what is talked about
         if actor.kind in ("person", "org") and _under_place(tree, j, head):
             continue  # `участие … в деятельности Центра`: a named body inside a place-like phrase
         if actor.kind in ("country", "igo") and _under_place(tree, j, head, ORIGIN_CASES):
@@ -213,7 +222,16 @@ def collect(
             if id(a) not in seen:
                 seen.add(id(a))
                 found.actors.append(a)
-    found.actors = _former_role_owners(tree, si, _named_over_owner(tree, head, found.actors), index)
+    if found.body and _of_many_states(tree, head, skip):
+        found.body = False  # `к властям более 20 стран`: bodies of unnamed states, not the home state's
+    if coded_person:  # `министр …, глава Комиссии по атомной энергии Дан Меридор`: the body of the role
+        found.actors = [a for a in found.actors if not _role_body(tree, a)]
+    if found.role and _private_named(tree, head, found, index):
+        found.role = False  # `бывшему подрядчику спецслужб США Эдварду Сноудену`: the person, not the USA
+        found.actors = [a for a in found.actors if a.kind == "person" or tree.case(a.start)]
+    found.actors = _former_role_owners(
+        tree, si, _named_over_owner(tree, head, found.actors), index, head if held else -1
+    )
     described = _described(tree, si, head, found, index)
     if described is not None:
         return described
@@ -228,6 +246,10 @@ def collect(
             org = memory.recent_org(si, head)
             if org is not None:
                 found.actors.append(org)
+    if head_token.pos == "NOUN" and not found.actors and not found.resolved:
+        found.resolved += _leaders(tree, si, head, index)  # `возглавляемая США коалиция` → USA
+    if held and not found.actors and not found.resolved:
+        found.resolved += _held_person(tree, head, index)  # `«шпионку» отпустили под залог`
     if actor_words().get(head_token.lemma.lower()) == "militant" and not found.actors and not found.resolved:
         armed = memory.recent_armed(si, head)  # `боевики` → the armed group named before
         if armed is not None:
@@ -272,6 +294,29 @@ def _described(tree: Tree, si: int, head: int, found: Found, index: ActorIndex) 
     return None
 
 
+def _held_person(tree: Tree, head: int, index: ActorIndex) -> list[str]:
+    """`«шпионку» отпустили под залог`: one person (a singular animate noun that is no role or group
+    word, with no numeral: `два молодых человека` are several) detained, sentenced or released with no
+    name is the one private person the document names, if their gender agrees."""
+    from .coref import _person_gender
+
+    token = tree.tokens[head]
+    lemma = token.lemma.lower()
+    if (
+        token.pos != "NOUN"
+        or tree.kids(head, "nummod")
+        or token.feat("Animacy") != "Anim"
+        or token.feat("Number") != "Sing"
+        or is_role(lemma)
+        or lemma in actor_words()
+    ):
+        return []
+    private = index.memory.private_person()
+    if private is None or _person_gender(private, token) not in (None, token.feat("Gender")):
+        return []
+    return [private]
+
+
 def _place_adjective(tree: Tree, head: int) -> bool:
     """A relational adjective of a place name on the noun (`брюссельский террорист`, `бостонский
     стрелок`): it describes a person by where they acted, as a nationality does."""
@@ -309,26 +354,80 @@ def _named_over_owner(tree: Tree, head: int, actors: list[Actor]) -> list[Actor]
     return out
 
 
-def _former_role_owners(tree: Tree, si: int, actors: list[Actor], index: ActorIndex) -> list[Actor]:
+def _private_named(tree: Tree, head: int, found: Found, index: ActorIndex) -> bool:
+    """Whether the phrase is a person with no state role described by a noun that is no role itself
+    (`подрядчику спецслужб США Эдварду Сноудену`, `жена президента Мишель`): the role words and states
+    in the genitives describe the person; they do not make the person an official."""
+    if is_role(tree.tokens[head].lemma.lower()) or found.resolved or tree.tokens[head].pos != "NOUN":
+        return False
+    persons = [a for a in found.actors if a.kind == "person"]
+    return len(persons) == 1 and _named_head(tree, persons[0].start, head) and persons[0].start != head
+
+
+def _role_body(tree: Tree, actor: Actor) -> bool:
+    """An organization named as the genitive of a role word (`глава Комиссии по атомной энергии`): where
+    the role holder works; beside a holder who acts for a state it is no party of its own."""
+    h = tree.head(actor.start)
+    return (
+        actor.kind == "org"
+        and h >= 0
+        and not tree.case(actor.start)
+        and is_role(tree.tokens[h].lemma.lower())
+    )
+
+
+def _named_head(tree: Tree, j: int, head: int) -> bool:
+    """Whether the name at `j` is the phrase of `head` itself (`министр Египта Мухаммед Мурси`,
+    `Мурси и Бади`), not an owner of it (`самолёт Моралеса`)."""
+    for _ in range(6):
+        if j == head:
+            return True
+        if tree.tokens[j].rel not in ("appos", "flat", "flat:name", "flat:foreign", "conj"):
+            return False
+        j = tree.head(j)
+        if j < 0:
+            return False
+    return False
+
+
+def _former_role_owners(
+    tree: Tree, si: int, actors: list[Actor], index: ActorIndex, held: int = -1
+) -> list[Actor]:
     """`назначение бывшего премьер-министра Португалии Антониу Гутерреша`: the state of a former
-    official's role is not a party, the person is (EVENTS.md Actors: former officials → name)."""
+    official's role is not a party, the person is (EVENTS.md Actors: former officials → name); nor is
+    that of an official who is detained, sentenced or released (`арестован министр Египта X`: `held`
+    is the head of such an act's phrase, -1 for other acts)."""
     memory = index.memory
     roles = set()
     for a in actors:
-        if a.kind == "person" and a.value in memory.former:
+        if a.kind == "person" and (
+            a.value in memory.former or (held >= 0 and _named_head(tree, a.start, held))
+        ):
             role = memory.role_of(si, a.start)
-            if role >= 0 and memory.is_former(si, role):
+            if role >= 0 and (held >= 0 or memory.is_former(si, role)):
                 roles.add(role)
     if not roles:
         return actors
-    return [
-        a
-        for a in actors
-        if not (a.kind in ("country", "igo") and tree.head(a.start) in roles and tree.case(a.start) == "")
-    ]
+    return [a for a in actors if not (a.kind in ("country", "igo") and _owns_role(tree, a.start, roles))]
 
 
-def _refer(tree: Tree, si: int, j: int, head: int, index: ActorIndex, personal: bool = False) -> list[str]:
+def _owns_role(tree: Tree, j: int, roles: set[int]) -> bool:
+    """Whether the genitive at `j` names the state of one of the role words `roles`, directly or
+    through other genitives (`министр финансов Киргизии`)."""
+    for _ in range(3):
+        if tree.case(j) or tree.tokens[j].rel != "nmod":
+            return False
+        j = tree.head(j)
+        if j in roles:
+            return True
+        if j < 0:
+            return False
+    return False
+
+
+def _refer(
+    tree: Tree, si: int, j: int, head: int, index: ActorIndex, personal: bool = False, held: bool = False
+) -> list[str]:
     """What a pronoun, a relative `который` or a person word (`политик`) at `j` refers to."""
     token = tree.tokens[j]
     lemma = token.lemma.lower()
@@ -361,7 +460,7 @@ def _refer(tree: Tree, si: int, j: int, head: int, index: ActorIndex, personal: 
     actor = index.memory.antecedent(si, j, gender, number, person, _clause_subject(tree, j))
     if actor is None:
         return []
-    code = index.memory.code_of(actor, personal)
+    code = index.memory.code_of(actor, personal, held)
     return [code] if code else decide(Found(actors=[actor]), index)
 
 
@@ -483,10 +582,40 @@ def _under_place(tree: Tree, j: int, head: int, origin: frozenset[str] = frozens
     for _ in range(len(tree.tokens)):
         if j < 0 or j == head:
             break
-        if tree.case(j) in PLACE_CASES and not _title_phrase(tree, j):
+        if tree.case(j) in PLACE_CASES and not _title_phrase(tree, j) and not _lead_phrase(tree, j):
             return True
         j = tree.head(j)
     return False
+
+
+def _under_topic(tree: Tree, j: int, head: int) -> bool:
+    """Whether token `j` sits below a topic word (data/event_actors.tsv `topic`) inside the phrase of
+    `head` (`позиции по вопросам развития ОДКБ`): the subject matter, not a party."""
+    for _ in range(6):
+        j = tree.head(j)
+        if j < 0 or j == head:
+            return False
+        if actor_words().get(tree.tokens[j].lemma.lower()) == "topic":
+            return True
+    return False
+
+
+def _leaders(tree: Tree, si: int, head: int, index: ActorIndex) -> list[str]:
+    """`возглавляемая США коалиция`: the leader a group noun's participle of leading (data/event_actors.tsv
+    `lead`) names as its agent acts for the group."""
+    out: list[str] = []
+    for c in tree.kids(head, "acl"):
+        if actor_words().get(tree.tokens[c].lemma.lower()) != "lead":
+            continue
+        for a in tree.kids(c, "obl"):
+            if not tree.case(a) and tree.tokens[a].feat("Case") == "Ins":
+                out += decide(collect(tree, si, a, index), index)
+    return out
+
+
+def _lead_phrase(tree: Tree, j: int) -> bool:
+    """`коалиция во главе с США`: a phrase of leading (data/event_actors.tsv `lead`), not a place."""
+    return actor_words().get(f"{tree.case(j)} {tree.tokens[j].lemma.lower()}") == "lead"
 
 
 def _under_post(tree: Tree, j: int, head: int) -> bool:
@@ -568,8 +697,27 @@ def _subject(tree: Tree, pred: int) -> tuple[int, bool]:
             h = _participle_noun(tree, j)
             if h >= 0 and tree.tokens[j].feat("Voice") != "Pass":
                 return h, False
+    fronted = _fronted_subject(tree, pred)
+    if fronted >= 0:
+        return fronted, False
     speaker = _speaking_body(tree, pred)
     return (speaker, False) if speaker >= 0 else (-1, False)
+
+
+def _fronted_subject(tree: Tree, pred: int) -> int:
+    """`президент Путин в этом отказал, хотя и выразил пожелание`: a subject before a finite verb that
+    the parser hung on a clause after it belongs to the verb (a Russian subject comes before its
+    clause's verb, so one before `pred` cannot be the later clause's)."""
+    verb = tree.tokens[pred]
+    if verb.pos != "VERB" or verb.feat("VerbForm") not in (None, "Fin"):
+        return -1
+    for x in tree.kids(pred, "advcl", "conj", "parataxis"):
+        if x < pred:
+            continue
+        for c in tree.kids(x, "nsubj"):
+            if c < pred and tree.tokens[c].feat("Case") in (None, "Nom"):
+                return c
+    return -1
 
 
 def _speaking_body(tree: Tree, pred: int) -> int:
@@ -590,6 +738,65 @@ def _speaking_body(tree: Tree, pred: int) -> int:
 def _struck(type_: EventType, case: str) -> bool:
     """`удары по позициям РПК`, `обстрел по Израилю`: what an attack is aimed at."""
     return type_ == EventType.ASSAULT and case == "по"
+
+
+def _of_many_states(tree: Tree, head: int, skip: frozenset[int]) -> bool:
+    """Whether the phrase of `head` names its states by a plural common noun (`власти более 20 стран`,
+    `правительства государств региона`), not the one the story happens in (`власти страны`)."""
+    # the words right after the head count however parsed (`властям более 20 стран`)
+    near = [j for j in range(head + 1, min(tree.hi, head + 4)) if tree.tokens[j].feat("Case") == "Gen"]
+    return any(
+        j != head
+        and j not in skip
+        and actor_words().get(tree.tokens[j].lemma.lower()) == "state"
+        and tree.tokens[j].feat("Number") == "Plur"
+        for j in [*tree.subtree(head), *near]
+    )
+
+
+def _demanded_act(tree: Tree, si: int, c: int, index: ActorIndex) -> bool:
+    """`назвали выдачу Младича условием`, `потребовали освобождения заложников`: a demand's object that
+    is an act (a noun of the trigger lexicon) is what is demanded, not whom; the people it is done to
+    are not coded (EVENTS.md Speech acts), a state in it is (`требуя отставки президента Грузии`)."""
+    from .triggers import lexicon
+
+    token = tree.tokens[c]
+    return token.pos == "NOUN" and index.at(si, c) is None and bool(lexicon().get(token.lemma.lower()))
+
+
+def _place_party(si: int, h: int, index: ActorIndex, addressed: set[int]) -> list[str]:
+    """`потребовал от Белоруссии`, `получило от Гаваны отказ`: a state or capital in an `от` phrase
+    that names a party (in `addressed`) is that state, though `от` phrases elsewhere tell places."""
+    actor = index.at(si, h)
+    if h in addressed and actor is not None and actor.kind in ("country", "city") and not actor.adjective:
+        return [actor.country or actor.value]
+    return []
+
+
+def _demand_phrase(tree: Tree, c: int) -> bool:
+    """`демонстрации с требованиями разорвать договор с Израилем`: a `с` phrase that states what a
+    demonstration demands (a demand word of the trigger lexicon) is its content, not whom it is against."""
+    from .triggers import lexicon
+
+    entries = lexicon().get(tree.tokens[c].lemma.lower(), ())
+    return tree.case(c) in ("с", "со") and any(e.type == EventType.REQUEST for e in entries)
+
+
+def _participle_agents(tree: Tree, part: int) -> list[int]:
+    """`наложенное Вашингтоном эмбарго`, `введенные ЕС санкции`: the instrumental agent of a passive
+    participle describing an act noun did the act."""
+    return [
+        c
+        for c in tree.kids(part, "obl")
+        if not tree.case(c)
+        and tree.tokens[c].feat("Case") == "Ins"
+        and tree.tokens[c].pos in ("NOUN", "PROPN")
+    ]
+
+
+def _asked(type_: EventType, case: str) -> bool:
+    """`потребовал от Белоруссии`, `требование от властей`: whom a demand is addressed to."""
+    return type_ == EventType.REQUEST and case == "от"
 
 
 def _can_be_nominative(word: str) -> bool:
@@ -629,10 +836,21 @@ def find_arguments(tree: Tree, si: int, trigger: int, type_: EventType, index: A
     pred = args.predicate
     source_heads: list[int] = []
     target_heads: list[int] = []
+    addressed: set[int] = set()  # `потребовал от Белоруссии`: a state there is whom, not where
+    demanded: set[int] = set()  # `требуя отставки президента Грузии`: only states are addressed there
     subj, passive = _subject(tree, pred)
     passive = (
         passive or tree.tokens[pred].feat("Voice") == "Pass" and tree.tokens[pred].feat("VerbForm") == "Part"
     )
+    own_targets: frozenset[int] = frozenset()
+    # `прошли демонстрации с требованиями …`: the act's own `с`/`против` phrases are no agents
+    if subj == trigger:
+        own_targets = frozenset(
+            j
+            for c in tree.kids(trigger, "nmod")
+            if tree.case(c) in TARGET_CASES or _demand_phrase(tree, c)
+            for j in tree.subtree(c)
+        )
     if subj >= 0:
         (target_heads if passive else source_heads).append(subj)
         # a misparse can give a clause two subjects (`Вопросы … американцы не намерены`)
@@ -646,12 +864,16 @@ def find_arguments(tree: Tree, si: int, trigger: int, type_: EventType, index: A
             continue
         if rel in ("obj", "iobj"):
             target_heads.append(c)
+            if type_ == EventType.REQUEST and _demanded_act(tree, si, c, index):
+                demanded.add(c)
         elif rel in ("obl", "obl:agent") and passive and not case and tree.tokens[c].feat("Case") == "Ins":
             # `выпущена Аун Сан Су Чжи`: an indeclinable name after a subjectless passive is its subject
             (target_heads if subj < 0 and _can_be_nominative(tree.tokens[c].text) else source_heads).append(c)
-        elif rel.startswith("obl") and (case in TARGET_CASES or _struck(type_, case)):
+        elif rel.startswith("obl") and (case in TARGET_CASES or _struck(type_, case) or _asked(type_, case)):
             if not _purpose(tree, si, c, index):
                 target_heads.append(c)
+            if _asked(type_, case):
+                addressed.add(c)
     if trigger != pred or tree.tokens[trigger].pos == "NOUN":
         for c in tree.kids(trigger):
             rel, case = tree.tokens[c].rel, tree.case(c)
@@ -662,11 +884,25 @@ def find_arguments(tree: Tree, si: int, trigger: int, type_: EventType, index: A
                     source_heads.append(c)
             elif rel == "nmod" and not case and tree.tokens[c].feat("Case") == "Ins":
                 source_heads.append(c)
+            elif rel == "acl" and tree.tokens[c].feat("Voice") == "Pass":
+                source_heads += _participle_agents(tree, c)  # `наложенное Вашингтоном эмбарго`
             elif rel in ("nmod", "iobj") and not case and tree.tokens[c].feat("Case") == "Dat":
                 target_heads.append(c)  # `выделение Интерполу гранта`: the recipient
-            elif rel == "nmod" and (case in TARGET_CASES or _struck(type_, case)):
-                if not _purpose(tree, si, c, index):
+            elif rel == "nmod" and (case in TARGET_CASES or _struck(type_, case) or _asked(type_, case)):
+                if not _purpose(tree, si, c, index) and not _demand_phrase(tree, c):
                     target_heads.append(c)
+                if _asked(type_, case):
+                    addressed.add(c)
+    if (
+        trigger != pred
+        and tree.tokens[trigger].rel == "obj"
+        and actor_words().get(tree.tokens[pred].lemma.lower()) == "receive"
+    ):  # `Украина получила от Евросоюза помощь`: the giver acts, the receiver is the target
+        givers = [c for c in tree.kids(pred, "obl") if tree.case(c) == "от"]
+        if givers:
+            target_heads = [h for h in source_heads + target_heads if h not in givers]
+            source_heads = givers
+            addressed.update(givers)
     for at in [trigger, *(c for c in tree.kids(pred, "obj") if tree.tokens[c].pos == "NOUN")]:
         target_heads += [h for h in _against(tree, at) if h not in target_heads]
         if at != trigger:  # `нанесла удары по позициям РПК`: the aim of the light verb's noun
@@ -675,20 +911,23 @@ def find_arguments(tree: Tree, si: int, trigger: int, type_: EventType, index: A
             ]
     sources: list[str] = []
     for h in source_heads:
-        found = collect(tree, si, h, index)
+        found = collect(tree, si, h, index, skip=own_targets if h == trigger else frozenset())
         args.source_group |= found.group and not (found.actors or found.resolved)
-        sources += decide(found, index)
+        sources += decide(found, index) or _place_party(si, h, index, addressed)
     targets: list[str] = []
     for h in target_heads:
-        found = collect(tree, si, h, index, personal=type_ in PERSONAL_TYPES)
+        found = collect(tree, si, h, index, personal=type_ in PERSONAL_TYPES, held=type_ in HELD_TYPES)
         args.target_group |= found.group and not (found.actors or found.resolved)
-        targets += decide(found, index)
+        codes = decide(found, index) or _place_party(si, h, index, addressed)
+        targets += [t for t in codes if h not in demanded or _looks_coded(t)]
     if not sources and not args.source_group and _nonfinite(tree, trigger) and type_ in PATIENT_NOUN_TYPES:
         sources += [s for s in _agreement_partner(tree, si, pred, index) if s not in targets]
     if not sources and not args.source_group and _nonfinite(tree, trigger):
         found = _governing_subject(tree, si, pred, type_, index)
         args.source_group |= found.group and not (found.actors or found.resolved)
         sources += [s for s in decide(found, index) if s not in targets]
+    if not sources and passive and type_ == EventType.ASSAULT:  # `убит в перестрелке с полицией`
+        sources += [s for s in _fight_partner(tree, si, pred, index) if s not in targets]
     if not sources and passive and type_ in HELD_TYPES:
         sources += [s for s in _held_in(tree, si, pred, index) if s not in targets]
     if not sources and passive and type_ in HELD_TYPES:
@@ -696,7 +935,7 @@ def find_arguments(tree: Tree, si: int, trigger: int, type_: EventType, index: A
     if not targets and type_ in COMPLEMENT_TYPES:
         targets += [
             t
-            for t in _complement_objects(tree, si, pred, index)
+            for t in _complement_objects(tree, si, pred, index, trigger, type_)
             if t not in sources and (type_ != EventType.REQUEST or _looks_coded(t))
         ]
     if not targets and type_ == EventType.ACCUSE:  # `пожаловалась, что полицейские обращались грубо`
@@ -705,6 +944,12 @@ def find_arguments(tree: Tree, si: int, trigger: int, type_: EventType, index: A
         targets += [t for t in _shared_objects(tree, si, pred, index) if t not in sources]
     if not targets and type_ == EventType.REJECT:  # `отверг обвинения оппозиции`: the accuser
         targets += [t for t in _rejected_authors(tree, si, trigger, pred, index) if t not in sources]
+    if not targets and type_ == EventType.SANCTION:  # `отозвал из России посла`: the state left
+        targets += [t for t in _recalled_from(tree, si, pred, index) if t not in sources]
+    if not targets and type_ == EventType.REJECT:  # `выход России из МУС`: the body left
+        targets += [t for t in _left_bodies(tree, si, trigger, pred, index) if t not in sources]
+    if not targets and type_ == EventType.REJECT:  # `Путин в этом отказал`: who asked for it
+        targets += [t for t in _anaphoric_demand(tree, si, trigger, pred, index) if t not in sources]
     if not targets and type_ in ACT_OBJECT_TYPES:  # `осудила задержания`: whoever detained them
         targets += [t for t in _act_agents(tree, si, pred, index) if t not in sources]
     targets += _hosts(tree, si, trigger, pred, index)
@@ -726,6 +971,22 @@ def _purpose(tree: Tree, si: int, c: int, index: ActorIndex) -> bool:
         and token.feat("Animacy") != "Anim"
         and actor_words().get(token.lemma.lower()) is None
     )
+
+
+def _fight_partner(tree: Tree, si: int, pred: int, index: ActorIndex) -> list[str]:
+    """`был убит в перестрелке с полицией`: an agentless passive killing in a fight (an assault word of
+    the trigger lexicon) was done by the side the fight was with."""
+    from .triggers import lexicon
+
+    out: list[str] = []
+    for c in tree.kids(pred, "obl"):
+        entries = lexicon().get(tree.tokens[c].lemma.lower(), ())
+        if tree.case(c) not in ("в", "во") or not any(e.type == EventType.ASSAULT for e in entries):
+            continue
+        for n in tree.kids(c, "nmod"):
+            if tree.case(n) in ("с", "со"):
+                out += decide(collect(tree, si, n, index), index)
+    return out
 
 
 def _held_in(tree: Tree, si: int, pred: int, index: ActorIndex) -> list[str]:
@@ -761,15 +1022,28 @@ def _bodies_at_work(tree: Tree, si: int, pred: int, index: ActorIndex) -> list[s
     return out
 
 
-def _complement_objects(tree: Tree, si: int, pred: int, index: ActorIndex) -> list[str]:
+def _complement_objects(
+    tree: Tree, si: int, pred: int, index: ActorIndex, trigger: int = -1, type_: EventType | None = None
+) -> list[str]:
     """The actors a promised, demanded or threatened act is done to: objects of the speech verb's
     infinitive (`обещает не оставлять руководство Афганистана` → AFG) and its `по`/`против`/`в`
     phrases that name an actor (`пригрозил нанести удар по Израилю`)."""
     out: list[str] = []
-    for x in tree.kids(pred, "xcomp"):
+    infinitives = tree.kids(pred, "xcomp")
+    if 0 <= trigger != pred:  # `подтвердил готовность Москвы выстраивать диалог с Токио`
+        infinitives += tree.kids(trigger, "xcomp", "acl", "nmod")
+    for x in dict.fromkeys(infinitives):
         if tree.tokens[x].feat("VerbForm") != "Inf":
             continue
         heads = [c for c in tree.kids(x) if tree.tokens[c].rel in ("obj", "iobj")]
+        if type_ == EventType.AGREE:  # `готов выстраивать диалог с Токио`: the partner offered to
+            heads += [
+                n
+                for h in heads
+                if _activity(tree, si, h, index)
+                for n in tree.kids(h, "nmod")
+                if tree.case(n) in ("с", "со")
+            ]
         heads += [c for c in tree.kids(x, "obl") if tree.case(c) in ("по", "против")]
         for h in heads:
             found = collect(tree, si, h, index, personal=True)
@@ -820,6 +1094,75 @@ def _rejected_authors(tree: Tree, si: int, trigger: int, pred: int, index: Actor
                 if subj >= 0 and not passive:
                     out += decide(collect(tree, si, subj, index), index)
     return out
+
+
+def _activity(tree: Tree, si: int, noun: int, index: ActorIndex) -> bool:
+    """`выстраивать диалог с Токио`: an object that is a thing done (no actor, role or person in it
+    but its `с` phrase), whose `с` phrase is then the partner; not `оставлять руководство Афганистана
+    один на один с Талибаном`."""
+    token = tree.tokens[noun]
+    if token.pos != "NOUN" or token.feat("Animacy") == "Anim" or is_role(token.lemma.lower()):
+        return False
+    own = [j for c in tree.kids(noun) if tree.case(c) not in ("с", "со") for j in tree.subtree(c)]
+    return index.at(si, noun) is None and not any(index.at(si, j) is not None for j in own)
+
+
+def _recalled_from(tree: Tree, si: int, pred: int, index: ActorIndex) -> list[str]:
+    """`отозвал из России посла`, `вывезли из Ливии дипломатов`: a sanction that takes people out of a
+    state is aimed at that state."""
+    out: list[str] = []
+    for c in tree.kids(pred, "obl"):
+        actor = index.at(si, c)
+        if tree.case(c) == "из" and actor is not None and actor.kind == "country" and not actor.adjective:
+            out.append(actor.value)
+    return out
+
+
+def _left_bodies(tree: Tree, si: int, trigger: int, pred: int, index: ActorIndex) -> list[str]:
+    """`выход России из Международного уголовного суда`, `вышла из ОПЕК`: a refusal that leaves an
+    organization is aimed at it; the `из` phrase names no place then."""
+    out: list[str] = []
+    for j in dict.fromkeys([trigger, pred]):
+        for c in tree.kids(j, "obl", "nmod"):
+            actor = index.at(si, c)
+            if tree.case(c) == "из" and actor is not None and actor.kind in ("igo", "org"):
+                out.append(actor.value)
+    return out
+
+
+def _anaphoric_demand(tree: Tree, si: int, trigger: int, pred: int, index: ActorIndex) -> list[str]:
+    """`потребовали выдать его США, но Путин в этом отказал`, `Израиль и США отвергают подобный шаг`: a
+    refusal of an act told before (a demonstrative object, data/event_actors.tsv `anaphor`, not `то, что
+    …`) is aimed at the one who last asked, proposed or decided it, in this sentence before the refusal
+    or in the two before it."""
+    from .triggers import lexicon
+
+    heads = [trigger, pred, *tree.kids(trigger, "xcomp", "acl")]  # `отказ Израиля пойти на это`
+    words = [c for j in dict.fromkeys(heads) for c in tree.kids(j, "obj", "obl", "nmod")]
+    before = trigger - 1  # `в этом отказал`: a pronoun right before the verb, however it is attached
+    if tree.inside(before) and tree.tokens[before].pos == "PRON":
+        words.append(before)
+    anaphoric = any(
+        (actor_words().get(tree.tokens[c].lemma.lower()) == "anaphor" and not tree.kids(c, "acl", "ccomp"))
+        or any(
+            actor_words().get(tree.tokens[d].lemma.lower()) == "anaphor" for d in tree.kids(c, "det", "amod")
+        )
+        for c in words
+    )
+    if not anaphoric:
+        return []
+    sentences = index.article.sentences
+    for at in range(si, max(-1, si - 3), -1):
+        tokens = sentences[at].tokens
+        other = tree if at == si else Tree(tokens)
+        for v in range(trigger - 1, tree.lo - 1, -1) if at == si else range(len(tokens) - 1, -1, -1):
+            entries = lexicon().get(tokens[v].lemma.lower(), ())
+            asked = [e.type for e in entries if e.type in ASKED_TYPES and e.mode == "pos" and not e.requires]
+            if asked:
+                found = find_arguments(other, at, v, asked[0], index).sources
+                if found:
+                    return found
+    return []
 
 
 def _stated_subjects(tree: Tree, si: int, pred: int, index: ActorIndex) -> list[str]:
@@ -1029,7 +1372,7 @@ def _agent_like(tree: Tree, si: int, subj: int, index: ActorIndex) -> bool:
         index.at(si, subj) is not None
         or token.pos in ("PRON", "PROPN")
         or lemma == "который"
-        or lemma in actor_words()
+        or actor_words().get(lemma) not in (None, "topic")
         or is_role(lemma)
         or token.feat("Animacy") == "Anim"
     )

@@ -217,6 +217,21 @@ class Memory:
         """The one person the document names as a leader of the opposition or a protest."""
         return next(iter(self.opposition_leaders)) if len(self.opposition_leaders) == 1 else None
 
+    def _described_mentions(self, si: int) -> dict[int, Actor]:
+        """Nouns of sentence `si` that stand for a person the document names right after the same noun
+        elsewhere (`россиянку` for `25-летняя россиянка Екатерина Затуливетер`): links of a pronoun's
+        chain (`Британские СМИ обвинили россиянку … Власти не предъявили ей обвинения`)."""
+        from .actors import Actor
+
+        out: dict[int, Actor] = {}
+        for i, token in enumerate(self.article.sentences[si].tokens):
+            if token.pos != "NOUN" or token.feat("Number") != "Sing" or token.feat("Animacy") != "Anim":
+                continue
+            person = self.noun_person(token.lemma.lower())
+            if person is not None:
+                out[i] = Actor(person, "person", i, i + 1)
+        return out
+
     def private_person(self) -> str | None:
         """The one person the document names who holds no state or organization role."""
         people = {
@@ -316,10 +331,12 @@ class Memory:
                 return code
         return None
 
-    def code_of(self, actor: Actor, personal: bool = False) -> str | None:
+    def code_of(self, actor: Actor, personal: bool = False, held: bool = False) -> str | None:
         """The code a person stands for in this document, if their role says one; `personal` keeps
-        only a state's or IGO's code (an arrested company head is the person, not the company)."""
-        if actor.kind != "person" or actor.value in self.former:
+        only a state's or IGO's code (an arrested company head is the person, not the company);
+        `held`: none at all, since a person detained, sentenced or released does not act in a role
+        then (`задержан Мухаммед Мурси` → the person, not Egypt)."""
+        if actor.kind != "person" or actor.value in self.former or held:
             return None
         code = self.person_codes.get(actor.value)
         if personal and code is not None and not (code.isupper() and code.isascii()):
@@ -397,11 +414,12 @@ class Memory:
         plural = number == "Plur"
         person = person or gender == "Masc"
         for back in range(si, max(-1, si - PRONOUN_REACH - 1), -1):
-            table = self.index.by_sentence[back]
             tokens = self.article.sentences[back].tokens
+            table = {**self._described_mentions(back), **self.index.by_sentence[back]}
             positions = sorted((p for p in table if back < si or (p < i and p not in skip)), reverse=True)
             if back < si and not plural:  # in an earlier sentence its subject is the topic: it goes first
-                positions.sort(key=lambda p: not _subject_like(tokens, p))
+                # then people before states and bodies: news text re-names a state, not a person
+                positions.sort(key=lambda p: (not _subject_like(tokens, p), table[p].kind != "person"))
             for p in positions:
                 actor = table[p]
                 if actor.start != p and p != actor.stop - 1:
