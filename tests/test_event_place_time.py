@@ -737,3 +737,171 @@ def test_title_without_acts_puts_the_headline_one_line_down(pipeline):
         "t", EventType.SUPPORT, ("BLR",), (), None, None, Modality.ASSERTED, "e", 0.5, "свобода", 0
     )
     assert headline_dates([with_title, event], article)[1].date is None  # the title states an act itself
+
+
+def _places(pipeline, text: str, word: str, published: str = "2011-05-18") -> list[Location]:
+    """Locations the clause rules give the trigger `word`, with their gazetteer ids."""
+    article = pipeline.process(document_of({"id": "t", "text": text, "published": published}))
+    index = ActorIndex(article)
+    for si, sentence in enumerate(article.sentences):
+        for lo, hi in segments(sentence):
+            tree = Tree(sentence.tokens, lo, hi)
+            for trig in find_triggers(tree):
+                if sentence.tokens[trig.index].text.lower() == word:
+                    pred = find_arguments(tree, si, trig.index, trig.type, index).predicate
+                    found = find_locations(tree, si, trig.index, pred, index, trig.partner, str(trig.type))
+                    return [p for _, p in found]
+    raise AssertionError(f"no trigger {word!r}")
+
+
+def test_reported_statement_takes_the_time_and_place_of_its_saying(pipeline):
+    _, found = analyse(
+        pipeline,
+        "Министр иностранных дел Японии заявил в понедельник в Токио, что Япония осуждает испытания ракет КНДР.",
+        "2011-05-18",
+    )
+    assert found["осуждает"] == (["Токио"], ["2011-05-16"])
+    _, found = analyse(
+        pipeline, "Президент Франции сказал вчера в Париже: «Франция поддерживает Грузию».", "2011-05-18"
+    )
+    assert found["поддерживает"] == (["Париж"], ["2011-05-17"])
+
+
+def test_reported_past_act_does_not_take_the_day_of_its_report(pipeline):
+    _, found = analyse(
+        pipeline,
+        "Министр обороны Израиля заявил в среду, что армия Израиля атаковала склады оружия в Газе.",
+        "2011-05-18",
+    )
+    assert found["атаковала"][1] == []
+
+
+def test_city_state_is_the_city_where_the_meeting_is(pipeline):
+    (place,) = _places(
+        pipeline,
+        "На совещании в Люксембурге министры финансов стран ЕС договорились о создании фонда.",
+        "договорились",
+    )
+    assert (place.name, place.country) == ("Люксембург", "LUX") and place.geonameid is not None
+
+
+def test_court_of_a_district_of_a_city_sits_in_that_city(pipeline):
+    _, found = analyse(
+        pipeline,
+        "Суд Октябрьского района города Гомеля приговорил оппозиционера Николая Статкевича к шести годам.",
+    )
+    assert found["приговорил"][0] == ["Гомель"]
+
+
+def test_meeting_during_a_visit_to_a_country_is_in_the_city_it_is_told_in(pipeline):
+    places = _places(
+        pipeline,
+        "В ходе визита в Украину президент Польши встретился с Виктором Януковичем. "
+        "В Киеве во время совместной пресс-конференции стороны подписали соглашение о сотрудничестве.",
+        "встретился",
+    )
+    assert [p.name for p in places] == ["Киев"]
+
+
+def _told(kind: EventType, sentence: int, trigger: str, sides: tuple[str, ...] = ("RUS",), **kw) -> Event:
+    return Event(
+        "d",
+        kind,
+        sides,
+        (),
+        kw.get("location"),
+        kw.get("date"),
+        Modality.ASSERTED,
+        "e",
+        0.5,
+        trigger=trigger,
+        sentence=sentence,
+    )
+
+
+def test_acts_at_a_rally_take_its_day_and_place_but_later_ones_do_not(pipeline):
+    from letopis.events.timing import occasion_dates
+
+    text = (
+        "В понедельник в Москве прошла акция протеста оппозиции. "
+        "Полиция задерживала активистов по мере прибытия участников акции. "
+        "Полицейские задержали более ста человек. "
+        "Позже задержанных отпустили."
+    )
+    article = pipeline.process(document_of({"id": "t", "text": text, "published": "2011-05-18"}))
+    moscow = Location("Москва", 524901, "RUS")
+    events = [
+        _told(EventType.PROTEST, 0, "акция", location=moscow, date="2011-05-16"),
+        _told(EventType.COERCE, 1, "задерживала"),
+        _told(EventType.COERCE, 2, "задержали"),
+        _told(EventType.CONCEDE, 3, "отпустили"),
+    ]
+    out = occasion_dates(events, article)
+    assert [(e.date, e.location) for e in out[1:3]] == [("2011-05-16", moscow)] * 2
+    assert (out[3].date, out[3].location) == (None, None)  # `позже`: another time
+
+
+def test_statement_that_goes_on_takes_the_day_of_the_speakers_last_one(pipeline):
+    from letopis.events.timing import occasion_dates
+
+    text = (
+        "Во вторник министр иностранных дел Японии осудил испытания ракет КНДР. "
+        "Министр также осудил визит российского премьера на Курилы. "
+        "Он также напомнил, что Китай осуждает санкции."
+    )
+    article = pipeline.process(document_of({"id": "t", "text": text, "published": "2011-05-18"}))
+    events = [
+        _told(EventType.ACCUSE, 0, "осудил", ("JPN",), date="2011-05-17"),
+        _told(EventType.ACCUSE, 1, "осудил", ("JPN",)),
+        _told(EventType.ACCUSE, 2, "осуждает", ("CHN",)),
+    ]
+    out = occasion_dates(events, article)
+    assert [e.date for e in out] == ["2011-05-17", "2011-05-17", None]  # another speaker: no share
+
+
+def test_words_said_before_their_saying_take_its_time_and_place(pipeline):
+    text = "«Франция осуждает этот теракт», — заявил сегодня в Париже президент Франции."
+    _, found = analyse(pipeline, text, "2011-05-18")
+    assert found["осуждает"] == (["Париж"], ["2011-05-18"])
+    text = "Как заявил вчера в Москве премьер-министр, Россия поддерживает позицию Китая."
+    _, found = analyse(pipeline, text, "2011-05-18")
+    assert found["поддерживает"] == (["Москва"], ["2011-05-17"])
+
+
+def test_demand_right_after_a_dated_press_conference_is_made_at_it(pipeline):
+    from letopis.events.timing import occasion_dates
+
+    opening = "Министр обороны Японии выступил вчера на пресс-конференции в Токио. "
+    for follow, kind, expected in [
+        ("Он потребовал от КНДР прекратить ядерные испытания.", EventType.REQUEST, "2011-05-17"),
+        ("КНДР ранее отвергла требования Японии.", EventType.REJECT, None),  # an older act
+        ("Полиция задержала у здания министерства двух активистов.", EventType.COERCE, None),  # not said
+    ]:
+        article = pipeline.process(
+            document_of({"id": "t", "text": opening + follow, "published": "2011-05-18"})
+        )
+        (out,) = occasion_dates([_told(kind, 1, follow.split()[1], ("JPN",))], article)
+        assert out.date == expected, follow
+
+
+def test_process_told_after_a_meeting_is_not_dated_by_it(pipeline):
+    from letopis.events.timing import occasion_dates
+
+    text = (
+        "В понедельник в Лондоне прошло совещание министров. "
+        "По итогам совещания министр заявила, что расследование нападения продвигается быстро."
+    )
+    article = pipeline.process(document_of({"id": "t", "text": text, "published": "2011-05-18"}))
+    (going,) = occasion_dates([_told(EventType.ACCUSE, 1, "расследование", ("GBR",))], article)
+    assert going.date is None  # `расследование продвигается`: a process going on, not an act done there
+    (said,) = occasion_dates([_told(EventType.ACCUSE, 1, "заявила", ("GBR",))], article)
+    assert said.date == "2011-05-16"
+
+
+def test_converb_of_speaking_sets_the_time_and_place_of_its_verb(pipeline):
+    text = (
+        "Выступая в понедельник на митинге в Тбилиси, лидер оппозиции Нино Бурджанадзе "
+        "потребовала отставки президента Грузии."
+    )
+    _, found = analyse(pipeline, text, "2011-05-18")
+    assert found["потребовала"] == (["Тбилиси"], ["2011-05-16"])

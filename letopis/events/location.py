@@ -11,7 +11,7 @@ Rules (EVENTS.md, "Annotation decisions" → Location), in the order they are tr
 3. a local body named after a city (`Хорошевский суд Москвы`, `лондонская полиция`);
 4. a place phrase that opens the line (`В Египте арестован …`) covers its main clause.
 Statements (ACCUSE, REQUEST …) take only rule 1 on their own verb: where the statement is made, not
-what it is about. A converb (`собрались на митинг в Тбилиси, требуя …`) shares its verb's place; a
+what it is about; reported words (`заявил в Токио, что осуждает …`) are made where they are said. A converb (`собрались на митинг в Тбилиси, требуя …`) shares its verb's place; a
 clause after `, где` takes the place before it (`остановку в Кабуле, где в беседе …`).
 Then the occasion (a meeting, visit, summit, press conference) the act belongs to:
 5. an occasion the clause names without a place (`на саммите`, `во второй день саммита`) takes the
@@ -24,7 +24,9 @@ Then the occasion (a meeting, visit, summit, press conference) the act belongs t
    for an act of its type it happens during (`В Каталонии … задержан` … `Во время задержания пара была
    в аэропорту Барселоны` → Барселона): the same occasion told with a more precise place.
 The dateline city (the newsroom) never counts, since it stands outside every clause.
-A place the gazetteer knows no country of takes the country the document is mostly about.
+A place the gazetteer knows no country of takes the country the document is mostly about. A state
+named like its capital (`в Люксембурге`, `в Сингапуре`) is that city; an act during a visit to a
+country (`в ходе визита в Украину`) is in the city the text then tells the visit's meetings in.
 Place nouns that name no place by themselves (data/event_places.tsv): `в столице` is the capital of the
 state the text is about (`в столице Иордании`, `в британской столице`: that state's); `по всей стране`,
 `на востоке страны` are that state; `на юге Ливана` is in Ливан; `по улицам Киева` is in Киев; an
@@ -48,12 +50,25 @@ from .actors import Actor, ActorIndex
 from .tree import Tree, segments
 from .triggers import lexicon as trigger_lexicon
 
-__all__ = ["find_locations", "to_location", "converb_verb", "Occasion", "occasions", "act_places", "one_site"]
+__all__ = [
+    "find_locations",
+    "to_location",
+    "converb_verb",
+    "speech_host",
+    "is_statement",
+    "is_physical",
+    "occasion_lemmas",
+    "Occasion",
+    "occasions",
+    "act_places",
+    "one_site",
+]
 
 LOCATION_CASES = frozenset({"в", "во", "на"})
 PLACE_RELS = ("obl", "nmod", "advmod")
 # ranks of a place phrase: where the event is, where a march starts, where a journey ends
 AT, ORIGIN, DESTINATION = 0, 1, 2
+JOURNEY_REACH = 2  # sentences after a visit's mention that may tell its meetings in a city
 MAX_DEPTH = 3  # how deep a city may sit inside a place phrase (`в квартире дома в районе … Каира`)
 
 
@@ -66,6 +81,13 @@ def _words() -> dict[str, frozenset[str]]:
             word, cls = line.split("\t")[:2]
             out.setdefault(cls.strip(), set()).add(word.strip())
     return {k: frozenset(v) for k, v in out.items()}
+
+
+@lru_cache(maxsize=1)
+def _city_states() -> frozenset[str]:
+    """States (ISO3) named like their capital (`в Сингапуре`, `в Люксембурге`): a place phrase with
+    that name is the city (data/event_places.tsv `city_state`)."""
+    return _words().get("city_state", frozenset())
 
 
 @lru_cache(maxsize=1)
@@ -226,6 +248,7 @@ def find_locations(
     kind = str(event_type or "").upper()
     heads = [pred] + ([trigger] if trigger != pred else []) + ([partner] if partner >= 0 else [])
     heads += tree.ancestors(pred, frozenset({"xcomp", "csubj", "csubj:pass"}), 2)
+    heads += setting_converbs(tree, pred)
     if tree.tokens[trigger].pos == "NOUN":
         from .timing import occurred_clauses  # timing imports this module
 
@@ -265,6 +288,12 @@ def find_locations(
         found = found or finder.local_body(heads) or finder.fronted(pred)
     elif not found and kind:
         found = finder.local_body(heads)  # `прокуратура Бишкека проводит расследование`
+    host = speech_host(tree, pred) if kind in _words()["statement"] else -1
+    if not found and host >= 0:
+        # `заявил в Токио, что осуждает …`, `выступил в Париже с заявлением: «Мы требуем …»`: a
+        # statement is made where the words that carry it are said
+        found = finder.clause([host]) or finder.local_body([host])
+        heads.append(host)
     named = _occasion_words(tree, [trigger, *heads])
     if found:
         best = _refined(_best(found), {tree.tokens[j].lemma.lower() for j in named}, index, si)
@@ -346,7 +375,10 @@ class _Finder:
         actor = self.table.get(j)
         if actor is None or actor.adjective:
             return None
-        return to_location(actor, self.home)
+        location = to_location(actor, self.home)
+        if location is not None and location.geonameid is None and location.country in _city_states():
+            return _capital(location.country) or location  # `на совещании в Люксембурге`: the city
+        return location
 
     def state_named(self, j: int) -> str | None:
         """The state a noun's genitive or adjective names (`столица Иордании`, `британская
@@ -478,9 +510,20 @@ class _Finder:
                     out += [(rank, j, loc) for j, loc in self.places(c) or self.inner(c)]
                 elif case in words["during"] and tokens[c].lemma.lower() in words["occasion"]:
                     # `во время встречи … в Сочи они договорились`: the act is where its occasion is
-                    out += [(AT, j, loc) for j, loc in self.inner(c)]
+                    inside = self.inner(c)
+                    if not inside and tokens[c].lemma.lower() in words["journey"]:
+                        inside = self.destination(c)  # `в ходе визита в Украину встретился`: in Украина
+                    out += [(AT, j, loc) for j, loc in inside]
                 elif case in words["origin"] and tokens[h].pos == "NOUN":
                     out += [(ORIGIN, j, loc) for j, loc in self.places(c)]
+        return out
+
+    def destination(self, c: int) -> list[tuple[int, Location]]:
+        """The place a journey noun goes to (`визит в Украину` → Украина)."""
+        out = []
+        for k in self.tree.kids(c, "nmod"):
+            if self.tree.case(k) in LOCATION_CASES and self.tree.tokens[k].feat("Case") == "Acc":
+                out += self.places(k)
         return out
 
     def adverbial(self, h: int) -> list[int]:
@@ -554,7 +597,7 @@ class _Finder:
             for c in subjects:
                 if self.tree.tokens[c].lemma.lower() not in local:
                     continue
-                for k in self.tree.kids(c, "nmod", "amod"):
+                for k in self._named_after(c):
                     own = _city_of_adjective(self.tree.tokens[k].lemma.lower())
                     if self.tree.tokens[k].pos == "ADJ" and own is not None:
                         out.append((AT, k, own))  # `Лондонская полиция`, `Московский горсуд`
@@ -564,6 +607,23 @@ class _Finder:
                         out.append(
                             (AT, k, Location(actor.name or actor.value, actor.geonameid, actor.country))
                         )
+        return out
+
+    def _named_after(self, c: int) -> list[int]:
+        """Modifiers of a local body that may name its city: its own adjective and genitive, and the
+        genitive or `в` phrase of a district or part inside it (`суд Партизанского района города
+        Минска`, `суд в Фениксе`), no deeper than MAX_DEPTH."""
+        out: list[int] = []
+        todo = [(c, 0)]
+        while todo:
+            h, depth = todo.pop(0)
+            for k in self.tree.kids(h, "nmod", "amod", *(("appos", "flat") if depth else ())):
+                case = self.tree.case(k)
+                if case and case not in LOCATION_CASES:
+                    continue
+                out.append(k)
+                if depth + 1 < MAX_DEPTH and self.tree.tokens[k].pos == "NOUN":
+                    todo.append((k, depth + 1))
         return out
 
     def fronted(self, pred: int) -> list[tuple[int, int, Location]]:
@@ -580,6 +640,57 @@ class _Finder:
             return []
         location = self.place(j)
         return [(AT, j, location)] if location is not None else []
+
+
+def speech_host(tree: Tree, pred: int) -> int:
+    """The verb of saying whose words the clause of `pred` is (`заявил сегодня, что требует …`;
+    `выступил с заявлением: «Мы осуждаем …»`, a quote the parser makes a second root after a colon;
+    `«Мы осуждаем …», — заявил министр`), else -1. Saying is a speech verb (data/event_places.tsv `speech`) or a verb with a speech noun
+    (`выступил с заявлением`)."""
+    tokens = tree.tokens
+    h = tree.head(pred)
+    if h >= 0 and tokens[pred].rel.split(":")[0] in ("ccomp", "parataxis"):
+        if tokens[h].pos in ("NOUN", "PROPN") and tokens[h].rel.split(":")[0] in ("obl", "nmod"):
+            h = tree.head(h)  # `сказал в Париже: «…»`: the parser may hang the quote on a phrase of the verb
+        return h if h >= 0 and _says(tree, h) else -1
+    for c in tree.kids(pred, "parataxis", "advcl"):
+        # `«Мы осуждаем …», — заявил сегодня министр`, `Как заявил сегодня министр, Россия требует …`:
+        # the saying hung on the words said
+        opened = tokens[c].rel.startswith("parataxis") or any(
+            tokens[m].lemma.lower() in _words().get("as_said", frozenset()) for m in tree.kids(c, "mark")
+        )
+        if opened and tokens[c].lemma.lower() in _words().get("speech", frozenset()):
+            return c
+    if h >= 0 or pred <= tree.lo:
+        return -1
+    colon = next((k for k in range(pred - 1, tree.lo - 1, -1) if tokens[k].text in (":", "—", "–")), -1)
+    if colon < 0 or any(tokens[k].pos in ("VERB", "AUX") and tree.head(k) < 0 for k in range(colon, pred)):
+        return -1
+    root = next((k for k in range(colon - 1, tree.lo - 1, -1) if tree.head(k) < 0), -1)
+    return root if root >= 0 and _says(tree, root) else -1
+
+
+def setting_converbs(tree: Tree, pred: int) -> list[int]:
+    """Converbs of the clause that set its scene (`Выступая в понедельник на митинге в Тбилиси, лидер
+    оппозиции потребовала …`, `Находясь в Москве, министр заявил …`): speaking, being at or coming to
+    an occasion (data/event_places.tsv `speech`, `occasion`, `at_scene`); their time and place are the
+    clause's."""
+    words = _words()
+    scene = words.get("speech", frozenset()) | words["occasion"] | words.get("at_scene", frozenset())
+    return [
+        c
+        for c in tree.kids(pred, "advcl")
+        if tree.tokens[c].feat("VerbForm") == "Conv" and tree.tokens[c].lemma.lower() in scene
+    ]
+
+
+def _says(tree: Tree, v: int) -> bool:
+    speech = _words().get("speech", frozenset())
+    if tree.tokens[v].pos not in ("VERB", "AUX"):
+        return False
+    if tree.tokens[v].lemma.lower() in speech:
+        return True
+    return any(tree.tokens[c].lemma.lower() in speech for c in tree.kids(v, "obl", "obj"))
 
 
 def converb_verb(tree: Tree, j: int) -> int:
@@ -698,6 +809,21 @@ def one_site(kind: str) -> bool:
     return str(kind).upper() in _words()["one_site"]
 
 
+def is_statement(kind: str) -> bool:
+    """Statements (ACCUSE, REQUEST …): made where and when they are said."""
+    return str(kind).upper() in _words()["statement"]
+
+
+def is_physical(kind: str) -> bool:
+    """Physical acts (arrests, attacks, protests): where their participants are."""
+    return str(kind).upper() in _words()["physical"]
+
+
+def occasion_lemmas() -> frozenset[str]:
+    """Words of an occasion other acts are part of: meetings, visits, sessions, rallies."""
+    return _words()["occasion"] | _words().get("rally", frozenset())
+
+
 def _act_refined(
     found: list[tuple[int, Location]], kind: str, index: ActorIndex
 ) -> list[tuple[int, Location]]:
@@ -788,6 +914,9 @@ def _refined(
         mentions += [
             o for o in occasions(index) if o.lemma in journey and o.staged and si <= o.sentence <= si + 1
         ]
+        # `в ходе визита в Украину …` then `В Киеве во время пресс-конференции …`: the meetings of a
+        # visit told next are in the city the visit's country is visited in
+        mentions += [o for o in occasions(index) if o.staged and si <= o.sentence <= si + JOURNEY_REACH]
     return [(found[0][0], _precise(found[0][1], mentions))]
 
 

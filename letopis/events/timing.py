@@ -14,6 +14,10 @@ through xcomp/csubj (`решено весной … открыть`). Besides (E
 - a relative clause that only says the act took place (`убийство, которое произошло 4 августа`)
   dates it; a participle standing for the doers (`тысячи протестующих вышли … в выходные`) takes its
   verb's time; two days in a row joined by `и` are one span;
+- words said in the present tense (`заявил сегодня, что требует …`, `«Мы осуждаем …», — заявил`) are
+  done by saying them: with no time of their own they take the saying's (`location.speech_host`);
+- an act that is part of an occasion told just before (a rally, meeting, press conference) takes its
+  day (`occasion_dates`);
 - an act told again takes the date of its first telling: a headline the day a later sentence gives the
   same word (`headline_dates`), an act the day the previous sentence gives it (`retold_dates`).
 Resolution against `published`, with the clause's tense deciding the direction, is letopis.dates'.
@@ -29,7 +33,7 @@ from .. import dates
 from ..record import Article, Event, Location, Sentence, Token
 from ..timex import Relation, TimeExpression, _lexicon
 from .location import converb_verb as _converb_verb
-from .location import one_site
+from .location import is_physical, is_statement, occasion_lemmas, one_site, setting_converbs, speech_host
 from .tree import Tree, segments
 
 __all__ = [
@@ -39,6 +43,7 @@ __all__ = [
     "context_dates",
     "occurred_clauses",
     "headline_dates",
+    "occasion_dates",
 ]
 
 MAX_STEPS = 6  # how far up the tree an expression may sit below its clause
@@ -105,6 +110,11 @@ def find_dates(
         host = _occasion_host(tree, clause)
         if host >= 0:  # `Сегодня прошла пресс-конференция, на которой было сообщено о поимке`
             return find_dates(tree, sentence, host, host, reference, tense, anchor)
+        speaker = speech_host(tree, pred) if tense == "present" else -1
+        if speaker >= 0:
+            # `заявил сегодня, что требует отставки`: what is said in the present tense is done by
+            # saying it, at the time of the speech
+            return find_dates(tree, sentence, speaker, speaker, reference, "past", anchor)
     return (
         out
         or _counted_from(tree, sentence, trigger, reference, anchor)
@@ -233,6 +243,7 @@ def _clause(tree: Tree, trigger: int, pred: int) -> set[int]:
     if trigger != pred and tree.case(trigger) in _relative():
         return {trigger}  # `ввиду отказа Израиля`: the refusal is not dated by the sentence's verb
     out = {trigger, pred, *tree.ancestors(pred, frozenset({"xcomp", "csubj", "csubj:pass"}), 2)}
+    out.update(setting_converbs(tree, pred))  # `Выступая в понедельник на митинге, потребовала …`
     noun = tree.head(pred)
     token = tree.tokens[pred]
     # the parser hangs an infinitive under a noun as nmod as often as acl (`решение просить`)
@@ -471,7 +482,7 @@ def fill_restatements(events: list[Event], article: Article | None = None) -> li
     names a more precise place (`прибыл в Пакистан` → `посещающим Исламабад`, a city of that
     country) in the next sentence, or in the body after a headline, gives the record that place.
     With `article`, undated acts first take the date their neighbour sentence gives (`context_dates`)."""
-    out = context_dates(events, article) if article is not None else list(events)
+    out = occasion_dates(context_dates(events, article), article) if article is not None else list(events)
     out = retold_dates(headline_dates(out, article), article) if article is not None else out
     for i, event in enumerate(out):
         sides = set(event.sources) | set(event.targets)
@@ -767,3 +778,115 @@ def _first_date(text: str, reference: dt.date | None) -> str | None:
         if value is not None:
             return value
     return None
+
+
+OCCASION_REACH = 3  # sentences back an act may refer to the occasion it is part of
+
+
+def occasion_dates(events: list[Event], article: Article) -> list[Event]:
+    """An act with no time expression in its sentence that is part of an occasion told just before
+    takes the occasion's date (EVENTS.md Annotation → Date: same meeting, rally, statement):
+    - its sentence names the occasion again (`Полиция задерживала активистов по мере прибытия
+      участников акции` after `Акция прошла в понедельник`): the nearest earlier sentence, within
+      OCCASION_REACH, that dates that word gives its date, and the place of its act of that date to
+      a physical act or a statement with none;
+    - a physical act right after one that so took the occasion's day (`… разогнали вышедших на
+      акцию. Полицейские задержали более 500 человек.`) is of the same scene;
+    - its sentence goes on with the same speaker (`Министр также осудил визит`, `Вместе с тем глава
+      МИД подтвердил …`): the previous sentence's dated act of a side it shares; not a physical act,
+      which the speaker only reports (`также заявил, что его отпустили`).
+    A sentence set in the past (`ранее`, `прежде`) tells background acts: they take nothing."""
+    words = _lexicon().words
+    going_on = tuple(sorted(words.get("going_on", {}), key=len, reverse=True))
+    background = frozenset(words.get("background", {}))
+    occasion = occasion_lemmas()
+    reference = dates.reference_date(article.published)
+    out = list(events)
+    scene: dict[int, tuple[str, Location | None]] = {}  # sentence → the occasion day its acts are of
+    for i in sorted(range(len(out)), key=lambda k: out[k].sentence):
+        event = out[i]
+        if event.date is not None or not 0 < event.sentence < len(article.sentences):
+            continue
+        sentence = article.sentences[event.sentence]
+        lemmas = {t.lemma.lower() for t in sentence.tokens}
+        said = {t.text.lower() for t in sentence.tokens}
+        if dates.find_time_expressions(sentence.text) or (lemmas | said) & background:
+            continue
+        if _described(sentence, event.trigger):
+            continue
+        physical = is_physical(str(event.type))
+        named = (lemmas & occasion) - {_trigger_lemma(article, event)}
+        found = _occasion_day(out, article, event.sentence, named, reference) if named else None
+        if found is None and physical and event.sentence - 1 in scene:
+            found = scene[event.sentence - 1]
+        elif found is None and not physical and _goes_on(sentence.text, going_on):
+            sides = set(event.sources) | set(event.targets)
+            host = next(
+                (
+                    e
+                    for e in out
+                    if e.sentence == event.sentence - 1
+                    and e.date is not None
+                    and sides & (set(e.sources) | set(e.targets))
+                ),
+                None,
+            )
+            found = (host.date, host.location) if host is not None and host.date else None
+        if found is None and not physical:
+            # `Министр выступил вчера на пресс-конференции. Он потребовал …`: what is said or agreed
+            # right after an occasion dated the day before is said at it
+            previous = article.sentences[event.sentence - 1]
+            held = {t.lemma.lower() for t in previous.tokens} & occasion
+            found = _occasion_day(out, article, event.sentence, held, reference, 1) if held else None
+        if found is None:
+            continue
+        date, place = found
+        location = event.location
+        if location is None and (physical or is_statement(str(event.type))):
+            location = place
+        out[i] = replace(event, date=date, location=location)
+        if physical and named:
+            scene[event.sentence] = (date, location)
+    return out
+
+
+def _occasion_day(
+    events: list[Event],
+    article: Article,
+    si: int,
+    named: set[str],
+    reference: dt.date | None,
+    reach: int = OCCASION_REACH,
+) -> tuple[str, Location | None] | None:
+    """The day the nearest earlier sentence within `reach` gives one of the occasion words `named`
+    (an exact day only), with the place of that sentence's act of that day."""
+    for sj in range(si - 1, max(-1, si - reach - 1), -1):
+        for lemma in sorted(named):
+            value = _dated_word(article.sentences[sj], lemma, reference)
+            if value is None:
+                continue
+            if len(value) != 10:
+                return None  # a month or a year: a series of occasions, not one day
+            places = [e.location for e in events if e.sentence == sj and e.date == value and e.location]
+            return value, places[0] if places else None
+    return None
+
+
+def _described(sentence: Sentence, trigger: str) -> bool:
+    """The act is a noun that another verb tells the state of (`расследование продвигается`,
+    `переговоры идут`): a process going on, not an act done at the occasion."""
+    token = next((t for t in sentence.tokens if t.text == trigger), None)
+    return token is not None and token.pos == "NOUN" and token.rel.startswith("nsubj")
+
+
+def _trigger_lemma(article: Article, event: Event) -> str:
+    sentence = article.sentences[event.sentence]
+    return next((t.lemma.lower() for t in sentence.tokens if t.text == event.trigger), "")
+
+
+def _goes_on(text: str, openers: tuple[str, ...]) -> bool:
+    """The sentence continues the previous one's account: `также` among its first words, or it
+    opens with `Вместе с тем`, `Кроме того`."""
+    words = text.lstrip(" «\"'—–-").lower().replace(",", " ").split()
+    head = " ".join(words[:4])
+    return any((head.startswith(w) if " " in w else w in words[:4]) for w in openers)
