@@ -21,7 +21,7 @@ from letopis.record import Article
 
 def _without(rule: str) -> Callable[..., bool]:
     """The circumstance filter with one of its rules switched off."""
-    return lambda *a: circumstance_reason(*a) not in (None, rule)
+    return lambda *a, **k: circumstance_reason(*a, **k) not in (None, rule)
 
 
 FILTERS: dict[str, Callable[..., Any]] = {  # name in letopis.events -> its switched-off stand-in
@@ -31,6 +31,7 @@ FILTERS: dict[str, Callable[..., Any]] = {  # name in letopis.events -> its swit
     "circ:purpose": _without("purpose"),
     "circ:passing": _without("passing"),
     "circ:reaction": _without("reaction"),
+    "circ:reference": _without("reference"),
     "in_name": lambda *a, **k: False,
     "with_press": lambda *a, **k: False,
     "announcer": lambda *a, **k: [],
@@ -39,6 +40,8 @@ FILTERS: dict[str, Callable[..., Any]] = {  # name in letopis.events -> its swit
     "unnamed_victims": lambda *a, **k: False,
     "setting": lambda *a, **k: False,
     "intended": lambda *a, **k: False,
+    "_received": lambda *a, **k: None,
+    "_folded_conditions": lambda *a, **k: set(),
 }
 
 

@@ -618,3 +618,158 @@ def test_a_thing_that_helps_is_no_act_of_the_meeting_participants(pipeline):
     events = events_of(pipeline, text)
     assert not [e for e in events if e.type == "AID" and "помогла" in e.evidence]
     assert {"CONSULT", "AGREE"} <= {e.type for e in events}
+
+
+# --- round 9: bans aimed abroad, noun refusals, joint works, courts, force, precision filters -------
+
+BANS_ABROAD = [
+    ("SANCTION", "Евросоюз запретил въезд президенту Белоруссии Александру Лукашенко."),
+    ("SANCTION", "Россия запретила ввоз молдавских овощей."),
+    ("SANCTION", "Власти России ограничили ввоз грузинского вина."),
+    ("SANCTION", "ОБСЕ приостановила работу своей миссии в Грузии."),
+    ("COERCE", "Власти Белоруссии запретили митинг оппозиции в Минске."),  # a domestic ban stays coercion
+]
+
+
+@pytest.mark.parametrize(("type_", "text"), BANS_ABROAD, ids=[f"{t}-{n}" for n, (t, _) in enumerate(BANS_ABROAD)])
+def test_ban_aimed_abroad_is_a_sanction_and_a_domestic_one_coercion(pipeline, type_, text):
+    types = {e.type for e in events_of(pipeline, text)}
+    assert type_ in types and ({"SANCTION", "COERCE"} - {type_}).isdisjoint(types)
+
+
+ACTS = [
+    ("REJECT", "Бывший губернатор Никита Белых не признал себя виновным."),
+    ("ASSAULT", "Полиция Белоруссии применила силу для разгона демонстрантов в Минске."),
+    ("COERCE", "Президент Киргизии объявил в Оше чрезвычайное положение."),
+    ("ACCUSE", "Бывший губернатор Никита Белых предстал перед судом по обвинению во взятке."),
+    ("CONCEDE", "Польша вернула своего посла в Минск."),
+    ("CONCEDE", "Посол Польши вернулся в Минск."),
+]
+
+
+@pytest.mark.parametrize(("type_", "text"), ACTS, ids=[f"{t}-{n}" for n, (t, _) in enumerate(ACTS)])
+def test_courts_force_and_envoys(pipeline, type_, text):
+    assert only(events_of(pipeline, text), type_).modality == "asserted"
+
+
+def test_joint_structure_is_cooperation_and_the_body_is_no_party(pipeline):
+    council = only(events_of(pipeline, "Россия и Турция создали Совет сотрудничества высшего уровня."), "COOPERATE")
+    assert set(council.sources) | set(council.targets) == {"RUS", "TUR"}
+    goal = "Мы ставим задачу увеличить товарооборот между Россией и Китаем, заявил министр."
+    assert only(events_of(pipeline, goal), "COOPERATE").modality == "planned"
+
+
+def test_a_prison_term_in_prospect_is_a_hypothetical_sentence_not_a_threat(pipeline):
+    events = events_of(pipeline, "Бывшему губернатору Никите Белых грозит до 10 лет лишения свободы.")
+    assert only(events, "SANCTION").modality == "hypothetical"
+    assert not [e for e in events if e.type in ("THREATEN", "REQUEST")]
+
+
+def test_a_warning_of_further_measures_is_a_threat(pipeline):
+    text = "Евросоюз будет рассматривать дальнейшие меры против Белоруссии."
+    threat = only(events_of(pipeline, text), "THREATEN")
+    assert threat.sources == ("EU",) and threat.targets == ("BLR",)
+
+
+def test_must_statement_in_a_named_document_is_its_owners_demand(pipeline):
+    text = "Беларусь должна незамедлительно освободить всех политзаключенных, говорится в заявлении Евросоюза."
+    demand = only(events_of(pipeline, text), "REQUEST")
+    assert demand.sources == ("EU",) and demand.targets == ("BLR",)
+
+
+def test_goals_purposes_and_private_meetings_are_no_events(pipeline):
+    aid = events_of(pipeline, "Россия направила корабли в Сирию с целью оказания помощи сирийским властям.")
+    assert "AID" not in {e.type for e in aid} and "MOBILIZE" in {e.type for e in aid}
+    meeting = events_of(pipeline, "Посол США Майкл Макфол встречался с правозащитниками в Москве.")
+    assert "CONSULT" not in {e.type for e in meeting}
+    trial = "Власти США потребовали выдать его, чтобы он предстал перед судом, но президент России отказал."
+    assert "ACCUSE" not in {e.type for e in events_of(pipeline, trial)}
+
+
+def test_refusal_received_from_someone_is_theirs(pipeline):
+    refusal = only(events_of(pipeline, "Вашингтон получил отказ от властей Эквадора."), "REJECT")
+    assert refusal.sources == ("ECU",) and refusal.targets == ("USA",)
+
+
+WARNINGS = [
+    ("THREATEN", "Глава МИД Франции не исключил введения новых санкций против Ирана."),
+    ("THREATEN", "Евросоюз оставляет за собой право на ответные меры против Белоруссии."),
+    ("SANCTION", "Евросоюз внес белорусских чиновников в список невъездных."),
+    ("SANCTION", "Москва закрыла свой рынок для грузинских товаров."),
+    ("COOPERATE", "Россия и Китай приступили к строительству газопровода."),
+]
+
+
+@pytest.mark.parametrize(("type_", "text"), WARNINGS, ids=[f"{t}-{n}" for n, (t, _) in enumerate(WARNINGS)])
+def test_warnings_listings_and_works_begun(pipeline, type_, text):
+    events = events_of(pipeline, text)
+    assert only(events, type_).modality == "asserted"
+    if type_ == "THREATEN":
+        assert "SANCTION" not in {e.type for e in events}  # the threatened act is not coded
+
+
+def test_a_conviction_in_a_condition_is_folded_into_the_prospect(pipeline):
+    text = "В случае осуждения бывшему губернатору Никите Белых грозит пожизненное заключение."
+    events = events_of(pipeline, text)
+    assert [e.type for e in events] == ["SANCTION"]
+    assert events[0].modality == "hypothetical" and events[0].targets == ("Никита Белых",)
+
+
+def test_a_persons_resignation_is_no_withdrawal_but_a_governments_is(pipeline):
+    career = "В 1996 году Сергей Ковалев ушел в отставку в знак протеста против войны."
+    assert not events_of(pipeline, career)
+    assert only(events_of(pipeline, "Правительство Болгарии ушло в отставку."), "RETREAT").sources == ("BGR",)
+
+
+def test_a_body_restatement_of_a_ban_merges_but_another_accusation_does_not():
+    from letopis.events.dedupe import family, merge
+    from letopis.record import EventType, Modality
+
+    def ev(type_: str, sources: tuple[str, ...], targets: tuple[str, ...], sentence: int) -> Event:
+        return Event(doc_id="t", type=EventType(type_), sources=sources, targets=targets, location=None,
+                     date=None, modality=Modality.ASSERTED, evidence=f"s{sentence}", confidence=0.5,
+                     sentence=sentence)
+
+    bans = [ev("SANCTION", ("RUS",), ("MDA",), 2), ev("SANCTION", ("RUS",), (), 4)]
+    assert len(merge(bans, None, [family("запретить"), family("запрет")])) == 1
+    accusations = [ev("ACCUSE", ("TUR",), (), 2), ev("ACCUSE", ("TUR",), ("DEU",), 5)]
+    assert len(merge(accusations, None, [family("подозревать"), family("вызвать", "поверенный")])) == 2
+
+
+def test_a_denied_harm_with_no_one_harmed_is_small_talk(pipeline):
+    talk = "«Я никогда не запрещал своим детям смотреть телевизор», — пошутил президент России Владимир Путин."
+    assert "COERCE" not in {e.type for e in events_of(pipeline, talk)}
+
+
+def test_no_escaping_a_punishment_puts_it_in_prospect(pipeline):
+    text = "Ивану Петрову не избежать наказания со стороны властей Аргентины."
+    assert only(events_of(pipeline, text), "SANCTION").modality == "hypothetical"
+
+
+def test_means_phrases_and_served_sentences_report_no_act(pipeline):
+    means = "Израиль и США заявляют, что мир может быть достигнут только путем переговоров."
+    assert "CONSULT" not in {e.type for e in events_of(pipeline, means)}
+    served = "Иван Петров и Олег Сидоров находятся в СИЗО, куда были доставлены из колоний, где отбывали наказание."
+    assert "SANCTION" not in {e.type for e in events_of(pipeline, served)}
+    assert only(events_of(pipeline, "Суд Москвы назначил Ивану Петрову наказание в виде трех лет колонии."), "SANCTION")
+
+
+def test_a_passive_ban_on_foreigners_is_a_sanction_of_the_home_state(pipeline):
+    text = "МОСКВА, 10 июня. Министерство иностранных дел России объявило о новых мерах. Гражданам Грузии запрещен въезд на территорию России."
+    ban = only(events_of(pipeline, text), "SANCTION")
+    assert ban.sources == ("RUS",) and ban.targets == ("GEO",)
+    assert "COERCE" not in {e.type for e in events_of(pipeline, text)}
+
+
+def test_an_envoy_is_recalled_or_returned_by_his_own_state_but_summoned_by_the_host(pipeline):
+    recalled = only(events_of(pipeline, "Посол Польши был отозван из Минска для консультаций."), "SANCTION")
+    assert recalled.sources == ("POL",)
+    back = only(events_of(pipeline, "Посол Польши вернулся в Минск."), "CONCEDE")
+    assert back.sources == ("POL",) and back.targets == ("BLR",)
+    summoned = only(events_of(pipeline, "МИД России вызвал посла США."), "ACCUSE")
+    assert summoned.sources == ("RUS",) and summoned.targets == ("USA",)
+
+
+def test_a_headline_opened_by_an_actor_and_a_colon_quotes_that_actor(pipeline):
+    demand = only(events_of(pipeline, "Госдеп США: Россия должна вывести войска из Грузии"), "REQUEST")
+    assert demand.sources == ("USA",) and demand.targets == ("RUS",)

@@ -87,6 +87,9 @@ PROMISE_ACTS = frozenset({EventType.AID, EventType.CONCEDE, EventType.COOPERATE,
 INTERACTIVE_TYPES = frozenset({EventType.AGREE, EventType.CONSULT, EventType.COOPERATE, EventType.SUPPORT})
 # Occasions that a setting phrase (`в ходе демонстраций`, `во второй день саммита`) reports as held.
 SETTING_TYPES = frozenset({EventType.CONSULT, EventType.PROTEST})
+# Moves of an envoy made by the envoy's own state (a recall, a return), unlike a summons (ACCUSE), which the
+# host makes: `МИД России вызвал посла США`.
+ENVOY_TYPES = frozenset({EventType.SANCTION, EventType.CONCEDE})
 # Where the speaker of a reported statement hangs from the stated clause.
 SPEAKER_RELS = frozenset({"ccomp", "parataxis"})
 
@@ -116,6 +119,8 @@ class Draft:
     stems: frozenset[str] = frozenset()  # word family of the trigger (dedupe.family)
     partnered: bool = False  # the clause names a partner (`обсуждать с Украиной`, `коллегами из …`)
     main: bool = False  # the trigger is the verb of the main clause (for confidence)
+    private: bool = False  # the other side is private people (`встречался с правозащитниками`)
+    ban: bool = False  # a ban word (`запрещен въезд`): aimed abroad once its agent is known, a sanction
     stranger: bool = False  # the clause names a subject that is no actor (`информация помогла …`)
 
 
@@ -198,11 +203,15 @@ def _drafts(article: Article, index: ActorIndex) -> list[Draft]:
             per_type: dict[EventType, list[Draft]] = {}
             kept_triggers, agreed = _suppressed(tree, find_triggers(tree))
             caption = caption_line(tree)
+            folded = _folded_conditions(tree, kept_triggers)
             for trig in kept_triggers:
+                if trig.index in folded:
+                    continue  # `в случае осуждения ему грозит …`: the condition of a prospect, no act
                 if trig.type not in SPEECH_TYPES and attributive(tree, trig.index):
                     continue  # still nests its own complements (`направленных на оказание помощи`)
                 held = trig.type in SETTING_TYPES and setting(tree, trig.index)
-                if (circumstance(tree, si, trig.index, index) and not held) or in_name(tree, si, trig.index, index):
+                passing = circumstance(tree, si, trig.index, index, work=trig.type not in SPEECH_TYPES)
+                if (passing and not held) or in_name(tree, si, trig.index, index):
                     continue
                 if intended(tree, trig.index):
                     continue  # `остановился, чтобы оказать помощь`: an intention, not a reported act
@@ -218,7 +227,7 @@ def _drafts(article: Article, index: ActorIndex) -> list[Draft]:
                     args.sources = _own_agents(tree, si, trig.index, index)  # clause's subject is no protester
                     args.targets = []
                 if trig.mode == "reported":  # `Минск считает, что Москва задолжала`: speaker → subject
-                    speaker = _speaker(tree, si, trig.index, index)
+                    speaker = _speaker(tree, si, trig.index, index) or quoted_speaker(tree, si, trig.index, index)
                     said_of = [a for a in dict.fromkeys(args.sources + args.targets) if a not in speaker]
                     if not speaker or not (said_of or _named_culprit(tree, trig.index, kind)):
                         continue  # `заявил, что атаку совершили «террористы»`: speaker → [] (no actor)
@@ -228,6 +237,25 @@ def _drafts(article: Article, index: ActorIndex) -> list[Draft]:
                     args.targets = list(dict.fromkeys(args.sources + args.targets))
                     args.sources = []
                     args.target_group, args.source_group = args.source_group, False
+                if trig.mode == "prospect" and not args.targets:  # `в случае осуждения Белых грозит …`
+                    args.targets = [a for n in folded for c in tree.kids(n) for a in decide(collect(tree, si, c, index), index)]
+                if kind == EventType.RETREAT and _resignation(tree, trig) and not _by_states(args.sources):
+                    continue  # `в 1996 году он ушел в отставку`: a person's career, no state withdraws
+                given = _received(tree, si, trig.index, index)
+                if given is not None:  # `Вашингтон получил от Гаваны отказ`: Havana refuses Washington
+                    args.sources, receivers = given
+                    args.targets = [a for a in receivers if a not in args.sources]
+                    args.source_group = args.target_group = False
+                if kind == EventType.COOPERATE and trig.partner >= 0:  # `создали Стратегический совет`:
+                    made = index.at(si, trig.partner)  # the body created is the act's product, not a party
+                    if made is not None:
+                        args.targets = [t for t in args.targets if t != made.value]
+                envoy = _envoy_state(tree, si, trig.partner, index) if kind in ENVOY_TYPES else []
+                if envoy:  # `посол Польши был отозван из Минска`: the envoy's state recalls (or returns) him
+                    args.sources = envoy
+                    args.targets = [a for a in args.targets if a not in envoy]
+                if kind == EventType.COERCE and trig.lemma in words_of("ban") and _foreign(args.sources, args.targets):
+                    kind = EventType.SANCTION  # `ЕС запретил въезд президенту Белоруссии`: aimed at a foreign state
                 if kind == EventType.PROTEST and trig.lemma in words_of("objection") and _by_states(args.sources):
                     kind = EventType.ACCUSE  # a state or IGO that protests makes a diplomatic protest
                 pred = args.predicate
@@ -252,6 +280,8 @@ def _drafts(article: Article, index: ActorIndex) -> list[Draft]:
                     kind, vow = EventType.THREATEN, True
                 if trig.negative:
                     modality = Modality.ASSERTED
+                elif trig.mode == "prospect":
+                    modality = Modality.HYPOTHETICAL  # `ему грозит до 10 лет`: a sentence in prospect
                 elif trig.mode == "negated":
                     modality = Modality.NEGATED
                 else:
@@ -261,7 +291,9 @@ def _drafts(article: Article, index: ActorIndex) -> list[Draft]:
                 if trig.mode == "reported" or vow:
                     modality = Modality.ASSERTED  # the statement was made (EVENTS.md Speech acts)
                 cond = conditional(tree, trig.index, pred)
-                if kind in THREAT_ACTS and cond and modality != Modality.ASSERTED:
+                if trig.mode == "prospect":
+                    pass  # `в случае осуждения ему грозит …`: the condition is the court's, no one threatens
+                elif kind in THREAT_ACTS and cond and modality != Modality.ASSERTED:
                     speaker = _speaker(tree, si, pred, index)
                     if speaker:  # `заметил, что если …, то будут приняты санкции`: the speaker threatens
                         kind, modality = EventType.THREATEN, Modality.ASSERTED
@@ -277,11 +309,16 @@ def _drafts(article: Article, index: ActorIndex) -> list[Draft]:
                     kind == EventType.AGREE or kind not in SPEECH_TYPES  # a conditional statement is still made
                 ):
                     modality = Modality.HYPOTHETICAL  # `в случае принятия решения вступление станет …`
+                if modality == Modality.NEGATED and kind in THREAT_ACTS and not args.targets:
+                    continue  # `я никогда не запрещал детям …`: a harm denied with no one harmed reports nothing
                 tense = clause_tense(tree, trig.index, pred)
                 places = find_locations(tree, si, trig.index, pred, index, trig.partner, event_type=str(kind))
                 times = find_dates(tree, sentence, trig.index, pred, reference, tense, anchor=anchor)
                 pairs = _place_date_pairs(tree, places, times)
                 for location, date in pairs:
+                    host = location.country if location else None
+                    if envoy and not args.targets and host and host not in envoy:
+                        args.targets = [host]  # `отозвала посла из Минска`: from Belarus
                     draft = Draft(
                         kind,
                         args.sources,
@@ -306,6 +343,8 @@ def _drafts(article: Article, index: ActorIndex) -> list[Draft]:
                     draft.stems = family(trig.lemma, partner)
                     draft.passive = _passive(tree, trig.index, pred) and not args.sources
                     draft.partnered = _partnered(tree, trig.index, pred)
+                    draft.private = _private_partner(tree, trig.index, pred)
+                    draft.ban = trig.lemma in words_of("ban")
                     pos = tree.tokens[trig.index].pos
                     draft.kind = "verb" if pos in ("VERB", "AUX") else "noun" if pos == "NOUN" else "other"
                     draft.main = draft.kind == "verb" and _main_clause(tree, trig.index)
@@ -317,6 +356,58 @@ def _drafts(article: Article, index: ActorIndex) -> list[Draft]:
             for group in per_type.values():
                 drafts.extend(_merge_same_type(group))
     return drafts
+
+
+def _folded_conditions(tree: Tree, triggers: list[Trigger]) -> set[int]:
+    """Nouns naming the condition of a prospect (`в случае осуждения ему грозит до 10 лет`): the
+    conviction is what the prospect depends on, not an act the sentence reports."""
+    words = conditions()
+    out: set[int] = set()
+    for t in triggers:
+        if t.mode != "prospect":
+            continue
+        for c in tree.kids(t.index, "obl", "advcl"):
+            if tree.tokens[c].lemma.lower() in words:
+                out.update(tree.kids(c, "nmod"))
+    return out
+
+
+def _envoy_state(tree: Tree, si: int, partner: int, index: ActorIndex) -> list[str]:
+    """The state of an envoy that licensed a recall or return (`посол Польши`, `польский посол`):
+    that state recalls or returns its envoy, whatever the clause's grammar (`был отозван`)."""
+    if partner < 0 or tree.tokens[partner].lemma.lower() not in words_of("envoy"):
+        return []
+    said = decide(collect(tree, si, partner, index), index)
+    return [a for a in said if a in _state_codes()]
+
+
+def _resignation(tree: Tree, trig: Trigger) -> bool:
+    """A resignation (`ушел в отставку`, `сложит полномочия`): RETREAT only as a government's act
+    (EVENTS.md Legal/force: "resignation of a government"), i.e. with a state as its actor."""
+    words = words_of("resign")
+    partner = tree.tokens[trig.partner].lemma.lower() if trig.partner >= 0 else ""
+    return trig.lemma in words or partner in words
+
+
+def _received(tree: Tree, si: int, noun: int, index: ActorIndex) -> tuple[list[str], list[str]] | None:
+    """A noun act that is the object of a verb of receiving with its giver in an `от` phrase
+    (`предложение получило от Гаваны отказ`, `Киев получил отказ от МВФ`): the giver acts, the receiver
+    (the subject, when an actor) is the target. None when the giver is not named."""
+    token = tree.tokens[noun]
+    head = tree.head(noun)
+    if token.pos != "NOUN" or token.rel != "obj" or head < 0 or tree.tokens[head].lemma.lower() not in words_of("receive"):
+        return None
+    givers: list[str] = []
+    for c in [*tree.kids(head, "obl"), *tree.kids(noun, "nmod")]:
+        if tree.case(c) == "от":
+            givers = givers or decide(collect(tree, si, c, index), index)
+    if not givers:
+        return None
+    receivers: list[str] = []
+    for c in tree.kids(head, "nsubj"):  # `предложение Вашингтона получило отказ`: the proposal's owner
+        for j in [c, *tree.kids(c, "nmod")]:
+            receivers = receivers or decide(collect(tree, si, j, index), index)
+    return givers, receivers
 
 
 def _own_agents(tree: Tree, si: int, noun: int, index: ActorIndex) -> list[str]:
@@ -372,6 +463,13 @@ def _named_culprit(tree: Tree, trigger: int, kind: EventType) -> bool:
     return any(tree.tokens[c].pos in ("NOUN", "PROPN") for c in tree.kids(trigger, "nsubj"))
 
 
+def _foreign(sources: list[str], targets: list[str]) -> bool:
+    """A state or IGO acting against another state (`Россия запретила ввоз … из Молдавии`): a ban
+    aimed abroad is an embargo or sanction (EVENTS.md Legal/force), a domestic one stays coercion."""
+    codes = _state_codes()
+    return _by_states(sources) and any(t in codes and t not in sources for t in targets)
+
+
 def _by_states(actors: list[str]) -> bool:
     """Only state or IGO codes (`RUS`, `EU`, `NATO`), no names (EVENTS.md Actor codes)."""
     return bool(actors) and all(a.isascii() and a.isupper() for a in actors)
@@ -411,10 +509,17 @@ def _speaker(tree: Tree, si: int, clause: int, index: ActorIndex) -> list[str]:
                 said = decide(collect(tree, si, c, index), index)
                 if said:
                     return said
+            if tree.tokens[c].rel == "parataxis" and tree.tokens[c].lemma.lower() in words_of("say"):
+                for o in tree.kids(c, "nsubj", "obl"):  # `…, говорится в заявлении Евросоюза`
+                    if tree.tokens[o].rel == "obl" and tree.tokens[o].lemma.lower() not in words_of("document"):
+                        continue
+                    said = decide(collect(tree, si, o, index), index)
+                    if said:
+                        return said
         if tree.tokens[j].rel not in SPEAKER_RELS | {"xcomp", "conj", "csubj"}:
             break
         h = tree.head(j)
-        if h < 0:
+        if h < 0 or h == j:  # a self-headed token (a parser slip) has no speaker above it
             break
         if tree.tokens[j].rel in SPEAKER_RELS or tree.tokens[j].rel == "conj":
             for c in tree.kids(h, "nsubj"):
@@ -422,6 +527,22 @@ def _speaker(tree: Tree, si: int, clause: int, index: ActorIndex) -> list[str]:
                 if said:
                     return said
         j = h
+    return _colon_speaker(tree, si, clause, index)
+
+
+def _colon_speaker(tree: Tree, si: int, clause: int, index: ActorIndex) -> list[str]:
+    """`США: Беларусь должна освободить …`: a line opened by an actor and a colon quotes that actor."""
+    for j in range(tree.lo, min(tree.hi, tree.lo + 5)):
+        if tree.tokens[j].text == ":":
+            if clause <= j:
+                return []
+            rest = frozenset(range(j, tree.hi))  # the quoted line itself is no speaker
+            for k in range(tree.lo, j):
+                if tree.tokens[k].pos in ("PROPN", "NOUN"):
+                    said = decide(collect(tree, si, k, index, skip=rest), index)
+                    if said:
+                        return said
+            return []
     return []
 
 
@@ -431,6 +552,8 @@ def _partnered(tree: Tree, trigger: int, pred: int) -> bool:
     for j in dict.fromkeys([trigger, pred]):
         for c in tree.kids(j, "obl", "nmod", "iobj", "obj"):
             tok = tree.tokens[c]
+            if tok.lemma.lower() in words_of("private"):
+                continue  # `встречался с правозащитниками`: private people are no party (EVENTS.md Actors)
             if tree.case(c) in ("с", "со", "за") and tok.feat("Case") == "Ins":
                 return True
             # `принял предложение Москвы`: a named or personal owner of the object
@@ -439,6 +562,15 @@ def _partnered(tree: Tree, trigger: int, pred: int) -> bool:
                     if not tree.case(k) or k == c and tree.case(k) in ("с", "со", "к", "у"):
                         return True
     return False
+
+
+def _private_partner(tree: Tree, trigger: int, pred: int) -> bool:
+    """The comitative partner is private people (`встречался с правозащитниками`, `с активистами`)."""
+    return any(
+        tree.case(c) in ("с", "со") and tree.tokens[c].lemma.lower() in words_of("private")
+        for j in dict.fromkeys([trigger, pred])
+        for c in tree.kids(j, "obl", "nmod")
+    )
 
 
 def _passive(tree: Tree, trigger: int, pred: int) -> bool:
@@ -513,6 +645,8 @@ def _resolve_document(drafts: list[Draft], index: ActorIndex) -> None:
             if state and state not in d.targets:
                 d.sources = [state]
                 d.filled.append("state")
+                if d.type == EventType.COERCE and d.ban and _foreign(d.sources, d.targets):
+                    d.type = EventType.SANCTION  # `гражданам Грузии запрещен въезд в Россию`
         if not d.targets and d.type == EventType.PROTEST:
             state = (d.location.country if d.location else None) or home
             if state and state not in d.sources:
@@ -538,6 +672,8 @@ def _internal(d: Draft) -> bool:
     if d.type not in INTERACTIVE_TYPES or len(sides) != 1 or d.partnered:
         return False
     (only,) = sides
+    if d.private:
+        return True  # `посол встречался с правозащитниками в Москве`: no second party, wherever it is
     abroad = d.location is not None and d.location.country not in (None, only)
     return only in _state_codes() and not abroad  # `отказался от участия в саммите в Вашингтоне`: a host
 

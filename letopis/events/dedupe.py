@@ -61,6 +61,11 @@ def same_act(a: Event, b: Event, headline: bool = False) -> bool:
     return _fills(a, b) or _fills(b, a)
 
 
+def _filled(a: Event, b: Event) -> bool:
+    """The two records name different actor sets (one fills a side the other leaves empty)."""
+    return set(a.sources) | set(a.targets) != set(b.sources) | set(b.targets)
+
+
 def _union(first: Event, other: Event) -> Event:
     """`first` with the more complete actors, and place/date filled from `other` where unknown."""
     mine = len(set(first.sources) | set(first.targets))
@@ -131,7 +136,9 @@ def merge(
                 continue
             if content is not None and other.contents and content not in other.contents:
                 continue
-            if not same_act(other.event, event):  # only a headline's unknown place or date lets it in
+            if not same_act(other.event, event) or _filled(other.event, event):
+                # only a headline's unknown place or date lets it in; a side filled in by a body record
+                # (`власти подозревают их` … `власти вызвали поверенного Германии`) must restate the same word
                 if stems and other.family and not stems & other.family:
                     continue
             other.event = _union(other.event, event)

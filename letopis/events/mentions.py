@@ -53,15 +53,16 @@ def circumstance_cases() -> frozenset[str]:
     return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#") and "\t" not in line)
 
 
-def circumstance(tree: Tree, si: int, trigger: int, index: ActorIndex) -> bool:
+def circumstance(tree: Tree, si: int, trigger: int, index: ActorIndex, work: bool = True) -> bool:
     """A noun trigger mentioned in passing (see circumstance_reason)."""
-    return circumstance_reason(tree, si, trigger, index) is not None
+    return circumstance_reason(tree, si, trigger, index, work) is not None
 
 
-def circumstance_reason(tree: Tree, si: int, trigger: int, index: ActorIndex) -> str | None:
+def circumstance_reason(tree: Tree, si: int, trigger: int, index: ActorIndex, work: bool = True) -> str | None:
     """A noun trigger in a prepositional phrase of another clause (`после ареста`, `за участие в марше`,
     `после десяти суток ареста`) is a passing reference, not a reported event, unless it names its own
-    actor or time (`после ареста в 1990 году лауреата …`, `после ликвидации спецназом бин Ладена`).
+    actor or time (`после ареста в 1990 году лауреата …`, `после ликвидации спецназом бин Ладена`), or
+    is a work begun (`приступили к укладке кабеля`; `work` says the trigger is a deed, not a speech act).
     Names the rule that drops it (`state`, `absence`, `purpose`, `passing`) for bench/filter_ablation.py."""
     token = tree.tokens[trigger]
     if token.pos != "NOUN":
@@ -69,9 +70,14 @@ def circumstance_reason(tree: Tree, si: int, trigger: int, index: ActorIndex) ->
     head = tree.head(trigger)
     if head >= 0 and tree.tokens[head].lemma.lower() in state_words():
         return "state"  # `пользуется поддержкой`: a state, not an act
+    if _under_reference(tree, trigger):
+        return "reference"  # `причина запрета`, `с целью оказания помощи`, `в канун визита`: named, not reported
     case = tree.case(trigger)
     if case == "на" and head >= 0 and tree.tokens[head].lemma.lower() in words_of("reaction"):
         return "reaction"  # `отреагировала на ультиматум России`: the act reacted to is referred back to
+    if work and head >= 0 and tree.tokens[head].lemma.lower() in words_of("begin"):
+        return None  # `приступили к строительству газопровода`: the work begun is reported (`work`: the
+        # trigger is a deed, not a speech act: `приступили к расследованию обстоятельств` accuses no one)
     if case in absence_cases():
         return "absence"  # `без согласия Совбеза`, `без предъявления обвинений`: the act did not take place
     if case == "в" and token.feat("Case") == "Acc" and token.rel in ("obl", "nmod"):
@@ -103,6 +109,25 @@ def circumstance_reason(tree: Tree, si: int, trigger: int, index: ActorIndex) ->
     return "passing"
 
 
+def _under_reference(tree: Tree, trigger: int) -> bool:
+    """A noun trigger that is the genitive dependent (directly or through a verbal noun: `с целью оказания
+    помощи`) of a noun naming its goal, means, condition or eve (`путем переговоров`, `в качестве условия
+    для освобождения`, `в канун передачи полномочий`): the act is what something is about, not an act
+    the sentence reports."""
+    marks = words_of("reference")
+    j = trigger
+    for _ in range(2):
+        if tree.tokens[j].rel != "nmod" or tree.case(j) not in ("", "для"):
+            return False
+        h = tree.head(j)
+        if h < 0:
+            return False
+        if tree.tokens[h].pos == "NOUN" and tree.tokens[h].lemma.lower() in marks:
+            return True
+        j = h
+    return False
+
+
 def setting(tree: Tree, trigger: int) -> bool:
     """A noun naming the occasion inside which the clause happens (`в ходе демонстраций`, `во второй день
     саммита`): the phrase asserts the occasion, unlike `после ареста`, which only refers back to an act."""
@@ -124,6 +149,8 @@ def intended(tree: Tree, trigger: int) -> bool:
     """An act in a purpose clause (`корабль остановился, чтобы оказать им помощь`, `собрались, чтобы
     приветствовать её`): what someone meant to do, which the text does not report as done."""
     marks = words_of("purpose")
+    if _after_purpose(tree, trigger, marks):
+        return True
     j = trigger
     for _ in range(3):
         if any(tree.tokens[c].lemma.lower() in marks for c in tree.kids(j, "mark")):
@@ -133,6 +160,21 @@ def intended(tree: Tree, trigger: int) -> bool:
         j = tree.head(j)
         if j < 0:
             return False
+    return False
+
+
+def _after_purpose(tree: Tree, trigger: int, marks: frozenset[str]) -> bool:
+    """`…, чтобы он предстал перед судом`: a past-form verb whose own stretch of the line (back to the
+    nearest comma) opens with `чтобы` is subjunctive, whatever the parser attached it to."""
+    token = tree.tokens[trigger]
+    if token.pos != "VERB" or token.feat("Tense") != "Past":
+        return False
+    for j in range(trigger - 1, max(tree.lo, trigger - 6) - 1, -1):
+        word = tree.tokens[j]
+        if word.pos == "PUNCT":
+            return False
+        if word.lemma.lower() in marks:
+            return True
     return False
 
 

@@ -30,7 +30,7 @@ def markers() -> tuple[dict[str, Modality], dict[str, Modality]]:
     for line in text.splitlines():
         if line.strip() and not line.startswith("#"):
             word, modality, match = (line.split("\t") + ["", "", "lemma"])[:3]
-            if match.strip() == "condition":
+            if match.strip() in ("condition", "avoid"):
                 continue
             (forms if match.strip() == "form" else lemmas)[word.strip()] = Modality(modality.strip())
     return lemmas, forms
@@ -42,6 +42,15 @@ def conditions() -> frozenset[str]:
     text = resources.files("letopis").joinpath("data/modality.tsv").read_text(encoding="utf-8")
     rows = [(line.split("\t") + ["", "", ""])[:3] for line in text.splitlines() if not line.startswith("#")]
     return frozenset(word.strip() for word, _, match in rows if match.strip() == "condition")
+
+
+@lru_cache(maxsize=1)
+def avoid_words() -> frozenset[str]:
+    """Verbs of avoiding (`избежать`), rows marked `avoid` in modality.tsv: negated, they put the act
+    they govern in prospect (`им не избежать наказания`: hypothetical, not negated)."""
+    text = resources.files("letopis").joinpath("data/modality.tsv").read_text(encoding="utf-8")
+    rows = [(line.split("\t") + ["", "", ""])[:3] for line in text.splitlines() if not line.startswith("#")]
+    return frozenset(word.strip() for word, _, match in rows if match.strip() == "avoid")
 
 
 def conditional(tree: Tree, trigger: int, pred: int) -> bool:
@@ -125,6 +134,8 @@ def find_modality(tree: Tree, trigger: int, pred: int, negative_entry: bool = Fa
                 negative_entry or token.rel not in ("advmod", "discourse") or c == j
             ):
                 continue
+            if found == Modality.NEGATED and tree.tokens[j].lemma.lower() in avoid_words():
+                found = Modality.HYPOTHETICAL  # `им не избежать наказания`: the act is in prospect
             if RANK[found] > RANK[best]:
                 best = found
     if best == Modality.ASSERTED and clause_tense(tree, trigger, pred) == "future":

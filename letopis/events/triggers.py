@@ -7,7 +7,8 @@ Negative-polarity entries (`не признала` → REJECT) fire only under n
 shape the event rather than the match: `negated` states the act did not happen (`отказался от участия`
 → CONSULT, negated), `undergo` makes the grammatical subject the one acted upon (`вышел на свободу`),
 `reported` makes it the one a speaker accuses or asks (`Минск считает, что Москва задолжала` →
-ACCUSE BLR → RUS; `сказал, что Белград должен решить` → REQUEST). A `block` entry says when the word
+ACCUSE BLR → RUS; `сказал, что Белград должен решить` → REQUEST), `prospect` that the act is only in
+prospect (`ему грозит до 10 лет тюрьмы` → SANCTION, hypothetical). A `block` entry says when the word
 is no trigger at all (`подписал указ` is no agreement; `нота протеста` is no demonstration): it is
 tried first and, when its requirement is met, the word fires nothing. A requirement `@rel` asks for a
 dependent in that relation rather than a word.
@@ -28,7 +29,7 @@ __all__ = ["Entry", "Trigger", "lexicon", "find_triggers", "is_negated", "attrib
 
 NEGATORS = frozenset({"не", "ни", "нет"})
 UNTIL = frozenset({"пока"})  # `пока … не`: until
-POLARITIES = frozenset({"pos", "neg", "negated", "undergo", "reported", "block"})
+POLARITIES = frozenset({"pos", "neg", "negated", "undergo", "reported", "block", "prospect"})
 NOMINAL_RELS = frozenset({"nsubj", "nsubj:pass", "obj", "iobj", "obl", "nmod", "conj", "appos"})
 ATTRIBUTE_RELS = frozenset({"amod", "acl"})
 VERB_ENDINGS = ("ть", "ться", "ти", "тись", "чь", "чься")
@@ -96,14 +97,16 @@ def is_negated(tree: Tree, i: int) -> bool:
     return False
 
 
-def _partner(tree: Tree, i: int, requires: frozenset[str]) -> int:
+def _partner(tree: Tree, i: int, requires: frozenset[str], subject: bool = False) -> int:
     """A dependent or the head of `i` (two levels down) whose lemma is required; `@rel` asks for a
-    dependent in that relation (`должен` + `@xcomp`: an obligation to act, not a debt)."""
+    dependent in that relation (`должен` + `@xcomp`: an obligation to act, not a debt). The subject counts
+    only when `subject` (`ему грозит до 10 лет`: the term is the grammatical subject) or when the
+    requirement is marked `^` (`вернуться` + `^посол`: the envoy returns)."""
     for c in tree.kids(i):
         if "@" + tree.tokens[c].rel.split(":")[0] in requires:
             return c
     # not the active subject: `принял ли отставку глава ПНА` is no reception of a head of state
-    near = [c for c in tree.kids(i) if tree.tokens[c].rel != "nsubj"]
+    near = [c for c in tree.kids(i) if subject or tree.tokens[c].rel != "nsubj"]
     near += [g for c in list(near) for g in tree.kids(c) if tree.tokens[c].rel not in ("conj",)]
     h = tree.head(i)
     if h >= 0:
@@ -111,6 +114,10 @@ def _partner(tree: Tree, i: int, requires: frozenset[str]) -> int:
     for j in near:
         if tree.tokens[j].lemma.lower() in requires:
             return j
+    # `^посол`: the required word may be the subject (`посол вернулся в Минск`)
+    for c in tree.kids(i, "nsubj", "nsubj:pass"):
+        if "^" + tree.tokens[c].lemma.lower() in requires:
+            return c
     return -1
 
 
@@ -164,7 +171,7 @@ def find_triggers(tree: Tree) -> list[Trigger]:
                 continue
             partner = -1
             if entry.requires:
-                partner = _partner(tree, i, entry.requires)
+                partner = _partner(tree, i, entry.requires, subject=entry.mode == "prospect")
                 if partner < 0:
                     continue
             if entry.negative:
