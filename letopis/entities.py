@@ -24,6 +24,7 @@ from dataclasses import dataclass, replace
 
 from .gazetteer import City, Entry, Gazetteer, get_gazetteer
 from .normalize import (
+    adjective_of_noun,
     case_readings,
     compound_of_common_nouns,
     fold,
@@ -339,7 +340,8 @@ class _Linker:
         if "PER" in span_types and not self._span_equals(si, i, i + n):
             return False
         if entry.kind == "city" and (
-            (token.pos != "PROPN" and "LOC" not in span_types) or (n == 1 and token.pos == "ADJ")
+            (token.pos != "PROPN" and "LOC" not in span_types)
+            or (n == 1 and adjective_of_noun(token.pos, token.rel, token.text))
         ):
             return False  # `Южными Курилами` is no city named `Южный`
         if entry.kind == "city" and n == 1 and not looks_like_place(token.text):

@@ -100,6 +100,12 @@ def known_adjective(word: str) -> bool:
     )
 
 
+def adjective_of_noun(token_pos: str, rel: str, word: str) -> bool:
+    """A word that modifies a noun as an adjective (`Московские власти`, `Южными Курилами`): a one-word
+    city spelled so (`Московский`, a town in Tajikistan) is not named by it."""
+    return token_pos == "ADJ" or (rel == "amod" and known_adjective(word))
+
+
 @lru_cache(maxsize=65536)
 def known_name(word: str) -> bool:
     """A first name the dictionary knows (`Джохар`): the right spelling when the text has two."""

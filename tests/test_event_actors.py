@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from letopis.events.actors import ActorIndex
 from letopis.events.records import document_of
 
 CASES = [
@@ -687,3 +688,126 @@ def test_organization_of_an_officials_role_is_no_party(pipeline):
     consults = [e for e in events if e[0] == "CONSULT"]
     assert consults and all("Комиссия по атомной энергии" not in e[1] for e in consults)
     assert any("ISR" in e[1] for e in consults)
+
+
+# Round 9: descriptions after a name, state agencies, passive and indirect agents, organisers,
+# demonyms for a person named before (hand-written sentences).
+ROUND9_CASES = [
+    # a participle description after the name gives the person's office and its state
+    (
+        "Джон Смит, исполняющий обязанности официального представителя Госдепартамента США, "
+        "выступил с критикой решения властей Венесуэлы.",
+        "ACCUSE",
+        ("USA",),
+        ("VEN",),
+    ),
+    # a region an envoy serves in is where, not who
+    (
+        "Посол Евросоюза на Южном Кавказе призвал власти Грузии освободить задержанных.",
+        "REQUEST",
+        ("EU",),
+        ("GEO",),
+    ),
+    # a lawsuit `на` someone is aimed at them
+    ("Компания «Нафтогаз» подала в суд на «Газпром».", "ACCUSE", ("Нафтогаз",), ("Газпром",)),
+    # the army put on alert is its state's own move
+    ("Армия Армении приведена в состояние полной боевой готовности.", "MOBILIZE", ("ARM",), ()),
+    # `поверенного в делах Германии` keeps its state when the parser hangs `в делах` on a later word
+    (
+        "Турецкие власти в понедельник вызвали временного поверенного в делах Германии, после того как "
+        "германский суд не разрешил транслировать обращение президента к участникам митинга в Кельне.",
+        "ACCUSE",
+        ("TUR",),
+        ("DEU",),
+    ),
+    # a state body listed with a named organization: both ask
+    (
+        "По словам адвоката, процедура проводится по запросу ФБР и Интерпола.",
+        "REQUEST",
+        ("USA", "Интерпол"),
+        None,
+    ),
+    # a first name alone stands for the one person named before with it
+    (
+        "Певица Алла Орлова выступила в Риге. Алла призвала власти Латвии освободить журналистов.",
+        "REQUEST",
+        ("Алла Орлова",),
+        ("LVA",),
+    ),
+    # a foreigner's nationality is not where the story happens: the police are the host state's
+    (
+        "В Москве задержан американский журналист Джон Браун. "
+        "Американец обвинил полицию в превышении полномочий.",
+        "ACCUSE",
+        ("Джон Браун",),
+        ("RUS",),
+    ),
+    # a body named with its IGO acts for the IGO
+    ("Парламентская ассамблея ОБСЕ призвала Россию отвести войска.", "REQUEST", ("OSCE",), ("RUS",)),
+    # Russian federal agencies named alone
+    ("Росфинмониторинг заблокировал счета благотворительного фонда.", "COERCE", ("RUS",), None),
+    ("Россельхознадзор запретил ввоз молочной продукции из Белоруссии.", "SANCTION", ("RUS",), None),
+    # `со стороны` names who criticizes
+    ("Позиция Вашингтона встретила жесткую критику со стороны Пекина.", "ACCUSE", ("CHN",), None),
+    # named organisers of a protest are its sources
+    (
+        "Организаторами акции протеста в Москве выступили движения «Солидарность» и «Левый фронт».",
+        "PROTEST",
+        ("Солидарность", "Левый фронт"),
+        None,
+    ),
+    # an organiser named in a later sentence is the protest's source
+    (
+        "Вчера в Новосибирске прошел митинг против закрытия городской больницы. "
+        "Организатором акции стала партия «Яблоко».",
+        "PROTEST",
+        ("Яблоко",),
+        None,
+    ),
+    # a singular demonym stands for the one private person the text named
+    (
+        "Гражданин России Олег Сидоров задержан в Таиланде. "
+        "Россиянин обратился к властям Таиланда с просьбой об освобождении.",
+        "REQUEST",
+        ("Олег Сидоров",),
+        ("THA",),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "type_", "sources", "targets"), ROUND9_CASES)
+def test_round9_actors(pipeline, text, type_, sources, targets):
+    article = pipeline.process(document_of({"id": "t", "text": text, "published": "2016-03-23"}))
+    found = [e for e in article.events if e.type == type_]
+    assert found, f"no {type_} in {[(e.type, e.sources, e.targets) for e in article.events]}"
+    event = found[-1]
+    assert set(event.sources) == set(sources)
+    if targets is not None:
+        assert set(event.targets) == set(targets)
+
+
+def test_city_adjective_is_no_town_of_that_name(pipeline):
+    """`Московские власти`: no link to the Tajik town `Московский`; the state is Russia's."""
+    text = "В Москве прошел митинг. Московские власти отказали оппозиции в проведении шествия."
+    article = pipeline.process(document_of({"id": "t", "text": text, "published": "2016-03-23"}))
+    index = ActorIndex(article)
+    assert all(a.country != "TJK" for table in index.by_sentence for a in table.values())
+    rejects = [e for e in article.events if e.type == "REJECT"]
+    assert rejects and rejects[-1].sources == ("RUS",)
+
+
+def test_undergone_act_hands_over_its_side(pipeline):
+    """`подвергся критике со стороны Китая`: the `со стороны` side is the agent, kept apart for the
+    caller that turns an undergone act round."""
+    from letopis.events.arguments import find_arguments
+    from letopis.events.tree import Tree
+    from letopis.record import EventType
+
+    text = "Новый закон подвергся критике со стороны Китая."
+    article = pipeline.process(document_of({"id": "t", "text": text, "published": "2016-03-23"}))
+    index = ActorIndex(article)
+    tree = Tree(article.sentences[0].tokens)
+    trigger = next(i for i, t in enumerate(tree.tokens) if t.lemma == "критика")
+    args = find_arguments(tree, 0, trigger, EventType.ACCUSE, index)
+    assert args.agents == ["CHN"]
+    assert "CHN" not in args.sources

@@ -168,7 +168,7 @@ class ActorIndex:
 
     def _from_gazetteer(self) -> None:
         from ..gazetteer import get_gazetteer
-        from ..normalize import fold, name_forms
+        from ..normalize import adjective_of_noun, fold, name_forms
 
         gaz = get_gazetteer()
         for si, sentence in enumerate(self.article.sentences):
@@ -185,6 +185,12 @@ class ActorIndex:
                 for entry, n in gaz.matches(forms, i):
                     if entry.weak or (entry.cased and not tokens[i].text[:1].isupper()):
                         continue
+                    if (
+                        entry.kind == "city"
+                        and n == 1
+                        and adjective_of_noun(tokens[i].pos, tokens[i].rel, tokens[i].text)
+                    ):
+                        continue  # `Московские власти`: no town called `Московский`
                     if best is None or n > best[1]:
                         best = (entry, n)
                 if best is None:

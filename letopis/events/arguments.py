@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from ..normalize import can_be_genitive, case_readings
 from ..record import EventType, Token
 from .actors import Actor, ActorIndex, actor_words, party_word
+from .coref import _person_gender
 from .tree import Tree
 
 __all__ = ["Arguments", "find_arguments", "predicate_of", "is_role"]
@@ -59,6 +60,12 @@ ACT_STEM = 5  # letters a noun and the verb of its act share at least (`арес
 PERSONAL_TYPES = frozenset({EventType.COERCE, EventType.ASSAULT, EventType.SANCTION, EventType.CONCEDE})
 # Acts whose verb, second of two coordinated verbs, shares the first one's object.
 SHARED_OBJECT_TYPES = PERSONAL_TYPES | {EventType.ACCUSE}
+# `со стороны X` (the tree joins the fixed words' lemmas): X is the agent of the act.
+AGENT_CASES = frozenset({"с сторона", "со сторона"})
+# Acts aimed at whom `на` + accusative names (`подала в суд на «Газпром»`, `напали на конвой`).
+AIMED_ON_TYPES = frozenset({EventType.ACCUSE, EventType.ASSAULT})
+# Acts whose passive subject is the actor's own force (`войска приведены в боевую готовность`).
+SELF_MOVED_TYPES = frozenset({EventType.MOBILIZE})
 GROUP_PRONOUNS = frozenset({"мы"})
 COPULAS = frozenset({"являться", "быть", "стать", "становиться", "оставаться", "остаться"})
 AGREEMENT_REACH = 6  # tokens back from an agreed act to the agreement word it hangs from
@@ -85,6 +92,7 @@ class Found:
     body: bool = False  # a state body named without its state (`власти`)
     resolved: list[str] = field(default_factory=list)  # codes/names from coreference
     owners: list[str] = field(default_factory=list)  # states of places owning the phrase (`власти Техаса`)
+    listed: set[int] = field(default_factory=set)  # ids of actors coordinated with another (`ФБР и Интерпол`)
 
 
 @dataclass
@@ -94,6 +102,9 @@ class Arguments:
     source_group: bool = False  # sources are a group word to resolve in the document
     target_group: bool = False
     predicate: int = -1
+    # codes named `со стороны X` (`подвергся критике со стороны Китая`): the agent even where the
+    # trigger's mode makes the subject the one acted on (undergo)
+    agents: list[str] = field(default_factory=list)
 
 
 def predicate_of(tree: Tree, trigger: int) -> int:
@@ -170,7 +181,7 @@ def collect(
         found.group = True
     memory = index.memory
     coded_person = False
-    for j in tree.subtree(head):
+    for j in [*tree.subtree(head), *_title_tail(tree, head)]:
         if j in skip:
             continue
         token = tree.tokens[j]
@@ -184,6 +195,12 @@ def collect(
             continue
         if id(actor) in seen:
             continue
+        if actor.kind == "country" and j == head and _one_of_a_people(token):
+            private = memory.private_person()  # `Россиянин обратился …`: the person named before
+            if private is not None and _person_gender(private, token) in (None, token.feat("Gender")):
+                seen.add(id(actor))
+                found.resolved.append(private)
+                continue
         held_here = held and _named_head(tree, j, head)
         code = memory.code_of(actor, personal, held_here) or memory.alias(actor.value.lower())
         if actor.kind == "city" and code is None:
@@ -210,6 +227,8 @@ def collect(
             continue  # `участие … в деятельности Центра`: a named body inside a place-like phrase
         if actor.kind in ("country", "igo") and _under_place(tree, j, head, ORIGIN_CASES):
             continue  # `постпред России при ООН`, `прием Черногории в НАТО`: where, not who
+        if actor.kind == "region" and (tree.case(j) in PLACE_CASES or _under_place(tree, j, head)):
+            continue  # `Посол Евросоюза на Южном Кавказе`: where the envoy serves, not its states
         if actor.is_place:
             at_head = actor.start <= head < actor.stop
             if actor.kind in ("city", "place") and not at_head:
@@ -222,6 +241,7 @@ def collect(
             if id(a) not in seen:
                 seen.add(id(a))
                 found.actors.append(a)
+    found.listed = _coordinated(tree, found.actors)
     if found.body and _of_many_states(tree, head, skip):
         found.body = False  # `к властям более 20 стран`: bodies of unnamed states, not the home state's
     if coded_person:  # `министр …, глава Комиссии по атомной энергии Дан Меридор`: the body of the role
@@ -255,6 +275,19 @@ def collect(
         if armed is not None:
             found.actors.append(armed)
     return found
+
+
+def _coordinated(tree: Tree, actors: list[Actor]) -> set[int]:
+    """Ids of the actors joined to another one of `actors` by `conj` (`ФБР и Интерпола`)."""
+    out: set[int] = set()
+    for a in actors:
+        if tree.tokens[a.start].rel != "conj":
+            continue
+        h = tree.head(a.start)
+        for b in actors:
+            if b is not a and b.start <= h < b.stop:
+                out |= {id(a), id(b)}
+    return out
 
 
 def _described(tree: Tree, si: int, head: int, found: Found, index: ActorIndex) -> Found | None:
@@ -294,12 +327,15 @@ def _described(tree: Tree, si: int, head: int, found: Found, index: ActorIndex) 
     return None
 
 
+def _one_of_a_people(token: Token) -> bool:
+    """A singular demonym noun (`россиянин`, `американка`): one person of that state, not the state."""
+    return token.pos == "NOUN" and token.feat("Number") == "Sing" and token.feat("Animacy") == "Anim"
+
+
 def _held_person(tree: Tree, head: int, index: ActorIndex) -> list[str]:
     """`«шпионку» отпустили под залог`: one person (a singular animate noun that is no role or group
     word, with no numeral: `два молодых человека` are several) detained, sentenced or released with no
     name is the one private person the document names, if their gender agrees."""
-    from .coref import _person_gender
-
     token = tree.tokens[head]
     lemma = token.lemma.lower()
     if (
@@ -433,6 +469,11 @@ def _refer(
     lemma = token.lemma.lower()
     if lemma == "который":
         return _relative(tree, si, j, index)
+    if j == head and token.pos == "PROPN" and token.text[:1].isupper():
+        named = index.memory.first_name_person(token.lemma)
+        if named is not None:  # `Алла призвала …`: the one person named before with that first name
+            code = index.memory.person_codes.get(named) if named not in index.memory.former else None
+            return [code if code and not personal else named]
     alias = index.memory.alias(lemma)
     if alias is not None:
         return [alias]
@@ -507,11 +548,13 @@ def _state_body(tree: Tree, actor: Actor) -> bool:
 
 
 def _owned(tree: Tree, table: dict[int, Actor], actor: Actor) -> bool:
-    """Whether an organization's name governs a state (`ВМС США`): then it is that state's body."""
+    """Whether an organization's name governs a state (`ВМС США`) or an IGO (`Парламентская ассамблея
+    ОБСЕ`): then it is that state's or IGO's body."""
     for i in range(actor.start, actor.stop):
         for c in tree.kids(i):
             other = table.get(c)
-            if other is not None and other is not actor and other.kind == "country" and tree.case(c) == "":
+            owner = other is not None and other is not actor and other.kind in ("country", "igo")
+            if owner and tree.case(c) == "":
                 return True
     return False
 
@@ -634,11 +677,33 @@ def _title_phrase(tree: Tree, j: int) -> bool:
     """`поверенный в делах Германии`: a prepositional phrase that is part of a role's title
     (data/event_actors.tsv `title`), so the state in it is the role's state, not a place."""
     h = tree.head(j)
-    return (
-        actor_words().get(tree.tokens[j].lemma.lower()) == "title"
-        and h >= 0
-        and is_role(tree.tokens[h].lemma.lower())
-    )
+    if actor_words().get(tree.tokens[j].lemma.lower()) != "title":
+        return False
+    # the parser may hang `в делах` elsewhere (`вызвали поверенного в делах Германии, после того как …`)
+    return (h >= 0 and is_role(tree.tokens[h].lemma.lower())) or _title_role(tree, j) >= 0
+
+
+def _title_role(tree: Tree, j: int) -> int:
+    """The role word right before the title phrase of word `j` (`поверенного` | `в` | `делах`), else -1."""
+    role = j - 2
+    if not tree.inside(role) or tree.case(j) not in ("в", "во") or tree.tokens[j - 1].rel != "case":
+        return -1
+    return role if is_role(tree.tokens[role].lemma.lower()) else -1
+
+
+def _title_tail(tree: Tree, head: int) -> list[int]:
+    """`поверенного в делах Германии` with `в делах` parsed under another word: the title's tokens
+    (and its state) still belong to the role's phrase."""
+    title = head + 2
+    if not tree.inside(title) or title in tree.subtree(head):
+        return []
+    if actor_words().get(tree.tokens[title].lemma.lower()) != "title" or _title_role(tree, title) != head:
+        return []
+    tail = [title]
+    for owner in tree.kids(title, "nmod"):
+        if not tree.case(owner):
+            tail += tree.subtree(owner)
+    return tail
 
 
 def decide(found: Found, index: ActorIndex | None = None) -> list[str]:
@@ -664,8 +729,9 @@ def decide(found: Found, index: ActorIndex | None = None) -> list[str]:
             names.append(a.value)
         else:
             codes.append(a.value)
-    if names and not found.role:
-        return _unique(found.resolved + names)
+    if names and not found.role:  # `по запросу ФБР и Интерпола`: a state listed with the name is a party
+        listed = [a.value for a in found.actors if id(a) in found.listed and a.kind in ("country", "igo")]
+        return _unique(found.resolved + listed + names)
     if codes:  # officials stand for their state; a named organization beside them stays
         orgs = {a.value for a in found.actors if a.kind == "org"}
         return _unique(codes + [n for n in names if n in orgs])
@@ -738,6 +804,43 @@ def _speaking_body(tree: Tree, pred: int) -> int:
 def _struck(type_: EventType, case: str) -> bool:
     """`удары по позициям РПК`, `обстрел по Израилю`: what an attack is aimed at."""
     return type_ == EventType.ASSAULT and case == "по"
+
+
+def _organizers(tree: Tree, trigger: int) -> list[int]:
+    """`Организаторами акции выступили движения A и B`, `организатором митинга стала партия X`: the
+    subject of the verb an organizer word (data/event_actors.tsv `leader`) hangs from did the act."""
+    h = tree.head(trigger)
+    if h < 0 or tree.tokens[trigger].rel != "nmod" or tree.case(trigger):
+        return []
+    organizer = actor_words().get(tree.tokens[h].lemma.lower()) == "leader"
+    if not organizer or tree.tokens[h].rel not in ("xcomp", "obl"):
+        return []
+    verb = tree.head(h)
+    return [c for c in tree.kids(verb) if tree.tokens[c].rel == "nsubj"] if verb >= 0 else []
+
+
+def _judged(tree: Tree, trigger: int, pred: int, type_: EventType) -> bool:
+    """`X выступил с критикой решения властей Венесуэлы`: a judgement noun carried by a verb with a
+    subject of its own has that subject as its author; its genitive is what is judged."""
+    return (
+        type_ == EventType.ACCUSE
+        and trigger != pred
+        and any(tree.tokens[c].rel == "nsubj" for c in tree.kids(pred))
+    )
+
+
+def _aimed_on(tree: Tree, c: int, type_: EventType) -> bool:
+    """`подала в суд на «Газпром»`, `жалоба на Минюст`, `напали на патруль НАТО`: `на` with an
+    accusative names whom a complaint or an attack is aimed at; a place takes the locative (`на
+    Украине`) and is no target."""
+    if type_ == EventType.ASSAULT and tree.tokens[tree.head(c)].pos != "VERB":
+        return False  # `всплеск нападений на израильтян`: a noun of attacks is often a trend, no act
+    return (
+        type_ in AIMED_ON_TYPES
+        and tree.case(c) == "на"
+        and tree.tokens[c].feat("Case") == "Acc"
+        and tree.tokens[c].pos in ("PROPN", "NOUN")
+    )
 
 
 def _of_many_states(tree: Tree, head: int, skip: frozenset[int]) -> bool:
@@ -851,6 +954,8 @@ def find_arguments(tree: Tree, si: int, trigger: int, type_: EventType, index: A
             if tree.case(c) in TARGET_CASES or _demand_phrase(tree, c)
             for j in tree.subtree(c)
         )
+    if passive and type_ in SELF_MOVED_TYPES:
+        passive = False  # `Армия Армении приведена в готовность`: the force put on alert is its state's
     if subj >= 0:
         (target_heads if passive else source_heads).append(subj)
         # a misparse can give a clause two subjects (`Вопросы … американцы не намерены`)
@@ -869,7 +974,11 @@ def find_arguments(tree: Tree, si: int, trigger: int, type_: EventType, index: A
         elif rel in ("obl", "obl:agent") and passive and not case and tree.tokens[c].feat("Case") == "Ins":
             # `выпущена Аун Сан Су Чжи`: an indeclinable name after a subjectless passive is its subject
             (target_heads if subj < 0 and _can_be_nominative(tree.tokens[c].text) else source_heads).append(c)
-        elif rel.startswith("obl") and (case in TARGET_CASES or _struck(type_, case) or _asked(type_, case)):
+        elif rel.startswith("obl") and case in AGENT_CASES:
+            source_heads.append(c)  # `осуждены со стороны Запада`: the agent, named as a side
+        elif rel.startswith("obl") and (
+            case in TARGET_CASES or _struck(type_, case) or _asked(type_, case) or _aimed_on(tree, c, type_)
+        ):
             if not _purpose(tree, si, c, index):
                 target_heads.append(c)
             if _asked(type_, case):
@@ -878,21 +987,30 @@ def find_arguments(tree: Tree, si: int, trigger: int, type_: EventType, index: A
         for c in tree.kids(trigger):
             rel, case = tree.tokens[c].rel, tree.case(c)
             if rel == "amod" or (rel == "nmod" and not case and tree.tokens[c].feat("Case") == "Gen"):
-                if type_ in PATIENT_NOUN_TYPES and rel == "nmod":
+                if rel == "nmod" and (type_ in PATIENT_NOUN_TYPES or _judged(tree, trigger, pred, type_)):
                     target_heads.append(c)
                 else:
                     source_heads.append(c)
             elif rel == "nmod" and not case and tree.tokens[c].feat("Case") == "Ins":
                 source_heads.append(c)
+            elif rel == "nmod" and case in AGENT_CASES:
+                if trigger != pred:  # `подвергся критике со стороны X`, not `всплеск нападений со стороны X`
+                    source_heads.append(c)
             elif rel == "acl" and tree.tokens[c].feat("Voice") == "Pass":
                 source_heads += _participle_agents(tree, c)  # `наложенное Вашингтоном эмбарго`
             elif rel in ("nmod", "iobj") and not case and tree.tokens[c].feat("Case") == "Dat":
                 target_heads.append(c)  # `выделение Интерполу гранта`: the recipient
-            elif rel == "nmod" and (case in TARGET_CASES or _struck(type_, case) or _asked(type_, case)):
+            elif rel == "nmod" and (
+                case in TARGET_CASES
+                or _struck(type_, case)
+                or _asked(type_, case)
+                or _aimed_on(tree, c, type_)
+            ):
                 if not _purpose(tree, si, c, index) and not _demand_phrase(tree, c):
                     target_heads.append(c)
                 if _asked(type_, case):
                     addressed.add(c)
+    source_heads += [h for h in _organizers(tree, trigger) if h not in source_heads]
     if (
         trigger != pred
         and tree.tokens[trigger].rel == "obj"
@@ -909,11 +1027,18 @@ def find_arguments(tree: Tree, si: int, trigger: int, type_: EventType, index: A
             target_heads += [
                 h for h in tree.kids(at, "nmod") if _struck(type_, tree.case(h)) and h not in target_heads
             ]
+    undergone = actor_words().get(tree.tokens[pred].lemma.lower()) == "undergo"
     sources: list[str] = []
     for h in source_heads:
         found = collect(tree, si, h, index, skip=own_targets if h == trigger else frozenset())
+        codes = decide(found, index) or _place_party(si, h, index, addressed)
+        if tree.case(h) in AGENT_CASES:
+            args.agents += codes
+            if not undergone:  # under `подвергся` the caller turns the clause round (trigger mode undergo)
+                sources += codes
+            continue  # an unnamed side (`со стороны повстанцев`) leaves the act's parties as they are
+        sources += codes
         args.source_group |= found.group and not (found.actors or found.resolved)
-        sources += decide(found, index) or _place_party(si, h, index, addressed)
     targets: list[str] = []
     for h in target_heads:
         found = collect(tree, si, h, index, personal=type_ in PERSONAL_TYPES, held=type_ in HELD_TYPES)
@@ -926,6 +1051,8 @@ def find_arguments(tree: Tree, si: int, trigger: int, type_: EventType, index: A
         found = _governing_subject(tree, si, pred, type_, index)
         args.source_group |= found.group and not (found.actors or found.resolved)
         sources += [s for s in decide(found, index) if s not in targets]
+    if not sources and not args.source_group and type_ == EventType.PROTEST:
+        sources += [s for s in index.memory.organizers if s not in targets]  # organisers named elsewhere
     if not sources and passive and type_ == EventType.ASSAULT:  # `убит в перестрелке с полицией`
         sources += [s for s in _fight_partner(tree, si, pred, index) if s not in targets]
     if not sources and passive and type_ in HELD_TYPES:

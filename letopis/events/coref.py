@@ -33,6 +33,11 @@ __all__ = ["Memory", "PERSONAL_PRONOUNS"]
 
 PERSONAL_PRONOUNS = frozenset({"он", "она", "оно", "они"})
 NAME_RELS = frozenset({"flat", "flat:name", "flat:foreign", "appos"})
+# A description set off after a name (`X, представитель МИД Франции,`; `X, исполняющий обязанности
+# представителя Госдепартамента США,`): the relations that reach its role word, and how deep.
+DESCRIPTION_RELS = frozenset({"appos", "acl"})
+DESCRIPTION_PATH_RELS = frozenset({"obj", "nmod", "xcomp", "appos"})
+DESCRIPTION_DEPTH = 3
 OWNER_RELS = frozenset({"nmod", "appos", "flat", "flat:name"})
 # How far back (in sentences) a pronoun or person word may reach for its antecedent.
 PRONOUN_REACH = 3  # 3 sentences: beyond that news text re-names the person
@@ -296,7 +301,7 @@ class Memory:
                 break
         if i > 0 and is_role(tokens[i - 1].lemma.lower()):  # `премьер Гордон Браун` parsed flat
             return i - 1
-        return -1
+        return _described_role(tokens, at, i)
 
     def is_former(self, si: int, role: int) -> bool:
         tokens = self.article.sentences[si].tokens
@@ -322,6 +327,50 @@ class Memory:
                 return actor.value
             break
         return None
+
+    @cached_property
+    def organizers(self) -> list[str]:
+        """Who the document says organised its act (`Организаторами акции выступили движения A и B`,
+        `организатором митинга стала партия X`): the sources of a protest told with no agent of its own."""
+        from .actors import actor_words
+        from .arguments import collect, decide
+        from .tree import Tree
+
+        words = actor_words()
+        out: list[str] = []
+        for si, sentence in enumerate(self.article.sentences):
+            tree = Tree(sentence.tokens)
+            for h, token in enumerate(sentence.tokens):
+                if words.get(token.lemma.lower()) != "leader" or token.rel not in ("xcomp", "obl"):
+                    continue
+                acts = [
+                    c
+                    for c in tree.kids(h, "nmod")
+                    if tree.tokens[c].pos == "NOUN"
+                    and tree.tokens[c].feat("Animacy") == "Inan"
+                    and words.get(tree.tokens[c].lemma.lower()) != "opposition"
+                ]
+                verb = tree.head(h)
+                if not acts or verb < 0:
+                    continue  # `лидером оппозиции стал X`: a leader, not an organiser of an act
+                for c in tree.kids(verb):
+                    if tree.tokens[c].rel == "nsubj":
+                        out += decide(collect(tree, si, c, self.index), self.index)
+        return list(dict.fromkeys(out))
+
+    def first_name_person(self, lemma: str) -> str | None:
+        """The one person of the document whose full name starts with the first name `lemma` (`Алла`
+        → `Алла Пугачева`): news text calls a private person by the first name after naming them."""
+        from ..normalize import fold
+
+        key = fold(lemma).lower()
+        people = {
+            a.value
+            for table in self.index.by_sentence
+            for a in table.values()
+            if a.kind == "person" and " " in a.value and fold(a.value.split()[0]).lower() == key
+        }
+        return people.pop() if len(people) == 1 else None
 
     def surname_code(self, word: str) -> str | None:
         """The code of a coded person whose surname is `word` (a linker may read it as a place)."""
@@ -360,8 +409,11 @@ class Memory:
     def _home_country(self) -> str | None:
         """The state the story happens in: the most named state (places count twice), dateline last."""
         counts: Counter[str] = Counter()
-        for table in self.index.by_sentence:
+        for si, table in enumerate(self.index.by_sentence):
+            tokens = self.article.sentences[si].tokens
             for actor in {id(a): a for a in table.values()}.values():
+                if actor.kind == "country" and _nationality_of_one(tokens, actor.start):
+                    continue  # `американский журналист`, `Россиянин`: where a person is from
                 if actor.kind == "country" and actor.value:
                     counts[actor.value] += 1 + (not actor.adjective)
                 elif actor.kind == "city" and actor.country:
@@ -526,3 +578,46 @@ def _subject_like(tokens: Sequence[Token], p: int) -> bool:
             return False
         p = tokens[p].head
     return False
+
+
+def _described_role(tokens: Sequence[Token], name: int, i: int) -> int:
+    """The role word of a description set off after the name at `name` (`Марк Тоунер, исполняющий
+    обязанности официального представителя Госдепартамента США,`), else -1: a participle or an
+    apposition gives the person's office as well as a role noun before the name does."""
+    from .arguments import is_role
+
+    for c, token in enumerate(tokens):
+        if token.head != name or c <= i or token.rel not in DESCRIPTION_RELS:
+            continue
+        if not any(tokens[k].text == "," for k in range(i, c)):
+            continue  # a description is set off by a comma
+        frontier = [c]
+        for _ in range(DESCRIPTION_DEPTH):
+            for j in frontier:
+                if is_role(tokens[j].lemma.lower()):
+                    return j
+            frontier = [
+                k
+                for k, t in enumerate(tokens)
+                if t.head in frontier and t.rel in DESCRIPTION_PATH_RELS and t.pos in ("NOUN", "PROPN")
+            ]
+    return -1
+
+
+def _nationality_of_one(tokens: Sequence[Token], i: int) -> bool:
+    """A demonym for one person (`Американец`) or a nationality adjective on a person word that is
+    no role (`американский журналист`): it tells where someone is from, not where the story is."""
+    from .arguments import is_role
+
+    token = tokens[i]
+    if token.pos == "NOUN":
+        return token.feat("Animacy") == "Anim" and token.feat("Number") == "Sing"
+    if token.pos != "ADJ" or not 0 <= token.head < len(tokens):
+        return False
+    noun = tokens[token.head]
+    return (
+        noun.pos == "NOUN"
+        and noun.feat("Animacy") == "Anim"
+        and noun.feat("Number") == "Sing"
+        and not is_role(noun.lemma.lower())
+    )
