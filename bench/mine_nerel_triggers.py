@@ -1,14 +1,20 @@
 """Mine NEREL v1.1 train EVENT mentions for trigger-lexicon candidates.
 
-Prints each EVENT mention's head-word lemma (pymorphy3, first word of the mention) with its count and
-whether letopis/data/triggers.tsv already lists it. The PLOVER type is assigned by hand when a candidate
-is added to triggers.tsv (NEREL EVENT has no type); this script only ranks what a reader meets in news.
+Prints each EVENT mention's head-word lemma (pymorphy3: the first noun or verb of the mention) with its
+count and how letopis/data/triggers.tsv knows it: the types of its plain entries, `cond:` types that fire
+only with a required dependent, `-` when unknown. The PLOVER type is assigned by hand when a candidate is
+added to triggers.tsv (NEREL EVENT has no type); this script only ranks what a reader meets in news.
+Documents of our held-out checks (tests/fixtures/events/extra.docs.jsonl ids `nerel-train-<stem>`, the
+shared dev set's `nerel-<stem>`) are skipped so those sets stay a fair check. With `--political FILE`
+(one lemma a line: the hand-picked political act words), prints how many of their mentions the lexicon
+covers with a plain entry (fires on the word alone) and with any entry.
 
-Usage: .venv/bin/python bench/mine_nerel_triggers.py [NEREL train dir] [min count]
+Usage: .venv/bin/python bench/mine_nerel_triggers.py [--political FILE] [NEREL train dir] [min count]
 """
 
 from __future__ import annotations
 
+import json
 import re
 import sys
 from collections import Counter
@@ -18,31 +24,84 @@ import pymorphy3
 
 from letopis.events.triggers import lexicon
 
-DEFAULT = Path(__file__).resolve().parents[2] / "shared/data/nerel/NEREL-v1.1/train"
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT = ROOT.parent / "shared/data/nerel/NEREL-v1.1/train"
+HELD_OUT = (
+    (ROOT / "tests/fixtures/events/extra.docs.jsonl", "nerel-train-"),
+    (ROOT.parent / "shared/data/events/dev.docs.jsonl", "nerel-"),
+)
+HEAD_POS = ("NOUN", "VERB", "INFN", "PRTF", "PRTS", "GRND")
+
+
+def held_out() -> set[str]:
+    """Stems of NEREL files that are in our evaluation sets."""
+    out: set[str] = set()
+    for path, prefix in HELD_OUT:
+        if not path.exists():
+            continue
+        for line in path.read_text(encoding="utf-8").splitlines():
+            doc_id = json.loads(line)["id"] if line.strip() else ""
+            if doc_id.startswith(prefix):
+                out.add(doc_id[len(prefix) :])
+    return out
+
+
+def head_lemma(morph: pymorphy3.MorphAnalyzer, mention: str) -> str | None:
+    """The lemma of the first noun or verb of the mention (`акции протеста` → `акция`)."""
+    words = re.findall(r"[А-Яа-яЁё-]+", mention)
+    parses = [morph.parse(w.lower())[0] for w in words]
+    for p in parses:
+        if p.tag.POS in HEAD_POS:
+            return str(p.normal_form).replace("ё", "е")
+    return str(parses[0].normal_form).replace("ё", "е") if parses else None
 
 
 def mine(root: Path) -> Counter[str]:
     morph = pymorphy3.MorphAnalyzer()
+    skip = held_out()
     counts: Counter[str] = Counter()
     for ann in sorted(root.glob("*.ann")):
+        if ann.stem in skip:
+            continue
         for line in ann.read_text(encoding="utf-8").splitlines():
             parts = line.split("\t")
             if len(parts) < 3 or not parts[1].startswith("EVENT "):
                 continue
-            words = re.findall(r"[А-Яа-яЁё-]+", parts[2])
-            if words:
-                counts[morph.parse(words[0].lower())[0].normal_form.replace("ё", "е")] += 1
+            lemma = head_lemma(morph, parts[2])
+            if lemma:
+                counts[lemma] += 1
     return counts
 
 
+def known_as(lemma: str) -> str:
+    entries = [e for e in lexicon().get(lemma, ()) if e.mode != "block"]
+    plain = sorted({e.type.value for e in entries if not e.requires and not e.negative})
+    cond = sorted({e.type.value for e in entries if e.requires or e.negative} - set(plain))
+    marks = plain + [f"cond:{t}" for t in cond]
+    return ",".join(marks) or "-"
+
+
 def main() -> None:
-    root = Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT
-    floor = int(sys.argv[2]) if len(sys.argv) > 2 else 3
-    known = lexicon()
-    for lemma, n in mine(root).most_common():
+    args = sys.argv[1:]
+    political: set[str] = set()
+    if args[:1] == ["--political"]:
+        political = {w.strip() for w in Path(args[1]).read_text(encoding="utf-8").split() if w.strip()}
+        args = args[2:]
+    root = Path(args[0]) if args else DEFAULT
+    floor = int(args[1]) if len(args) > 1 else 3
+    counts = mine(root)
+    if political:
+        total = sum(counts[w] for w in political)
+        plain = sum(counts[w] for w in political if not known_as(w).startswith(("cond:", "-")))
+        anyhow = sum(counts[w] for w in political if known_as(w) != "-")
+        print(
+            f"political mentions {total}: plain entry {plain} ({plain / max(total, 1):.3f}), any entry {anyhow}"
+        )
+        return
+    print(f"# {sum(counts.values())} EVENT mentions, {len(held_out())} held-out documents skipped")
+    for lemma, n in counts.most_common():
         if n >= floor:
-            mark = ",".join(sorted({e.type.value for e in known[lemma]})) if lemma in known else "-"
-            print(f"{n}\t{lemma}\t{mark}")
+            print(f"{n}\t{lemma}\t{known_as(lemma)}")
 
 
 if __name__ == "__main__":

@@ -773,3 +773,48 @@ def test_an_envoy_is_recalled_or_returned_by_his_own_state_but_summoned_by_the_h
 def test_a_headline_opened_by_an_actor_and_a_colon_quotes_that_actor(pipeline):
     demand = only(events_of(pipeline, "Госдеп США: Россия должна вывести войска из Грузии"), "REQUEST")
     assert demand.sources == ("USA",) and demand.targets == ("RUS",)
+
+
+# --- political acts mined from NEREL train EVENT mentions (bench/mine_nerel_triggers.py) ---------
+
+@pytest.mark.parametrize(
+    ("kind", "text"),
+    [
+        ("PROTEST", "В среду в столице Мали вспыхнул военный мятеж против правительства."),
+        ("ACCUSE", "Палата представителей США объявила импичмент президенту Дональду Трампу."),
+        ("ASSAULT", "Правительственные войска Сирии продолжают осаду Алеппо."),
+        ("ASSAULT", "Войска России осаждают Мариуполь."),
+        ("RETREAT", "Король Испании Хуан Карлос отрекся от престола."),
+        ("ASSAULT", "В 1940 году Германия оккупировала Францию."),
+    ],
+)
+def test_political_acts_mined_from_news_event_mentions(pipeline, kind, text):
+    assert kind in {e.type for e in events_of(pipeline, text)}
+
+
+def test_abdication_needs_a_throne_and_a_coup_attempt_is_no_seizure(pipeline):
+    renounced = "Бывший министр Иван Петров отрекся от своих слов о Грузии."
+    assert "RETREAT" not in {e.type for e in events_of(pipeline, renounced)}
+    plotted = "Президент Венесуэлы заявил, что оппозиция хочет совершить переворот."
+    assert "COERCE" not in {e.type for e in events_of(pipeline, plotted)}
+
+
+# --- time hooks: statements reported in the past are made when said; a rally's own place -------
+
+def test_a_statement_act_reported_in_the_past_takes_the_day_of_the_saying(pipeline):
+    said = "Министр иностранных дел Украины Дмитрий Кулеба заявил в среду, что Россия нарушила Минские соглашения."
+    assert only(events_of(pipeline, said), "ACCUSE").date == "2021-06-09"
+    backed = "Президент Франции Эмманюэль Макрон заявил в понедельник, что Германия поддержала план Евросоюза."
+    assert only(events_of(pipeline, backed), "SUPPORT").date == "2021-06-07"
+    arrested = "Глава МИД Литвы заявил во вторник, что полиция Белоруссии задержала трех граждан Литвы."
+    assert only(events_of(pipeline, arrested), "COERCE").date is None
+
+
+def test_a_rally_dated_by_a_sentence_with_no_act_gives_its_place(pipeline):
+    text = (
+        "Акция сторонников оппозиции состоялась в Санкт-Петербурге в субботу, 5 июня. "
+        "Полиция задержала на акции более 100 человек, сообщили правозащитники."
+    )
+    detained = only(events_of(pipeline, text), "COERCE")
+    assert detained.date == "2021-06-05"
+    assert detained.location is not None and detained.location.name == "Санкт-Петербург"

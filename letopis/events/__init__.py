@@ -313,7 +313,8 @@ def _drafts(article: Article, index: ActorIndex) -> list[Draft]:
                     continue  # `я никогда не запрещал детям …`: a harm denied with no one harmed reports nothing
                 tense = clause_tense(tree, trig.index, pred)
                 places = find_locations(tree, si, trig.index, pred, index, trig.partner, event_type=str(kind))
-                times = find_dates(tree, sentence, trig.index, pred, reference, tense, anchor=anchor)
+                told = str(kind) if kind != EventType.AGREE or "offer" in family(tree.tokens[trig.index].lemma) else None
+                times = find_dates(tree, sentence, trig.index, pred, reference, tense, anchor=anchor, kind=told)
                 pairs = _place_date_pairs(tree, places, times)
                 for location, date in pairs:
                     host = location.country if location else None
@@ -728,7 +729,7 @@ def scored_events(article: Article) -> list[tuple[Event, dict[str, float]]]:
         )
         for d in kept
     ]
-    merged = merge(fill_restatements(events, article), [d.content for d in kept], [d.stems for d in kept])
+    merged = merge(fill_restatements(events, article, index), [d.content for d in kept], [d.stems for d in kept])
     out = []
     for event, members in merged:
         feats = confidence_features(kept[members[0]], len(members) > 1)

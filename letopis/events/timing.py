@@ -28,13 +28,25 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from .. import dates
 from ..record import Article, Event, Location, Sentence, Token
 from ..timex import Relation, TimeExpression, _lexicon
 from .location import converb_verb as _converb_verb
-from .location import is_physical, is_statement, occasion_lemmas, one_site, setting_converbs, speech_host
+from .location import (
+    find_locations,
+    is_physical,
+    is_statement,
+    occasion_lemmas,
+    one_site,
+    setting_converbs,
+    speech_host,
+)
 from .tree import Tree, segments
+
+if TYPE_CHECKING:
+    from .actors import ActorIndex
 
 __all__ = [
     "find_dates",
@@ -72,11 +84,14 @@ def find_dates(
     reference: dt.date | None,
     tense: str | None,
     anchor: dt.date | None = None,
+    kind: str | None = None,
 ) -> list[tuple[int, str]]:
     """(token index, ISO value) of the clause's resolvable time expressions, left to right.
 
     `anchor` is the date `накануне` counts back from (the main event of the document); the
-    publication date `reference` when not given."""
+    publication date `reference` when not given. `kind` is the event type: a statement act told
+    in the past inside reported speech (`заявил в среду, что Россия нарушила …`) is made by saying
+    it, so with no time of its own it takes the saying's; a physical act keeps none."""
     if tree.hi <= tree.lo:
         return []
     lo_char = tree.tokens[tree.lo].start - sentence.start
@@ -110,7 +125,8 @@ def find_dates(
         host = _occasion_host(tree, clause)
         if host >= 0:  # `Сегодня прошла пресс-конференция, на которой было сообщено о поимке`
             return find_dates(tree, sentence, host, host, reference, tense, anchor)
-        speaker = speech_host(tree, pred) if tense == "present" else -1
+        said = tense == "present" or (tense == "past" and kind is not None and said_when_told(kind))
+        speaker = speech_host(tree, pred) if said else -1
         if speaker >= 0:
             # `заявил сегодня, что требует отставки`: what is said in the present tense is done by
             # saying it, at the time of the speech
@@ -120,6 +136,17 @@ def find_dates(
         or _counted_from(tree, sentence, trigger, reference, anchor)
         or _right_after(tree, sentence, clause, reference)
     )
+
+
+# besides location's statement types: backing and offers (the caller passes AGREE only for an offer
+# or a promise, data/event_families.tsv `offer`) are voiced when told
+SAID_ACTS = frozenset({"SUPPORT", "AGREE"})
+
+
+def said_when_told(kind: str) -> bool:
+    """Acts done by saying them (accusing, demanding, rejecting, threatening, backing, offering):
+    reported in someone's words, they happen when those words are said."""
+    return is_statement(kind) or str(kind).upper() in SAID_ACTS
 
 
 def _next_day(text: str, first: TimeExpression | None, second: TimeExpression, a: str, b: str) -> bool:
@@ -475,14 +502,22 @@ def document_anchor(article: Article) -> dt.date | None:
     return None
 
 
-def fill_restatements(events: list[Event], article: Article | None = None) -> list[Event]:
+def fill_restatements(
+    events: list[Event], article: Article | None = None, index: ActorIndex | None = None
+) -> list[Event]:
     """A headline event states briefly what the body tells in full (EVENTS.md Records: restatements
     merge): it takes its missing place and date from the first later event of the same type,
     modality and participants, so that the two merge as one record. Likewise a restatement that
     names a more precise place (`прибыл в Пакистан` → `посещающим Исламабад`, a city of that
     country) in the next sentence, or in the body after a headline, gives the record that place.
-    With `article`, undated acts first take the date their neighbour sentence gives (`context_dates`)."""
-    out = occasion_dates(context_dates(events, article), article) if article is not None else list(events)
+    With `article`, undated acts first take the date their neighbour sentence gives (`context_dates`);
+    with `index` too, an occasion dated by a sentence that states no act of its own (`Акция состоялась
+    в Москве 12 июня`) gives its acts the place that sentence names for it."""
+    out = (
+        occasion_dates(context_dates(events, article), article, index)
+        if article is not None
+        else list(events)
+    )
     out = retold_dates(headline_dates(out, article), article) if article is not None else out
     for i, event in enumerate(out):
         sides = set(event.sources) | set(event.targets)
@@ -783,7 +818,7 @@ def _first_date(text: str, reference: dt.date | None) -> str | None:
 OCCASION_REACH = 3  # sentences back an act may refer to the occasion it is part of
 
 
-def occasion_dates(events: list[Event], article: Article) -> list[Event]:
+def occasion_dates(events: list[Event], article: Article, index: ActorIndex | None = None) -> list[Event]:
     """An act with no time expression in its sentence that is part of an occasion told just before
     takes the occasion's date (EVENTS.md Annotation → Date: same meeting, rally, statement):
     - its sentence names the occasion again (`Полиция задерживала активистов по мере прибытия
@@ -795,7 +830,9 @@ def occasion_dates(events: list[Event], article: Article) -> list[Event]:
     - its sentence goes on with the same speaker (`Министр также осудил визит`, `Вместе с тем глава
       МИД подтвердил …`): the previous sentence's dated act of a side it shares; not a physical act,
       which the speaker only reports (`также заявил, что его отпустили`).
-    A sentence set in the past (`ранее`, `прежде`) tells background acts: they take nothing."""
+    A sentence set in the past (`ранее`, `прежде`) tells background acts: they take nothing.
+    With `index`, an occasion's sentence with no act of that day gives the place it names for the
+    occasion word itself (`Акция … состоялась в Москве 12 июня`)."""
     words = _lexicon().words
     going_on = tuple(sorted(words.get("going_on", {}), key=len, reverse=True))
     background = frozenset(words.get("background", {}))
@@ -816,7 +853,7 @@ def occasion_dates(events: list[Event], article: Article) -> list[Event]:
             continue
         physical = is_physical(str(event.type))
         named = (lemmas & occasion) - {_trigger_lemma(article, event)}
-        found = _occasion_day(out, article, event.sentence, named, reference) if named else None
+        found = _occasion_day(out, article, event.sentence, named, reference, index=index) if named else None
         if found is None and physical and event.sentence - 1 in scene:
             found = scene[event.sentence - 1]
         elif found is None and not physical and _goes_on(sentence.text, going_on):
@@ -837,7 +874,7 @@ def occasion_dates(events: list[Event], article: Article) -> list[Event]:
             # right after an occasion dated the day before is said at it
             previous = article.sentences[event.sentence - 1]
             held = {t.lemma.lower() for t in previous.tokens} & occasion
-            found = _occasion_day(out, article, event.sentence, held, reference, 1) if held else None
+            found = _occasion_day(out, article, event.sentence, held, reference, 1, index) if held else None
         if found is None:
             continue
         date, place = found
@@ -857,9 +894,11 @@ def _occasion_day(
     named: set[str],
     reference: dt.date | None,
     reach: int = OCCASION_REACH,
+    index: ActorIndex | None = None,
 ) -> tuple[str, Location | None] | None:
     """The day the nearest earlier sentence within `reach` gives one of the occasion words `named`
-    (an exact day only), with the place of that sentence's act of that day."""
+    (an exact day only), with the place of that sentence's act of that day, or, when it states
+    none and `index` is given, the place it names for the occasion word."""
     for sj in range(si - 1, max(-1, si - reach - 1), -1):
         for lemma in sorted(named):
             value = _dated_word(article.sentences[sj], lemma, reference)
@@ -868,7 +907,25 @@ def _occasion_day(
             if len(value) != 10:
                 return None  # a month or a year: a series of occasions, not one day
             places = [e.location for e in events if e.sentence == sj and e.date == value and e.location]
+            if not places and index is not None and not any(e.sentence == sj for e in events):
+                place = _word_place(article.sentences[sj], sj, lemma, index)
+                places = [place] if place is not None else []
             return value, places[0] if places else None
+    return None
+
+
+def _word_place(sentence: Sentence, si: int, lemma: str, index: ActorIndex) -> Location | None:
+    """The place the sentence names for its first word of `lemma` (`Акция … состоялась в Москве`):
+    the place phrases of the clause the word is the subject or object of."""
+    for lo, hi in segments(sentence):
+        tree = Tree(sentence.tokens, lo, hi)
+        for j in range(lo, hi):
+            if sentence.tokens[j].lemma.lower() != lemma:
+                continue
+            h = tree.head(j)
+            pred = h if h >= 0 and sentence.tokens[h].pos in ("VERB", "AUX") else j
+            found = find_locations(tree, si, j, pred, index)
+            return found[0][1] if found else None
     return None
 
 
