@@ -49,6 +49,7 @@ LINKED_KINDS = {"country", "igo"}
 # `российского министра`, `заместитель генсека службы ЕС`.
 OWNER_RELS = {"nmod", "amod", "appos", "flat", "flat:name", "flat:foreign", "compound", "det"}
 NAME_RELS = {"flat", "flat:name", "flat:foreign", "appos"}
+BIG_CITY = 900_000  # a city this populous is a place when NER tags its dictionary-word name LOC
 CONTEXT_BOOST = 3  # a city of a country the text names wins over one up to 3x its size elsewhere
 PARENTHESES = re.compile(r"\s*\([^)]*\)")
 MAX_DEPTH = 4  # nmod chains longer than this leave the phrase
@@ -345,7 +346,10 @@ class _Linker:
         ):
             return False  # `Южными Курилами` is no city named `Южный`
         if entry.kind == "city" and n == 1 and not looks_like_place(token.text):
-            return False
+            # `Дом`, `Мир` need more than their name; a large city the tagger calls a place does not
+            # (`суд в Фениксе`: Phoenix, though `феникс` is a dictionary noun)
+            big = bool(entry.cities) and entry.cities[0].population >= BIG_CITY
+            return big and "LOC" in span_types
         if entry.weak and entry.kind == "province":  # `в провинции Хост`: after a province word
             near = [sent.tokens[j] for j in (token.head, i - 1) if 0 <= j < len(sent.tokens)]
             return any(self.gaz.is_role(t.lemma, ("province",)) for t in near)

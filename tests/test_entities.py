@@ -255,3 +255,10 @@ def test_hand_written_mentions_of_dev_documents(stages) -> None:
             failures.append(f"{doc_id} {mention}: {problem}")
     accuracy = 1 - len(failures) / len(rows)
     assert accuracy >= MENTION_FLOOR, f"{accuracy:.1%}: " + "; ".join(failures)
+
+
+def test_large_city_named_like_a_dictionary_word(stages) -> None:
+    """`Феникс` is a dictionary noun, but a court `в Фениксе` sits in Phoenix, USA."""
+    article = process(stages, "Суд в Фениксе приговорил Джона Смита к десяти годам тюрьмы.")
+    cities = [article.entity(m.entity) for m in article.mentions if m.text == "Фениксе"]
+    assert cities and cities[0] is not None and cities[0].country == "USA"

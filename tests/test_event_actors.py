@@ -811,3 +811,89 @@ def test_undergone_act_hands_over_its_side(pipeline):
     args = find_arguments(tree, 0, trigger, EventType.ACCUSE, index)
     assert args.agents == ["CHN"]
     assert "CHN" not in args.sources
+
+
+# Round 5: unnamed police of the clause's place, relatives, targets of proposals, measures, import bans and
+# recalls, speakers of subjectless reported clauses.
+ROUND5_CASES = [
+    # an unnamed militia is the police of the state where it acts, not of the state the text talks most of
+    (
+        "МИД России выразил обеспокоенность. Россия и США провели переговоры. "
+        "Милиция разогнала акцию оппозиции в Минске.",
+        "ASSAULT",
+        ("BLR",),
+        None,
+    ),
+    # `ОМОН` with no state: the state of the story
+    ("В Киеве прошла акция протеста. ОМОН задержал активистов.", "COERCE", ("UKR",), None),
+    # whoever proposed the deal a refusal rejects (the agent of a participle on the object)
+    ("Правительство Грузии отвергло предложенную США сделку.", "REJECT", ("GEO",), ("USA",)),
+    ("Иран отклонил выдвинутый Евросоюзом план.", "REJECT", ("IRN",), ("EU",)),
+    # `против` under the object's measures
+    ("Россия оставляет за собой право на ответные меры против Белоруссии.", "THREATEN", ("RUS",), ("BLR",)),
+    # an import ban is aimed at the state goods come from
+    ("Россия запретила ввоз овощей из Молдавии.", "SANCTION", ("RUS",), ("MDA",)),
+    # a passive recall from a capital: aimed at the capital's state
+    ("Посол России был отозван из Минска.", "SANCTION", ("RUS",), ("BLR",)),
+    # the speaker of a subjectless `что` clause does what it says
+    (
+        "Генсек фронта Иван Иванов сообщил сегодня, что требует отставки правительства.",
+        "REQUEST",
+        ("Иван Иванов",),
+        None,
+    ),
+    # a statement the speaker issued, `в котором` it condemns
+    (
+        "Посольство США распространило заявление, в котором осудило нападение на журналистов.",
+        "ACCUSE",
+        ("USA",),
+        None,
+    ),
+    # a state adjective on a named company says where it is from: not a party
+    ("Болгария решила отозвать лицензию чешской компании CEZ.", "COERCE", ("BGR",), ("CEZ",)),
+    # an `экс-` official is named, not coded, however the office-holder table has them
+    (
+        "Экс-президент Грузии Михаил Саакашвили обвинил власти страны в преследовании.",
+        "ACCUSE",
+        ("Михаил Саакашвили",),
+        ("GEO",),
+    ),
+    # an agentless ban on entry: the state entered bans, and is no target
+    ("Гражданам Грузии запрещен въезд в Россию.", "SANCTION", ("RUS",), ("GEO",)),
+    ("Ряду российских чиновников запрещен въезд на территорию ЕС.", "SANCTION", ("EU",), ("RUS",)),
+    # `в поддержку X`: whom the act is for
+    ("Президент Литвы выступил в поддержку Грузии.", "SUPPORT", ("LTU",), ("GEO",)),
+    # a court in a large US city whose name is also a dictionary word
+    ("Суд в Фениксе приговорил Джона Смита к десяти годам тюрьмы.", "SANCTION", ("USA",), ("Джон Смит",)),
+]
+
+
+@pytest.mark.parametrize(("text", "type_", "sources", "targets"), ROUND5_CASES)
+def test_round5_actors(pipeline, text, type_, sources, targets):
+    test_document_actors(pipeline, text, type_, sources, targets)
+
+
+def test_relative_is_not_the_one_related(pipeline):
+    """`Супруга Ивана Петрова обвинила полицию`: the wife acts, not Петров; neither is she `Супруга`."""
+    text = "Супруга Ивана Петрова обвинила полицию в пытках."
+    article = pipeline.process(document_of({"id": "t", "text": text, "published": "2021-06-10"}))
+    for event in article.events:
+        assert not {"Иван Петров", "Иван Петрова", "Супруга"} & set(event.sources + event.targets)
+
+
+def test_apposed_relative_keeps_own_name(pipeline):
+    text = "Старший брат Джохара Царнаева — Тамерлан — был убит в перестрелке с полицией."
+    article = pipeline.process(document_of({"id": "t", "text": text, "published": "2013-04-20"}))
+    assaults = [e for e in article.events if e.type == "ASSAULT"]
+    assert assaults and "Джохар Царнаев" not in assaults[-1].targets
+
+
+def test_state_spied_for_did_not_sentence(pipeline):
+    """`за шпионаж в пользу Великобритании его приговорили`: Britain is whom he spied for, not the court."""
+    text = (
+        "Бывший полковник Сергей Петров жил в Лондоне. "
+        "За шпионаж в пользу Великобритании его приговорили к 13 годам лишения свободы."
+    )
+    article = pipeline.process(document_of({"id": "t", "text": text, "published": "2018-03-10"}))
+    sanctions = [e for e in article.events if e.type == "SANCTION"]
+    assert all("GBR" not in e.sources for e in sanctions)

@@ -905,3 +905,11 @@ def test_converb_of_speaking_sets_the_time_and_place_of_its_verb(pipeline):
     )
     _, found = analyse(pipeline, text, "2011-05-18")
     assert found["потребовала"] == (["Тбилиси"], ["2011-05-16"])
+
+
+def test_for_whom_is_no_place(pipeline):
+    """`шпионаж в пользу Великобритании`: the state spied for is not where the sentence was passed."""
+    _, found = analyse(
+        pipeline, "Суд приговорил бывшего офицера к 10 годам за шпионаж в пользу Великобритании."
+    )
+    assert found["приговорил"][0] == []

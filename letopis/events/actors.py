@@ -275,6 +275,18 @@ def _region_members(name: str) -> tuple[str, ...]:
     return get_gazetteer().region_members(name)
 
 
+def _only_beneficiary(index: ActorIndex, si: int, state: str) -> bool:
+    """Whether sentence `si` names `state` and only as whom a deed was for (`в пользу Великобритании`)."""
+    tokens = index.article.sentences[si].tokens
+    starts = [i for i, a in index.by_sentence[si].items() if a.value == state and i == a.start]
+    return bool(starts) and all(
+        0 <= tokens[i].head < len(tokens)
+        and actor_words().get(tokens[tokens[i].head].lemma.lower()) == "beneficiary"
+        and tokens[i].rel == "nmod"
+        for i in starts
+    )
+
+
 def _preposition(tokens: tuple[Token, ...], i: int) -> str:
     for token in tokens:
         if token.head == i and token.rel == "case":
@@ -324,8 +336,8 @@ def acting_state(index: ActorIndex, si: int, country: str | None, home: str | No
     only as a destination (`депортирован в Нидерланды`, `вернулась в Украину`): then the state the
     sentence places someone in (`которую в России приговорили`), else `home` if it is another state."""
     state = country or _located_state(index, si) or home
-    if state is None:
-        return None
+    if state is None or _only_beneficiary(index, si, state):
+        return None  # `за шпионаж в пользу Великобритании его приговорили`: not Britain's sentence
     uses = _country_uses(index, si, state)
     if not uses or not all(p in DESTINATION_CASES and case == "Acc" for p, case in uses):
         return state

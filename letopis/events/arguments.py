@@ -93,6 +93,7 @@ class Found:
     resolved: list[str] = field(default_factory=list)  # codes/names from coreference
     owners: list[str] = field(default_factory=list)  # states of places owning the phrase (`власти Техаса`)
     listed: set[int] = field(default_factory=set)  # ids of actors coordinated with another (`ФБР и Интерпол`)
+    local: str | None = None  # the state of the clause's place (`милиция разогнала акцию в Минске` → BLR)
 
 
 @dataclass
@@ -123,7 +124,10 @@ def predicate_of(tree: Tree, trigger: int) -> int:
 
 
 def is_role(lemma: str) -> bool:
-    """A word that makes its phrase a state role or body (data/event_actors.tsv, data/roles.tsv)."""
+    """A word that makes its phrase a state role or body (data/event_actors.tsv, data/roles.tsv); a
+    former one too (`экс-президент`: the coreference memory then names the person, not the state)."""
+    if lemma.startswith("экс-") and len(lemma) > 4:
+        lemma = lemma[4:]
     if actor_words().get(lemma) in ("role", "body", "office"):
         return True
     try:
@@ -181,6 +185,9 @@ def collect(
         found.group = True
     memory = index.memory
     coded_person = False
+    if actor_words().get(head_token.lemma.lower()) == "kin":  # `супруга Петрова`: not Петров himself
+        owners = tree.kids(head, "nmod")  # only the owner's own name: an apposed `— Тамерлан` is the relative
+        skip = skip | set(owners) | {k for c in owners for k in tree.kids(c, "flat", "flat:name", "amod")}
     for j in [*tree.subtree(head), *_title_tail(tree, head)]:
         if j in skip:
             continue
@@ -369,8 +376,11 @@ def _named_over_owner(tree: Tree, head: int, actors: list[Actor]) -> list[Actor]
     if len(actors) < 2:
         return actors
     starts = {a.start: a for a in actors if a.kind == "person"}
+    orgs = {a.start: a for a in actors if a.kind == "org"}
     out = []
     for a in actors:
+        if a.kind == "country" and a.adjective and _describes_named_org(tree, a.start, orgs):
+            continue  # `чешской компании CEZ`: where the company is from, not a party
         nxt = a.stop
         while tree.inside(nxt) and tree.tokens[nxt].text in ("—", "–", "-", "»", '"', "”"):
             nxt += 1
@@ -388,6 +398,20 @@ def _named_over_owner(tree: Tree, head: int, actors: list[Actor]) -> list[Actor]
             continue
         out.append(a)
     return out
+
+
+def _describes_named_org(tree: Tree, adjective: int, orgs: dict[int, Actor]) -> bool:
+    """Whether a state adjective qualifies a common noun that a named organization follows
+    (`чешской компании CEZ`, `российский концерн «Газпром»`); not a role (`российский министр`)."""
+    noun = tree.head(adjective)
+    if noun < 0 or tree.tokens[adjective].rel != "amod" or tree.tokens[noun].pos != "NOUN":
+        return False
+    if is_role(tree.tokens[noun].lemma.lower()):
+        return False
+    nxt = noun + 1
+    while tree.inside(nxt) and tree.tokens[nxt].pos == "PUNCT":
+        nxt += 1
+    return nxt in orgs
 
 
 def _private_named(tree: Tree, head: int, found: Found, index: ActorIndex) -> bool:
@@ -714,6 +738,8 @@ def decide(found: Found, index: ActorIndex | None = None) -> list[str]:
     """
     if not found.actors and (found.body or found.role) and not found.resolved and found.owners:
         return _unique(found.owners)  # `власти Каталонии`, `губернатор Техаса`: the place's state
+    if not found.actors and found.body and not found.resolved and found.local:
+        return [found.local]  # `Полиция задержала демонстрантов в Тбилиси`: the police of that state
     if not found.actors and found.body and not found.resolved and index is not None:
         home = index.memory.home
         return [home] if home else []
@@ -763,11 +789,45 @@ def _subject(tree: Tree, pred: int) -> tuple[int, bool]:
             h = _participle_noun(tree, j)
             if h >= 0 and tree.tokens[j].feat("Voice") != "Pass":
                 return h, False
+    reporter = _reporter(tree, pred)
+    if reporter >= 0:
+        return reporter, False
     fronted = _fronted_subject(tree, pred)
     if fronted >= 0:
         return fronted, False
     speaker = _speaking_body(tree, pred)
     return (speaker, False) if speaker >= 0 else (-1, False)
+
+
+def _reporter(tree: Tree, pred: int) -> int:
+    """The speaker of a subjectless reported clause: `Иванов сообщил, что требует отставки` (a `что`
+    clause of the same number as the speaker), `посольство распространило заявление, в котором
+    осудило …` (a statement the speaker issued, with `в котором`). -1 when there is none."""
+    verb = tree.tokens[pred]
+    if verb.pos != "VERB" or verb.feat("VerbForm") not in (None, "Fin"):
+        return -1
+    rel, h = verb.rel, tree.head(pred)
+    if h < 0:
+        return -1
+    if rel == "acl:relcl":
+        inside = any(
+            tree.tokens[c].lemma.lower() == "который" and tree.case(c) in ("в", "во")
+            for c in tree.kids(pred, "obl", "nmod")
+        )
+        if not inside or tree.tokens[h].rel != "obj":
+            return -1
+        h = tree.head(h)
+    elif rel != "ccomp" or not any(tree.tokens[c].lemma.lower() == "что" for c in tree.kids(pred, "mark")):
+        return -1
+    if h < 0:
+        return -1
+    for c in tree.kids(h):
+        if tree.tokens[c].rel == "nsubj":
+            number = tree.tokens[c].feat("Number")
+            if number and verb.feat("Number") and number != verb.feat("Number"):
+                return -1  # `Иванов сказал, что требуют отставки`: someone else
+            return c
+    return -1
 
 
 def _fronted_subject(tree: Tree, pred: int) -> int:
@@ -976,6 +1036,12 @@ def find_arguments(tree: Tree, si: int, trigger: int, type_: EventType, index: A
             (target_heads if subj < 0 and _can_be_nominative(tree.tokens[c].text) else source_heads).append(c)
         elif rel.startswith("obl") and case in AGENT_CASES:
             source_heads.append(c)  # `осуждены со стороны Запада`: the agent, named as a side
+        elif (
+            rel.startswith("obl")
+            and case in ("в", "во")
+            and actor_words().get(tree.tokens[c].lemma.lower()) == "beneficiary"
+        ):
+            target_heads.append(c)  # `выступил в поддержку Украины`: whom the act is for
         elif rel.startswith("obl") and (
             case in TARGET_CASES or _struck(type_, case) or _asked(type_, case) or _aimed_on(tree, c, type_)
         ):
@@ -1023,14 +1089,18 @@ def find_arguments(tree: Tree, si: int, trigger: int, type_: EventType, index: A
             addressed.update(givers)
     for at in [trigger, *(c for c in tree.kids(pred, "obj") if tree.tokens[c].pos == "NOUN")]:
         target_heads += [h for h in _against(tree, at) if h not in target_heads]
+        if at != trigger:  # `право на ответные меры против Белоруссии`: the aim of the object's measures
+            target_heads += [h for h in _nested_against(tree, at) if h not in target_heads]
         if at != trigger:  # `нанесла удары по позициям РПК`: the aim of the light verb's noun
             target_heads += [
                 h for h in tree.kids(at, "nmod") if _struck(type_, tree.case(h)) and h not in target_heads
             ]
     undergone = actor_words().get(tree.tokens[pred].lemma.lower()) == "undergo"
     sources: list[str] = []
+    local = _clause_state(tree, si, pred, trigger, index)
     for h in source_heads:
         found = collect(tree, si, h, index, skip=own_targets if h == trigger else frozenset())
+        found.local = local
         codes = decide(found, index) or _place_party(si, h, index, addressed)
         if tree.case(h) in AGENT_CASES:
             args.agents += codes
@@ -1042,6 +1112,7 @@ def find_arguments(tree: Tree, si: int, trigger: int, type_: EventType, index: A
     targets: list[str] = []
     for h in target_heads:
         found = collect(tree, si, h, index, personal=type_ in PERSONAL_TYPES, held=type_ in HELD_TYPES)
+        found.local = local
         args.target_group |= found.group and not (found.actors or found.resolved)
         codes = decide(found, index) or _place_party(si, h, index, addressed)
         targets += [t for t in codes if h not in demanded or _looks_coded(t)]
@@ -1055,6 +1126,10 @@ def find_arguments(tree: Tree, si: int, trigger: int, type_: EventType, index: A
         sources += [s for s in index.memory.organizers if s not in targets]  # organisers named elsewhere
     if not sources and passive and type_ == EventType.ASSAULT:  # `убит в перестрелке с полицией`
         sources += [s for s in _fight_partner(tree, si, pred, index) if s not in targets]
+    entered = _entered_states(tree, si, subj, index)  # `запрещен въезд на территорию ЕС`: a destination
+    targets = [t for t in targets if t not in entered]
+    if not sources and passive:  # `гражданам Грузии запрещен въезд в Россию`: Russia bans
+        sources += entered
     if not sources and passive and type_ in HELD_TYPES:
         sources += [s for s in _held_in(tree, si, pred, index) if s not in targets]
     if not sources and passive and type_ in HELD_TYPES:
@@ -1071,8 +1146,9 @@ def find_arguments(tree: Tree, si: int, trigger: int, type_: EventType, index: A
         targets += [t for t in _shared_objects(tree, si, pred, index) if t not in sources]
     if not targets and type_ == EventType.REJECT:  # `отверг обвинения оппозиции`: the accuser
         targets += [t for t in _rejected_authors(tree, si, trigger, pred, index) if t not in sources]
-    if not targets and type_ == EventType.SANCTION:  # `отозвал из России посла`: the state left
-        targets += [t for t in _recalled_from(tree, si, pred, index) if t not in sources]
+    if (not targets or passive) and type_ == EventType.SANCTION:  # `отозвал из России посла`: the state
+        # left; `посол был отозван из Минска`: the subject is only the envoy, the state left is aimed at
+        targets += [t for t in _recalled_from(tree, si, pred, index) if t not in sources and t not in targets]
     if not targets and type_ == EventType.REJECT:  # `выход России из МУС`: the body left
         targets += [t for t in _left_bodies(tree, si, trigger, pred, index) if t not in sources]
     if not targets and type_ == EventType.REJECT:  # `Путин в этом отказал`: who asked for it
@@ -1085,6 +1161,26 @@ def find_arguments(tree: Tree, si: int, trigger: int, type_: EventType, index: A
     args.sources = _unique(sources)
     args.targets = [t for t in _unique(targets) if t not in args.sources]
     return args
+
+
+def _clause_state(tree: Tree, si: int, pred: int, trigger: int, index: ActorIndex) -> str | None:
+    """The one state where the clause happens, from its `в`/`во` place in the locative (`разогнала
+    акцию в Минске` → BLR): an unnamed police or army acting there is that state's."""
+    table = index.by_sentence[si]
+    states: set[str] = set()
+    heads = {pred, trigger, *tree.kids(pred, "obj")}  # `разогнала [акцию в Минске]`
+    for h in heads:
+        for c in tree.kids(h):
+            if not tree.tokens[c].rel.startswith(("obl", "nmod")) or tree.case(c) not in ("в", "во"):
+                continue
+            if tree.tokens[c].feat("Case") != "Loc":
+                continue
+            actor = table.get(c)
+            if actor is not None and actor.is_place and actor.kind != "region":
+                state = actor.country or (actor.value if actor.kind == "country" else None)
+                if state:
+                    states.add(state)
+    return next(iter(states)) if len(states) == 1 else None
 
 
 def _purpose(tree: Tree, si: int, c: int, index: ActorIndex) -> bool:
@@ -1113,6 +1209,21 @@ def _fight_partner(tree: Tree, si: int, pred: int, index: ActorIndex) -> list[st
         for n in tree.kids(c, "nmod"):
             if tree.case(n) in ("с", "со"):
                 out += decide(collect(tree, si, n, index), index)
+    return out
+
+
+def _entered_states(tree: Tree, si: int, noun: int, index: ActorIndex) -> list[str]:
+    """The state an entry noun goes into (`въезд в Россию`, `въезд на территорию ЕС`), else []."""
+    if noun < 0 or actor_words().get(tree.tokens[noun].lemma.lower()) != "entry":
+        return []
+    out: list[str] = []
+    for k in tree.kids(noun, "nmod"):
+        if tree.case(k) not in ("в", "во", "на") or tree.tokens[k].feat("Case") != "Acc":
+            continue
+        for j in [k, *tree.kids(k, "nmod")]:  # `на территорию ЕС`
+            actor = index.at(si, j)
+            if actor is not None and actor.kind in ("country", "igo") and not actor.adjective:
+                out.append(actor.value)
     return out
 
 
@@ -1213,6 +1324,9 @@ def _rejected_authors(tree: Tree, si: int, trigger: int, pred: int, index: Actor
             )
             if owner:
                 out += decide(collect(tree, si, c, index), index)
+            elif token.rel.startswith("acl") and token.feat("Voice") == "Pass":
+                for agent in _participle_agents(tree, c):  # `отвергло предложенную США сделку`
+                    out += decide(collect(tree, si, agent, index), index)
         clauses = [k for j in tree.subtree(noun) for k in tree.kids(j, "acl:relcl", "acl")]
         for clause in dict.fromkeys(clauses):
             entries = lexicon().get(tree.tokens[clause].lemma.lower(), ())
@@ -1238,10 +1352,18 @@ def _recalled_from(tree: Tree, si: int, pred: int, index: ActorIndex) -> list[st
     """`отозвал из России посла`, `вывезли из Ливии дипломатов`: a sanction that takes people out of a
     state is aimed at that state."""
     out: list[str] = []
-    for c in tree.kids(pred, "obl"):
+    heads = [c for c in tree.kids(pred, "obl")]
+    for noun in tree.kids(pred, "obj"):  # `запретила ввоз овощей из Молдавии`: the origin of an import
+        if actor_words().get(tree.tokens[noun].lemma.lower()) == "import":
+            heads += tree.kids(noun, "nmod")
+    for c in heads:
         actor = index.at(si, c)
-        if tree.case(c) == "из" and actor is not None and actor.kind == "country" and not actor.adjective:
+        if tree.case(c) != "из" or actor is None or actor.adjective:
+            continue
+        if actor.kind == "country":
             out.append(actor.value)
+        elif actor.kind == "city" and actor.country:  # `посол был отозван из Минска`: the capital's state
+            out.append(actor.country)
     return out
 
 
@@ -1372,6 +1494,15 @@ def _against(tree: Tree, trigger: int) -> list[int]:
         return []
     h = tree.head(at)
     return [h] if h >= 0 and h != trigger and tree.tokens[h].pos in ("NOUN", "PROPN") else []
+
+
+def _nested_against(tree: Tree, noun: int) -> list[int]:
+    """`против` phrases of the object noun or of the noun its `на`/genitive phrase names (`право на
+    меры против Белоруссии`, `введение санкций против Ирана`): whom the measures aim at."""
+    out = []
+    for k in [noun, *tree.kids(noun, "nmod")]:
+        out += [c for c in tree.kids(k, "nmod") if tree.case(c) == "против" and c not in out]
+    return out
 
 
 def _hosts(tree: Tree, si: int, trigger: int, pred: int, index: ActorIndex) -> list[str]:

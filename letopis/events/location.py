@@ -463,8 +463,9 @@ class _Finder:
     def inner(self, c: int, depth: int = 0) -> list[tuple[int, Location]]:
         """A place inside a place phrase: `в аэропорту Барселоны`, `в районе … провинции Логар`.
         A city beats the country beside it (`в столице Иордании Аммане` → Амман)."""
-        if depth >= MAX_DEPTH or self.tree.tokens[c].lemma.lower() in _words()["currency"]:
-            return []  # `на сумму 3 млрд долларов США`: a currency's state is no place
+        lemma = self.tree.tokens[c].lemma.lower()
+        if depth >= MAX_DEPTH or lemma in _words()["currency"] or lemma in _words()["for_whom"]:
+            return []  # `на сумму 3 млрд долларов США`, `в пользу Британии`: no place
         seat = self.tree.tokens[c].lemma.lower() in _words()["foreign_seat"]
         first: list[tuple[int, Location]] = []
         for k in self.tree.kids(c, "nmod", "appos", "flat"):
