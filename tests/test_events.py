@@ -818,3 +818,33 @@ def test_a_rally_dated_by_a_sentence_with_no_act_gives_its_place(pipeline):
     detained = only(events_of(pipeline, text), "COERCE")
     assert detained.date == "2021-06-05"
     assert detained.location is not None and detained.location.name == "Санкт-Петербург"
+
+
+def test_side_named_by_so_storony_is_the_source_of_an_undergone_act(pipeline):
+    event = only(events_of(pipeline, "Новый закон о прессе подвергся резкой критике со стороны Германии."), "ACCUSE")
+    assert event.sources == ("DEU",)
+    assert "DEU" not in event.targets
+
+
+def test_court_one_appears_before_is_the_accuser_not_a_target(pipeline):
+    event = only(events_of(pipeline, "Бывший губернатор Алексей Петров предстал перед судом в Минске."), "ACCUSE")
+    assert event.sources == ("BLR",)
+    assert event.targets == ("Алексей Петров",)
+
+
+@pytest.mark.parametrize(
+    "text, source, target",
+    [
+        ("Германия выступила в защиту Польши.", "DEU", "POL"),
+        ("Министр иностранных дел Италии высказался в защиту Греции.", "ITA", "GRC"),
+    ],
+)
+def test_speaking_in_defence_of_a_state_is_support(pipeline, text, source, target):
+    event = only(events_of(pipeline, text), "SUPPORT")
+    assert (event.sources, event.targets) == ((source,), (target,))
+
+
+def test_import_ban_is_not_placed_in_the_country_of_the_goods(pipeline):
+    event = only(events_of(pipeline, "Украина запретила ввоз сыров из Швейцарии."), "SANCTION")
+    assert (event.sources, event.targets) == (("UKR",), ("CHE",))
+    assert event.location is None or event.location.country != "CHE"

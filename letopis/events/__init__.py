@@ -15,7 +15,7 @@ from .. import dates
 from ..gazetteer import alpha3
 from ..record import Article, Event, EventType, Location, Modality
 from .actors import ActorIndex, acting_state
-from .arguments import collect, decide, find_arguments
+from .arguments import AGENT_CASES, collect, decide, find_arguments
 from .confidence import confidence, features
 from .dedupe import family, merge
 from .location import find_locations
@@ -179,6 +179,25 @@ def _suppressed(tree: Tree, triggers: list[Trigger]) -> tuple[list[Trigger], set
     return out, agreed
 
 
+def _undergo_agents(tree: Tree, si: int, trig: Trigger, index: ActorIndex, pred: int) -> list[str]:
+    """Who does the act the subject undergoes, when the clause names it: the `со стороны` phrase
+    (`подвергся критике со стороны Китая`) or the trigger's context word in a prepositional phrase
+    (`предстал перед судом`: the court's state charges him). An unnamed side known only by
+    coreference (`со стороны повстанцев`) stays unknown (EVENTS.md: unnamed parties are no actors)."""
+    heads = [c for j in dict.fromkeys([trig.index, pred]) for c in tree.kids(j) if tree.case(c) in AGENT_CASES]
+    p = trig.partner
+    if p >= 0 and p != trig.index and tree.head(p) == trig.index and tree.case(p):
+        heads.append(p)
+    out: list[str] = []
+    for h in heads:
+        found = collect(tree, si, h, index)
+        span = set(tree.subtree(h))
+        named = any(span & set(range(a.start, a.stop)) for a in found.actors)
+        if named or found.body or found.role or found.owners:
+            out += [a for a in decide(found, index) if a not in out]
+    return out
+
+
 def _condition_clause(tree: Tree, j: int) -> bool:
     """`…, если Минск откажется платить`: a condition clause is part of the threat or demand it hangs from."""
     return tree.tokens[j].rel.split(":")[0] in ("advcl", "acl") and any(
@@ -234,8 +253,11 @@ def _drafts(article: Article, index: ActorIndex) -> list[Draft]:
                     args.sources, args.targets = speaker, said_of
                     args.source_group = args.target_group = False
                 if trig.mode == "undergo":  # `Навальный вышел на свободу`: the subject is released
-                    args.targets = list(dict.fromkeys(args.sources + args.targets))
-                    args.sources = []
+                    agents = _undergo_agents(tree, si, trig, index, args.predicate)
+                    args.targets = [
+                        a for a in dict.fromkeys(args.sources + args.targets) if a not in agents + args.agents
+                    ]
+                    args.sources = agents  # `подвергся критике со стороны Китая`, `предстал перед судом`
                     args.target_group, args.source_group = args.source_group, False
                 if trig.mode == "prospect" and not args.targets:  # `в случае осуждения Белых грозит …`
                     args.targets = [a for n in folded for c in tree.kids(n) for a in decide(collect(tree, si, c, index), index)]
@@ -317,6 +339,8 @@ def _drafts(article: Article, index: ActorIndex) -> list[Draft]:
                 times = find_dates(tree, sentence, trig.index, pred, reference, tense, anchor=anchor, kind=told)
                 pairs = _place_date_pairs(tree, places, times)
                 for location, date in pairs:
+                    if _abroad_ban(kind, trig.lemma, location, args.sources, args.targets):
+                        location = None  # `Россия запретила ввоз овощей из Молдавии`: decided at home, not there
                     host = location.country if location else None
                     if envoy and not args.targets and host and host not in envoy:
                         args.targets = [host]  # `отозвала посла из Минска`: from Belarus
@@ -469,6 +493,20 @@ def _foreign(sources: list[str], targets: list[str]) -> bool:
     aimed abroad is an embargo or sanction (EVENTS.md Legal/force), a domestic one stays coercion."""
     codes = _state_codes()
     return _by_states(sources) and any(t in codes and t not in sources for t in targets)
+
+
+def _abroad_ban(
+    kind: EventType, lemma: str, location: Location | None, sources: list[str], targets: list[str]
+) -> bool:
+    """A state's sanction or ban aimed abroad (`Россия запретила ввоз вина из Грузии`, `ЕС ввел санкции
+    против товаров из Ирана`) is decided by its source, not in the country it is about: that country,
+    named as the origin of goods or people, is no place of the act (EVENTS.md: statements and measures
+    are placed where they are made)."""
+    if location is None or location.country is None or not _by_states(sources):
+        return False
+    if kind != EventType.SANCTION and lemma not in words_of("ban"):
+        return False
+    return location.country in targets and location.country not in sources
 
 
 def _by_states(actors: list[str]) -> bool:
