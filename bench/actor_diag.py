@@ -2,7 +2,7 @@
 
 usage: OPENBLAS_NUM_THREADS=1 .venv/bin/python bench/actor_diag.py DOCS.jsonl GOLD.jsonl [PRED_OUT.jsonl]
 Prints the scores, then
-- each matched pair whose `sources ∪ targets` differ (gold vs predicted);
+- each matched pair whose `sources ∪ targets` differ (gold vs predicted), then each whose location differs;
 - drafts the extractor dropped for want of actors that would have matched a missed gold event
   (the trigger was found; the actors were not);
 - how many matched events fail full match for each field.
@@ -65,6 +65,11 @@ def main(argv: list[str]) -> None:
             print(
                 f"{g['doc_id']} {g['type']} gold {g['sources']}→{g['targets']} pred {p['sources']}→{p['targets']}"
             )
+            print(f"    {_evidence(g)[:220]}")
+    print("\n== matched events with wrong locations")
+    for g, p in report.mismatched:
+        if not _same_location(g, p):
+            print(f"{g['doc_id']} {g['type']} gold {g.get('location')} pred {p.get('location')}")
             print(f"    {_evidence(g)[:220]}")
     print("\n== drafts dropped for want of actors that match a missed gold event")
     dropped = _dropped(docs, pipeline)

@@ -1153,6 +1153,8 @@ def find_arguments(tree: Tree, si: int, trigger: int, type_: EventType, index: A
         targets += [t for t in _left_bodies(tree, si, trigger, pred, index) if t not in sources]
     if not targets and type_ == EventType.REJECT:  # `Путин в этом отказал`: who asked for it
         targets += [t for t in _anaphoric_demand(tree, si, trigger, pred, index) if t not in sources]
+    if not targets and type_ == EventType.REQUEST:  # `потребовали выдать его, но Путин отказал`
+        targets += [t for t in _refusers(tree, si, trigger, pred, index) if t not in sources]
     if not targets and type_ in ACT_OBJECT_TYPES:  # `осудила задержания`: whoever detained them
         targets += [t for t in _act_agents(tree, si, pred, index) if t not in sources]
     targets += _hosts(tree, si, trigger, pred, index)
@@ -1411,6 +1413,39 @@ def _anaphoric_demand(tree: Tree, si: int, trigger: int, pred: int, index: Actor
                 found = find_arguments(other, at, v, asked[0], index).sources
                 if found:
                     return found
+    return []
+
+
+def _refusers(tree: Tree, si: int, trigger: int, pred: int, index: ActorIndex) -> list[str]:
+    """`Израиль потребовал выдать их, однако Египет отказался`: a demand that a later clause of its
+    sentence, opposed to it by `но`/`однако` (data/event_actors.tsv `contrast`), refuses was aimed at
+    the refuser, the own subject of that clause."""
+    from .triggers import is_negated, lexicon
+
+    for v in range(max(trigger, pred) + 1, tree.hi):
+        entries = lexicon().get(tree.tokens[v].lemma.lower(), ())
+        if tree.tokens[v].pos != "VERB" or not any(
+            e.type == EventType.REJECT and e.mode == "pos" and not e.requires for e in entries
+        ):
+            continue
+        if is_negated(tree, v):  # `но Египет не отказал`: no refusal
+            return []
+        opposed = [
+            c
+            for c in range(max(trigger, pred) + 1, v)
+            if actor_words().get(tree.tokens[c].lemma.lower()) == "contrast"
+        ]
+        if not opposed:
+            continue
+        # the refusal's own subject; parsers often hang it on a later verb, so any subject between the
+        # conjunction and the refusal
+        subjects = tree.kids(v, "nsubj") or [
+            j for j in range(opposed[-1] + 1, v) if tree.tokens[j].rel == "nsubj"
+        ]
+        out: list[str] = []
+        for c in subjects:
+            out += decide(collect(tree, si, c, index), index)
+        return out
     return []
 
 
