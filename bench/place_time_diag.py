@@ -33,7 +33,6 @@ def main(argv: list[str]) -> None:
         pipeline = Pipeline(events=False)
         articles = [pipeline.process(document_of(row)) for row in docs]
         cache.write_bytes(pickle.dumps(articles))
-    _pass_article()
     pred = [e.to_json() for a in articles for e in extract(a).events]
     report = score(docs, gold, pred)
     for k, v in report.overall.as_dict().items():
@@ -49,26 +48,6 @@ def main(argv: list[str]) -> None:
             print(f"   LOC gold={_loc(g.get('location'))} pred={_loc(p.get('location'))}")
         if not date_ok:
             print(f"   DATE gold={g.get('date')} pred={p.get('date')}")
-
-
-def _pass_article() -> None:
-    """Until events/__init__.py passes the article to `fill_restatements` (the call-site change
-    this round asks for), hand it over here: `document_anchor` is called first for each article."""
-    import inspect
-
-    import letopis.events as events
-    from letopis.events import timing
-
-    if "fill_restatements(events,article)" in inspect.getsource(events.scored_events).replace(" ", ""):
-        return
-    current: list[object] = [None]
-
-    def anchor(article):  # type: ignore[no-untyped-def]
-        current[0] = article
-        return timing.document_anchor(article)
-
-    events.document_anchor = anchor  # type: ignore[assignment]
-    events.fill_restatements = lambda found: timing.fill_restatements(found, current[0])  # type: ignore[assignment, arg-type]
 
 
 def _loc(x: dict | None) -> str | None:
