@@ -427,6 +427,12 @@ def find_time_expressions(text: str) -> list[TimeExpression]:
     """
     if not isinstance(text, str):
         raise InputError(f"time expressions need a string, not {type(text).__name__}")
+    return list(_time_expressions(text))
+
+
+@lru_cache(maxsize=4096)
+def _time_expressions(text: str) -> tuple[TimeExpression, ...]:
+    """The scan itself, cached: a sentence is scanned for the document anchor and again for each of its events."""
     found: list[TimeExpression] = []
     for pattern, build in _grammar():
         for m in pattern.finditer(text):
@@ -438,7 +444,7 @@ def find_time_expressions(text: str) -> list[TimeExpression]:
     for expression in sorted(found, key=lambda e: -(e.stop - e.start)):
         if all(expression.stop <= k.start or expression.start >= k.stop for k in kept):
             kept.append(expression)
-    return sorted(kept, key=lambda e: e.start)
+    return tuple(sorted(kept, key=lambda e: e.start))
 
 
 def _expression(text: str, m: re.Match[str], build: Builder) -> TimeExpression | None:

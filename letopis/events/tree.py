@@ -29,6 +29,9 @@ class Tree:
         for i, token in enumerate(tokens):
             if 0 <= token.head < len(tokens) and token.head != i:
                 self.children[token.head].append(i)
+        # Walks ask for children tens of thousands of times a document: filter them once.
+        self._own = [[c for c in kids if self.lo <= c < self.hi] for kids in self.children]
+        self._base_rel = [token.rel.split(":")[0] for token in tokens]
 
     def inside(self, i: int) -> bool:
         return self.lo <= i < self.hi
@@ -39,10 +42,9 @@ class Tree:
 
     def kids(self, i: int, *rels: str) -> list[int]:
         """Children of `i` in this segment, optionally only those whose relation starts with one of `rels`."""
-        out = [c for c in self.children[i] if self.inside(c)]
-        if rels:
-            out = [c for c in out if self.tokens[c].rel.split(":")[0] in rels or self.tokens[c].rel in rels]
-        return out
+        if not rels:
+            return list(self._own[i])
+        return [c for c in self._own[i] if self._base_rel[c] in rels or self.tokens[c].rel in rels]
 
     def subtree(self, i: int, stop: frozenset[str] = CLAUSE_RELS) -> list[int]:
         """`i` and its descendants, not entering clauses (relations in `stop`)."""
