@@ -13,8 +13,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
-from importlib import resources
 
+from .datafiles import data_rows
 from .errors import InputError
 
 __all__ = [
@@ -71,8 +71,7 @@ class TimeExpression:
 
 
 def _rows(name: str) -> list[list[str]]:
-    text = resources.files("letopis").joinpath("data", name).read_text(encoding="utf-8")
-    return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return data_rows(name)
 
 
 def _with_yo_variants(words: dict[str, str]) -> dict[str, str]:

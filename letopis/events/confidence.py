@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import math
 from functools import lru_cache
-from importlib import resources
+
+from ..datafiles import data_rows
 
 __all__ = ["confidence_weights", "confidence", "features"]
 
@@ -13,9 +14,7 @@ __all__ = ["confidence_weights", "confidence", "features"]
 @lru_cache(maxsize=1)
 def confidence_weights() -> dict[str, float]:
     """Logistic weights of the confidence features (letopis/data/event_confidence.tsv, fitted on dev)."""
-    text = resources.files("letopis").joinpath("data/event_confidence.tsv").read_text(encoding="utf-8")
-    rows = [line.split("\t") for line in text.splitlines() if "\t" in line and not line.startswith("#")]
-    return {r[0].strip(): float(r[1]) for r in rows}
+    return {r[0]: float(r[1]) for r in data_rows("event_confidence.tsv") if len(r) > 1}
 
 
 def confidence(feats: dict[str, float]) -> float:

@@ -15,6 +15,7 @@ from __future__ import annotations
 from functools import lru_cache
 from importlib import resources
 
+from ..datafiles import data_rows
 from .actors import ActorIndex
 from .arguments import PLACE_CASES, TARGET_CASES, collect, decide, is_role
 from .tree import Tree
@@ -204,9 +205,7 @@ def in_name(tree: Tree, si: int, trigger: int, index: ActorIndex) -> bool:
 @lru_cache(maxsize=32)
 def words_of(kind: str) -> frozenset[str]:
     """Words of one labelled row kind of letopis/data/circumstance.tsv (`speaker`, `state`, `absence`, `press`)."""
-    text = resources.files("letopis").joinpath("data/circumstance.tsv").read_text(encoding="utf-8")
-    rows = [line.split("\t") for line in text.splitlines() if "\t" in line and not line.startswith("#")]
-    return frozenset(r[0].strip() for r in rows if r[1].strip() == kind)
+    return frozenset(r[0] for r in data_rows("circumstance.tsv") if len(r) > 1 and r[1] == kind)
 
 
 def absence_cases() -> frozenset[str]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from functools import lru_cache
 from importlib import resources
 
+from ..datafiles import data_rows
 from ..record import Modality
 from .tree import Tree
 
@@ -39,18 +40,14 @@ def markers() -> tuple[dict[str, Modality], dict[str, Modality]]:
 @lru_cache(maxsize=1)
 def conditions() -> frozenset[str]:
     """Lemmas that open a condition (`если`, `в случае`), rows marked `condition` in modality.tsv."""
-    text = resources.files("letopis").joinpath("data/modality.tsv").read_text(encoding="utf-8")
-    rows = [(line.split("\t") + ["", "", ""])[:3] for line in text.splitlines() if not line.startswith("#")]
-    return frozenset(word.strip() for word, _, match in rows if match.strip() == "condition")
+    return frozenset(r[0] for r in data_rows("modality.tsv") if len(r) > 2 and r[2] == "condition")
 
 
 @lru_cache(maxsize=1)
 def avoid_words() -> frozenset[str]:
     """Verbs of avoiding (`избежать`), rows marked `avoid` in modality.tsv: negated, they put the act
     they govern in prospect (`им не избежать наказания`: hypothetical, not negated)."""
-    text = resources.files("letopis").joinpath("data/modality.tsv").read_text(encoding="utf-8")
-    rows = [(line.split("\t") + ["", "", ""])[:3] for line in text.splitlines() if not line.startswith("#")]
-    return frozenset(word.strip() for word, _, match in rows if match.strip() == "avoid")
+    return frozenset(r[0] for r in data_rows("modality.tsv") if len(r) > 2 and r[2] == "avoid")
 
 
 def conditional(tree: Tree, trigger: int, pred: int) -> bool:
