@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
-from importlib import resources
 from typing import TYPE_CHECKING
 
+from ..datafiles import data_rows
 from ..record import Article, Sentence, Token
 
 if TYPE_CHECKING:
@@ -50,13 +50,7 @@ class Actor:
 @lru_cache(maxsize=1)
 def actor_words() -> dict[str, str]:
     """Lemma → kind (role | body | group | person | former) from letopis/data/event_actors.tsv."""
-    text = resources.files("letopis").joinpath("data/event_actors.tsv").read_text(encoding="utf-8")
-    out = {}
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            cells = line.split("\t")
-            out[cells[0].strip()] = cells[1].strip()
-    return out
+    return {row[0]: row[1] for row in data_rows("event_actors.tsv")}
 
 
 def party_word(lemma: str) -> bool:
@@ -71,14 +65,12 @@ def actor_alias(lemma: str) -> str | None:
 
 @lru_cache(maxsize=1)
 def _aliases() -> dict[str, str]:
-    text = resources.files("letopis").joinpath("data/event_actors.tsv").read_text(encoding="utf-8")
     out = {}
-    for line in text.splitlines():
-        cells = line.split("\t")
-        if len(cells) >= 3 and cells[1].strip() == "alias" and not line.startswith("#"):
-            out[cells[0].strip()] = cells[2].strip()
-        elif len(cells) >= 3 and cells[1].strip() == "opposition" and cells[2].strip() == "party":
-            out[f"party:{cells[0].strip()}"] = "party"
+    for cells in data_rows("event_actors.tsv"):
+        if len(cells) >= 3 and cells[1] == "alias":
+            out[cells[0]] = cells[2]
+        elif len(cells) >= 3 and cells[1] == "opposition" and cells[2] == "party":
+            out[f"party:{cells[0]}"] = "party"
     return out
 
 

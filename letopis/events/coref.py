@@ -21,9 +21,9 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from functools import cached_property, lru_cache
-from importlib import resources
 from typing import TYPE_CHECKING
 
+from ..datafiles import data_rows
 from ..record import Article, Token
 
 if TYPE_CHECKING:
@@ -503,11 +503,9 @@ def office_holders() -> dict[str, tuple[str, tuple[tuple[int, int], ...]]]:
     """Folded full name → (code, years in office) from data/event_actors.tsv `holder` rows."""
     from ..normalize import fold
 
-    text = resources.files("letopis").joinpath("data/event_actors.tsv").read_text(encoding="utf-8")
     out = {}
-    for line in text.splitlines():
-        cells = [c.strip() for c in line.split("\t")]
-        if line.startswith("#") or len(cells) < 4 or cells[1] != "holder":
+    for cells in data_rows("event_actors.tsv"):
+        if len(cells) < 4 or cells[1] != "holder":
             continue
         spans = []
         for part in cells[3].split(","):

@@ -41,9 +41,9 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from weakref import WeakKeyDictionary
 
+from ..datafiles import data_rows
 from ..record import Location
 from ..timex import find_time_expressions
 from .actors import Actor, ActorIndex
@@ -74,13 +74,16 @@ MAX_DEPTH = 3  # how deep a city may sit inside a place phrase (`в кварти
 
 @lru_cache(maxsize=1)
 def _words() -> dict[str, frozenset[str]]:
-    text = resources.files("letopis").joinpath("data/event_places.tsv").read_text(encoding="utf-8")
     out: dict[str, set[str]] = {}
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            word, cls = line.split("\t")[:2]
-            out.setdefault(cls.strip(), set()).add(word.strip())
+    for row in data_rows("event_places.tsv"):
+        out.setdefault(row[1], set()).add(row[0])
     return {k: frozenset(v) for k, v in out.items()}
+
+
+@lru_cache(maxsize=8)
+def _mapping(kind: str) -> dict[str, str]:
+    """Word → value for the three-column rows of one class in data/event_places.tsv."""
+    return {row[0]: row[2] for row in data_rows("event_places.tsv") if len(row) > 2 and row[1] == kind}
 
 
 @lru_cache(maxsize=1)
@@ -93,13 +96,7 @@ def _city_states() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _landmarks() -> dict[str, str]:
     """Lemmas of a well-known site (`храмовый гора`) → the name of its city (data/event_places.tsv)."""
-    text = resources.files("letopis").joinpath("data/event_places.tsv").read_text(encoding="utf-8")
-    out = {}
-    for line in text.splitlines():
-        cells = line.split("\t")
-        if not line.startswith("#") and len(cells) > 2 and cells[1].strip() == "landmark":
-            out[cells[0].strip()] = cells[2].strip()
-    return out
+    return _mapping("landmark")
 
 
 @lru_cache(maxsize=64)
@@ -184,13 +181,7 @@ def _city_of_adjective(lemma: str) -> Location | None:
 
 @lru_cache(maxsize=1)
 def _city_adjectives() -> dict[str, str]:
-    text = resources.files("letopis").joinpath("data/event_places.tsv").read_text(encoding="utf-8")
-    out = {}
-    for line in text.splitlines():
-        cells = line.split("\t")
-        if not line.startswith("#") and len(cells) > 2 and cells[1].strip() == "city_adjective":
-            out[cells[0].strip()] = cells[2].strip()
-    return out
+    return _mapping("city_adjective")
 
 
 def to_location(actor: Actor, home: str | None = None) -> Location | None:
