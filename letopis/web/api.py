@@ -204,7 +204,7 @@ def stats(store: Reader) -> JSONResponse:
 
 _MEDIA = {"jsonl": "application/x-ndjson", "csv": "text/csv; charset=utf-8",
           "gdelt": "text/tab-separated-values; charset=utf-8", "polecat": "text/tab-separated-values; charset=utf-8"}
-_SUFFIX = {"jsonl": "jsonl", "csv": "csv", "gdelt": "tsv", "polecat": "tsv"}
+_FILENAME = {"jsonl": "events.jsonl", "csv": "events.csv", "gdelt": "events.gdelt.tsv", "polecat": "events.polecat.tsv"}
 
 
 @router.get(
@@ -215,8 +215,7 @@ def export_events(
     store: Reader, where: Events, format: Literal["jsonl", "csv", "gdelt", "polecat"] = "jsonl"
 ) -> StreamingResponse:
     lines = export_lines(queries.iter_events(store, where), format)
-    headers = {"Content-Disposition": f'attachment; filename="events.{format}.{_SUFFIX[format]}"'
-               if format in ("gdelt", "polecat") else f'attachment; filename="events.{format}"'}
+    headers = {"Content-Disposition": f'attachment; filename="{_FILENAME[format]}"'}
     return StreamingResponse(lines, media_type=_MEDIA[format], headers=headers)
 
 
