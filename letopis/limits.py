@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ctypes
 import signal
 import threading
 from collections.abc import Iterator
@@ -16,24 +17,66 @@ __all__ = ["deadline"]
 def deadline(seconds: float | None, where: str | None = None, what: str = "processing") -> Iterator[None]:
     """Raise TimedOut when the block runs longer than `seconds`.
 
-    SIGALRM works only in the main thread; elsewhere (API worker threads, Dask threads) the block
-    runs without a limit. The timer is restored on exit, so an inner deadline never cancels an outer one
-    for longer than it lasts.
+    In the main thread a SIGALRM timer interrupts the block. Elsewhere (API worker threads, Dask
+    workers, which run tasks in a thread) a watchdog timer raises in the block's own thread; that
+    exception lands at the next Python bytecode, so a long call inside a C extension finishes first.
+    Either way an inner deadline never cancels an outer one.
     """
-    usable = seconds and threading.current_thread() is threading.main_thread() and hasattr(signal, "setitimer")
-    if not usable:
+    if not seconds:
         yield
         return
+    message = f"{what} took longer than {seconds:g} s; skipped"
+    if threading.current_thread() is threading.main_thread() and hasattr(signal, "setitimer"):
+        with _alarm(seconds, message, where):
+            yield
+    else:
+        with _watchdog(seconds, message, where):
+            yield
 
+
+@contextmanager
+def _alarm(seconds: float, message: str, where: str | None) -> Iterator[None]:
     def expire(signum: int, frame: object) -> None:
-        raise TimedOut(f"{what} took longer than {seconds:g} s; skipped", where)
+        raise TimedOut(message, where)
 
     previous = signal.signal(signal.SIGALRM, expire)
-    outer_left, _ = signal.setitimer(signal.ITIMER_REAL, float(seconds or 0))
+    outer_left, _ = signal.setitimer(signal.ITIMER_REAL, float(seconds))
     try:
         yield
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
         if outer_left:
-            signal.setitimer(signal.ITIMER_REAL, max(outer_left - float(seconds or 0), 0.001))
+            signal.setitimer(signal.ITIMER_REAL, max(outer_left - float(seconds), 0.001))
+
+
+class _Expired(BaseException):
+    """Raised asynchronously in a thread whose deadline passed; BaseException so `except Exception` in a stage cannot swallow it."""
+
+
+@contextmanager
+def _watchdog(seconds: float, message: str, where: str | None) -> Iterator[None]:
+    expired: type[_Expired] = type("Expired", (_Expired,), {})  # one class per block: nested deadlines catch only their own
+    thread_id = ctypes.c_ulong(threading.get_ident())
+    lock = threading.Lock()
+    state = {"open": True, "fired": False}
+
+    def fire() -> None:
+        with lock:
+            if state["open"]:
+                state["fired"] = True
+                ctypes.pythonapi.PyThreadState_SetAsyncExc(thread_id, ctypes.py_object(expired))
+
+    timer = threading.Timer(seconds, fire)
+    timer.daemon = True
+    timer.start()
+    try:
+        yield
+    except expired:
+        raise TimedOut(message, where) from None
+    finally:
+        with lock:
+            state["open"] = False
+            timer.cancel()
+            if state["fired"]:  # fired as the block ended: clear it before it lands outside
+                ctypes.pythonapi.PyThreadState_SetAsyncExc(thread_id, None)

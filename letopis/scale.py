@@ -21,7 +21,8 @@ from functools import lru_cache
 from typing import Any
 
 from .batch import Runner
-from .errors import DependencyMissing
+from .errors import DependencyMissing, TimedOut
+from .limits import deadline
 from .pipeline import MAX_CHARS, Outcome, Pipeline
 from .record import Document
 
@@ -39,10 +40,20 @@ def _worker_pipeline(events: bool, max_chars: int) -> Pipeline:
     return Pipeline(events=events, max_chars=max_chars)
 
 
-def run_partition(documents: list[Document], events: bool = True, max_chars: int = MAX_CHARS) -> list[Outcome]:
-    """One task: the pipeline over a partition; a rejected or failing document is an Outcome, not a crash."""
+def run_partition(
+    documents: list[Document], events: bool = True, max_chars: int = MAX_CHARS, timeout: float | None = None
+) -> list[Outcome]:
+    """One task: the pipeline over a partition; a rejected, failing or timed-out document is an Outcome, not a crash."""
     pipeline = _worker_pipeline(events, max_chars)
-    return [pipeline.run(document) for document in documents]
+    return [_run_one(pipeline, document, timeout) for document in documents]
+
+
+def _run_one(pipeline: Pipeline, document: Document, timeout: float | None) -> Outcome:
+    try:
+        with deadline(timeout, document.origin):
+            return pipeline.run(document)
+    except TimedOut as error:
+        return Outcome(document, error=error)
 
 
 def dask_runner(
@@ -51,11 +62,13 @@ def dask_runner(
     max_chars: int = MAX_CHARS,
     partition: int = PARTITION,
     in_flight: int | None = None,
+    timeout: float | None = None,
 ) -> Runner:
     """A batch runner that sends partitions of documents to the Dask cluster behind `client`.
 
     At most `in_flight` partitions (default: two per worker thread) are out at once, so a corpus of
-    any size streams through in bounded memory; outcomes come back in input order.
+    any size streams through in bounded memory; outcomes come back in input order. `timeout` limits
+    each document on its worker, as `BatchOptions.timeout` does for a local run.
     """
     if in_flight is None:
         threads = sum(client.nthreads().values()) or 1
@@ -67,12 +80,12 @@ def dask_runner(
         for document in documents:
             chunk.append(document)
             if len(chunk) == partition:
-                pending.append(client.submit(run_partition, chunk, events, max_chars, pure=False))
+                pending.append(client.submit(run_partition, chunk, events, max_chars, timeout, pure=False))
                 chunk = []
                 while len(pending) >= in_flight:
                     yield from pending.popleft().result()
         if chunk:
-            pending.append(client.submit(run_partition, chunk, events, max_chars, pure=False))
+            pending.append(client.submit(run_partition, chunk, events, max_chars, timeout, pure=False))
         while pending:
             yield from pending.popleft().result()
 
@@ -105,7 +118,11 @@ def local_cluster(workers: int, address: str | None = None) -> Iterator[Any]:
 
 
 def cluster_runner(
-    workers: int, address: str | None = None, events: bool = True, max_chars: int = MAX_CHARS
+    workers: int,
+    address: str | None = None,
+    events: bool = True,
+    max_chars: int = MAX_CHARS,
+    timeout: float | None = None,
 ) -> Runner:
     """A runner that starts its cluster (or connects) on the first new document and stops it at the end.
 
@@ -118,6 +135,6 @@ def cluster_runner(
         if first is None:
             return
         with local_cluster(workers, address) as client:
-            yield from dask_runner(client, events, max_chars)(itertools.chain([first], documents))
+            yield from dask_runner(client, events, max_chars, timeout=timeout)(itertools.chain([first], documents))
 
     return run

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import threading
 from pathlib import Path
 
 import pytest
@@ -42,6 +43,19 @@ def test_a_partition_reports_bad_documents_instead_of_raising(pipeline) -> None:
     outcomes = run_partition([good, Document(text="   ", id="b", origin="x.jsonl:2")])
     assert outcomes[0].article is not None and outcomes[0].article.doc_id == "a"
     assert outcomes[1].article is None and outcomes[1].error is not None and outcomes[1].error.code == "empty"
+
+
+def test_a_document_over_the_time_limit_on_a_worker_is_reported_and_the_partition_goes_on(pipeline) -> None:  # type: ignore[no-untyped-def]
+    long = Document(text=" ".join(["Президент России Владимир Путин встретился в Пекине с председателем КНР."] * 1000), id="long", origin="c.jsonl:1")
+    short = Document(text="Министр обороны Японии посетил Вашингтон.", id="short", origin="c.jsonl:2")
+    box: list[list] = []
+    # Dask runs a task in a worker thread, where no SIGALRM can reach it.
+    worker = threading.Thread(target=lambda: box.append(run_partition([long, short], timeout=0.3)))
+    worker.start()
+    worker.join(timeout=120)
+    timed_out, finished = box[0]
+    assert timed_out.article is None and timed_out.error.code == "timeout" and timed_out.error.where == "c.jsonl:1"
+    assert finished.article is not None and finished.article.doc_id == "short"
 
 
 def test_nothing_new_starts_no_cluster(tmp_path, pipeline) -> None:  # type: ignore[no-untyped-def]

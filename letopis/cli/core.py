@@ -75,7 +75,7 @@ def _check_date(ctx: click.Context, param: click.Parameter, value: str | None) -
     type=float,
     default=120.0,
     show_default=True,
-    help="Seconds one document may take before it is quarantined (0: no limit; not applied on Dask workers).",
+    help="Seconds one document may take before it is quarantined (0: no limit; applies on Dask workers too).",
 )
 @click.option(
     "--workers",
@@ -129,7 +129,7 @@ def process(
         on_reject=report,
     )
     try:
-        with _runner(workers, scheduler, settings) as runner:
+        with _runner(workers, scheduler, settings, timeout) as runner:
             if sys.stdout.isatty() and len(files) > 1:
                 with click.progressbar(length=len(files), label="processing", show_pos=True) as bar:
                     summary = process_paths(files, store, options=_with_progress(options, bar), runner=runner)
@@ -150,7 +150,7 @@ def process(
 
 
 @contextmanager
-def _runner(workers: int, scheduler: str | None, settings: Any) -> Iterator[Runner | None]:
+def _runner(workers: int, scheduler: str | None, settings: Any, timeout: float) -> Iterator[Runner | None]:
     """None (the pipeline runs here), or a runner on a local or remote Dask cluster."""
     if not workers and not scheduler:
         yield None
@@ -158,7 +158,7 @@ def _runner(workers: int, scheduler: str | None, settings: Any) -> Iterator[Runn
     from ..scale import cluster_runner
 
     try:
-        yield cluster_runner(workers, scheduler, events=settings.events, max_chars=settings.max_chars)
+        yield cluster_runner(workers, scheduler, events=settings.events, max_chars=settings.max_chars, timeout=timeout)
     except LetopisError as error:
         raise click.ClickException(str(error)) from None
     except OSError as error:  # includes the timeout of a scheduler that does not answer
