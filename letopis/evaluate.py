@@ -58,6 +58,17 @@ def _same_location(gold: Record, pred: Record) -> bool:
     return bool(g.get("country") == p.get("country") and _norm(g.get("name", "")) == _norm(p.get("name", "")))
 
 
+def differences(gold: Record, pred: Record) -> list[str]:
+    """The fields of a matched pair that keep it from counting in full F1, in the scorer's terms."""
+    checks = {
+        "participants": _participants(gold) == _participants(pred),
+        "location": _same_location(gold, pred),
+        "date": (gold.get("date") or None) == (pred.get("date") or None),
+        "modality": gold.get("modality") == pred.get("modality"),
+    }
+    return [name for name, same in checks.items() if not same]
+
+
 def _f1(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
     p = tp / n_pred if n_pred else 0.0
     r = tp / n_gold if n_gold else 0.0
@@ -157,18 +168,17 @@ def score(docs: Iterable[Record], gold_events: Iterable[Record], pred_events: It
         for i, j in pairs:
             g, p = g_list[i], p_list[j]
             gp, pp = _participants(g), _participants(p)
-            ok = (_same_location(g, p), (g.get("date") or None) == (p.get("date") or None),
-                  g.get("modality") == p.get("modality"))
+            wrong = differences(g, p)
             for s in (overall, by_type[g["type"]]):
                 s.matched += 1
                 s.part_tp += len(gp & pp)
                 s.part_pred += len(pp)
                 s.part_gold += len(gp)
-                s.location += ok[0]
-                s.date += ok[1]
-                s.modality += ok[2]
-                s.full += gp == pp and all(ok)
-            if not (gp == pp and all(ok)):
+                s.location += "location" not in wrong
+                s.date += "date" not in wrong
+                s.modality += "modality" not in wrong
+                s.full += not wrong
+            if wrong:
                 report.mismatched.append((dict(g), dict(p)))
         used_g = {i for i, _ in pairs}
         used_p = {j for _, j in pairs}

@@ -46,6 +46,27 @@ def test_wrong_fields_cost_accuracy_and_full_f1_not_event_f1():
     assert d["modality_acc"] == 1.0 and d["full_f1"] == 0.0
 
 
+def test_errors_listing_shows_each_matched_event_with_its_wrong_fields(tmp_path):
+    import json
+
+    from click.testing import CliRunner
+
+    from letopis.cli import main
+
+    files = {}
+    wrong = event(date="2021-06-09", targets=["IND"])
+    for name, rows in {"docs": DOCS, "gold": [event()], "pred": [wrong]}.items():
+        files[name] = tmp_path / f"{name}.jsonl"
+        files[name].write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    args = ["eval", "events", str(files["docs"]), str(files["gold"]), "--pred", str(files["pred"]), "--errors"]
+    out = CliRunner().invoke(main, args).output
+    listing = out.split("matched, not full")[1]
+    assert listing.startswith(" (1: participants 1, date 1)")
+    assert "date: gold 2021-06-10  predicted 2021-06-09" in listing
+    assert "participants: gold ['RUS', '→', 'CHN']  predicted ['RUS', '→', 'IND']" in listing
+    assert "location" not in listing and "modality" not in listing
+
+
 def test_participant_f1_over_sources_and_targets():
     pred = [event(sources=["RUS", "IND"], targets=[])]
     d = score(DOCS, [event()], pred).overall.as_dict()

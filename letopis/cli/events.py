@@ -139,7 +139,8 @@ def eval_group() -> None:
 @click.option("--pred", type=click.Path(exists=True, dir_okay=False),
               help="Score this prediction file instead of extracting from DOCS.")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
-@click.option("--errors", "show_errors", is_flag=True, help="Also list missed and spurious events.")
+@click.option("--errors", "show_errors", is_flag=True,
+              help="Also list missed and spurious events, and matched ones with the fields that differ.")
 def eval_events(docs: str, gold: str, pred: str | None, as_json: bool, show_errors: bool) -> None:
     """Extract events from DOCS.jsonl and score them against GOLD.jsonl."""
     from ..evaluate import read_jsonl, score
@@ -165,3 +166,29 @@ def eval_events(docs: str, gold: str, pred: str | None, as_json: bool, show_erro
         click.echo("\nspurious:")
         for p in report.spurious:
             click.echo(f"  {p['doc_id']} {p['type']} {p['sources']}→{p['targets']}: {p['evidence']}")
+        _echo_mismatched(report.mismatched)
+
+
+def _echo_mismatched(pairs: list[tuple[dict[str, Any], dict[str, Any]]]) -> None:
+    """Matched events that miss full F1: per field, how many, then each pair with gold → predicted values."""
+    from collections import Counter
+
+    from ..evaluate import differences
+
+    wrong = [(g, p, differences(g, p)) for g, p in pairs]
+    counts = Counter(name for _, _, names in wrong for name in names)
+    summary = ", ".join(f"{name} {count}" for name, count in counts.most_common())
+    click.echo(f"\nmatched, not full ({len(wrong)}: {summary}):" if wrong else "\nmatched, not full: none")
+    shown = {"participants": lambda e: sorted(e.get("sources") or []) + ["→"] + sorted(e.get("targets") or []),
+             "location": _place,
+             "date": lambda e: e.get("date"),
+             "modality": lambda e: e.get("modality")}  # fmt: skip
+    for g, p, names in wrong:
+        click.echo(f"  {p['doc_id']} {p['type']}: {p['evidence']}")
+        for name in names:
+            click.echo(f"      {name}: gold {shown[name](g)}  predicted {shown[name](p)}")
+
+
+def _place(event: dict[str, Any]) -> str | None:
+    place = event.get("location")
+    return f"{place.get('name')} ({place.get('geonameid') or place.get('country')})" if place else None
