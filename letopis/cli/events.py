@@ -12,28 +12,35 @@ from ..errors import InputError
 from . import main
 
 
-def _rows(stream: TextIO) -> Any:
-    for n, line in enumerate(stream, 1):
-        if line.strip():
-            try:
-                yield json.loads(line)
-            except json.JSONDecodeError as error:
-                raise click.ClickException(f"line {n}: not JSON: {error}") from None
-
-
 @main.command()
-@click.argument("docs", type=click.File("r", encoding="utf-8"))
+@click.argument("docs", type=click.Path(allow_dash=True, dir_okay=False))
 @click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-", show_default=True,
               help="Where to write the events (JSONL); `-` is stdout.")
-def extract(docs: TextIO, output: TextIO) -> None:
-    """Extract events from DOCS.jsonl (`-` for stdin): one EVENTS.md record a line, nothing stored."""
+def extract(docs: str, output: TextIO) -> None:
+    """Extract events from DOCS.jsonl (`-` for stdin): one EVENTS.md record a line, nothing stored.
+
+    A bad line or a rejected document is reported on stderr with its `file:line`, and the rest goes on.
+    """
+    from pathlib import Path
+
     from ..events.records import extract_records
+    from ..ingest.jsonl import read
+
+    if docs != "-" and not Path(docs).is_file():
+        raise click.BadParameter(f"no such file: {docs}", param_hint="DOCS")
+    skipped = 0
 
     def report(error: InputError) -> None:
+        nonlocal skipped
+        skipped += 1
         click.echo(f"skipped: {error}", err=True)
 
-    for record in extract_records(_rows(docs), on_error=report):
+    source = sys.stdin.buffer if docs == "-" else Path(docs)
+    for record in extract_records(read(source), on_error=report):
         output.write(json.dumps(record, ensure_ascii=False) + "\n")
+        output.flush()
+    if skipped:
+        click.echo(f"{skipped} line(s) skipped; the other documents were extracted", err=True)
 
 
 def _cell(value: Any) -> str:

@@ -26,17 +26,26 @@ def document_of(row: dict[str, Any], origin: str | None = None) -> Document:
 
 
 def extract_records(
-    rows: Iterable[dict[str, Any]],
+    rows: Iterable[dict[str, Any] | Document | InputError],
     pipeline: Any = None,
     on_error: Callable[[InputError], None] | None = None,
 ) -> Iterator[dict[str, Any]]:
-    """Event records (EVENTS.md output lines) of every document; rejected documents go to `on_error`."""
+    """Event records (EVENTS.md output lines) of every document; bad lines and rejected documents go to `on_error`.
+
+    `rows` are input JSONL rows (numbered `line N`), or the Documents and errors `letopis.ingest.jsonl.read`
+    gives, which carry their `file:line`.
+    """
     if pipeline is None:
         from ..pipeline import Pipeline
 
         pipeline = Pipeline()
     for n, row in enumerate(rows, 1):
-        outcome = pipeline.run(document_of(row, origin=f"line {n}"))
+        if isinstance(row, InputError):
+            if on_error is not None:
+                on_error(row)
+            continue
+        document = row if isinstance(row, Document) else document_of(row, origin=f"line {n}")
+        outcome = pipeline.run(document)
         if outcome.article is None:
             if on_error is not None and outcome.error is not None:
                 on_error(outcome.error)

@@ -22,8 +22,10 @@ _FIELDS = ("id", "published", "source", "url", "title", "author")
 LINE_FACTOR = 6
 
 
-def read(path: Path, max_bytes: int = MAX_DOCUMENT_BYTES, **options: Any) -> Iterator[Document | InputError]:
-    """Yield one Document (or InputError) per non-blank line; origin is `file:line`."""
+def read(
+    path: Path | BinaryIO, max_bytes: int = MAX_DOCUMENT_BYTES, **options: Any
+) -> Iterator[Document | InputError]:
+    """Yield one Document (or InputError) per non-blank line; origin is `file:line` (`<stdin>:line` for a stream)."""
     for item in records(path, max_bytes):
         if isinstance(item, InputError):
             yield item
@@ -38,29 +40,38 @@ def read(path: Path, max_bytes: int = MAX_DOCUMENT_BYTES, **options: Any) -> Ite
         yield document
 
 
-def records(path: Path, max_bytes: int = MAX_DOCUMENT_BYTES) -> Iterator[tuple[str, dict[str, Any]] | InputError]:
+def records(
+    path: Path | BinaryIO, max_bytes: int = MAX_DOCUMENT_BYTES
+) -> Iterator[tuple[str, dict[str, Any]] | InputError]:
     """(`file:line`, object) per non-blank line, or the InputError that line is.
 
     The one line reader for every JSONL input: plain EVENTS.md documents here, corpora with
-    field mappings in `corpus`.
+    field mappings in `corpus`, and `letopis extract` (which also reads a stream, named `<stdin>`).
     """
+    if isinstance(path, Path):
+        with path.open("rb") as stream:
+            yield from _records(stream, str(path), max_bytes)
+    else:
+        yield from _records(path, "<stdin>", max_bytes)
+
+
+def _records(stream: BinaryIO, name: str, max_bytes: int) -> Iterator[tuple[str, dict[str, Any]] | InputError]:
     seen = False
-    with path.open("rb") as stream:
-        for number, line in _lines(stream, max_bytes * LINE_FACTOR):
-            where = f"{path}:{number}"
-            if isinstance(line, int):
-                seen = True
-                yield TooLarge(f"line of {line:,} bytes is more than the limit for one document", where)
-                continue
-            if not line.strip():
-                continue
+    for number, line in _lines(stream, max_bytes * LINE_FACTOR):
+        where = f"{name}:{number}"
+        if isinstance(line, int):
             seen = True
-            try:
-                yield where, parse_object(line, where)
-            except InputError as error:
-                yield error
+            yield TooLarge(f"line of {line:,} bytes is more than the limit for one document", where)
+            continue
+        if not line.strip():
+            continue
+        seen = True
+        try:
+            yield where, parse_object(line, where)
+        except InputError as error:
+            yield error
     if not seen:
-        yield EmptyInput("file has no records", str(path))
+        yield EmptyInput("file has no records", name)
 
 
 def _lines(stream: BinaryIO, limit: int) -> Iterator[tuple[int, bytes | int]]:
