@@ -30,10 +30,9 @@ def corpus(folder: Path) -> Path:
 
 def snapshot(store) -> dict:  # type: ignore[no-untyped-def]
     documents = sorted(row["doc_id"] for row in store.query("SELECT doc_id FROM documents"))
-    events = sorted(
-        (row["doc_id"], row["type"], row["sources"], row["targets"], row["date"], row["modality"], row["evidence"])
-        for row in store.query("SELECT doc_id, type, sources, targets, date, modality, evidence FROM events")
-    )
+    rows = store.query("SELECT doc_id, type, sources, targets, date, modality, evidence FROM events")
+    # as text, so an undated event sorts beside a dated one
+    events = sorted([("" if value is None else str(value)) for value in row] for row in rows)
     rejected = sorted((Path(row["origin"]).name, row["position"], row["code"]) for row in store.query("SELECT * FROM quarantine"))
     return {"documents": documents, "events": events, "rejected": rejected}
 
