@@ -196,7 +196,7 @@ class Fetcher:
     def _once(self, url: str, max_bytes: int, truncate: bool) -> tuple[int, httpx.Response, bytes]:
         with self.client.stream("GET", url) as response:
             declared = response.headers.get("content-length")
-            if declared and declared.isdigit() and int(declared) > max_bytes and not truncate:
+            if declared and declared.isdecimal() and int(declared) > max_bytes and not truncate:
                 raise TooLarge(
                     f"server announces {int(declared):,} bytes, more than the limit of {max_bytes:,}", url
                 )
@@ -246,7 +246,7 @@ def _origin(url: str) -> str:
 def _retry_after(value: str | None) -> float | None:
     if not value:
         return None
-    if value.strip().isdigit():
+    if value.strip().isdecimal():
         return float(value)
     try:
         when = email.utils.parsedate_to_datetime(value)

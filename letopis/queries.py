@@ -215,7 +215,7 @@ def get_entity(store: Store, key: str, events: int = 500) -> Row:
         f"SELECT {_ENTITY_COLUMNS} FROM entities e WHERE e.key = ? OR e.code = ? ORDER BY e.key = ? DESC, e.id LIMIT 1",
         (key, key, key),
     )
-    if not rows and key.isdigit():
+    if not rows and key.isascii() and key.isdigit() and len(key) <= 18:  # a row id SQLite can hold
         rows = store.query(f"SELECT {_ENTITY_COLUMNS} FROM entities e WHERE e.id = ?", (int(key),))
     if not rows:
         raise NotFound(f"no entity with key, code or id '{key}'; list them at /api/entities")

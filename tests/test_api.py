@@ -74,6 +74,12 @@ def test_entity_page_data(client) -> None:  # type: ignore[no-untyped-def]
     assert entity["code"] == "KAZ" and entity["timeline"][0]["mentions"] >= 1
 
 
+@pytest.mark.parametrize("key", ["²", "99999999999999999999999", "٣"])
+def test_an_entity_key_that_looks_numeric_but_is_no_row_id_is_a_404(client, key) -> None:  # type: ignore[no-untyped-def]
+    response = client.get(f"/api/entities/{key}")
+    assert response.status_code == 404 and response.json()["error"] == "not-found"
+
+
 def test_export_csv_and_jsonl_agree(client) -> None:  # type: ignore[no-untyped-def]
     rows = list(csv.DictReader(io.StringIO(client.get("/api/export/events", params={"format": "csv", "actor": "JPN"}).text)))
     lines = client.get("/api/export/events", params={"format": "jsonl", "actor": "JPN"}).text.splitlines()
