@@ -845,3 +845,431 @@ def test_import_ban_is_not_placed_in_the_country_of_the_goods(pipeline):
     event = only(events_of(pipeline, "Украина запретила ввоз сыров из Швейцарии."), "SANCTION")
     assert (event.sources, event.targets) == (("UKR",), ("CHE",))
     assert event.location is None or event.location.country != "CHE"
+
+
+# --- session 3 detection: acts before/after, references back, refusals as worded -----------------
+
+
+def test_an_act_after_which_someone_visits_is_its_own_event_not_the_visits_topic(pipeline):
+    text = "Министр обороны Франции посетил Бамако после уничтожения 3 мая французскими военными лагеря боевиков в Мали."
+    assert {"CONSULT", "ASSAULT"} <= {e.type for e in events_of(pipeline, text)}
+
+
+def test_the_term_of_an_arrest_and_a_photo_of_a_blast_report_no_new_act(pipeline):
+    ended = "В пятницу закончился пятилетний срок ареста бывшего президента Грузии Михаила Саакашвили."
+    assert "COERCE" not in {e.type for e in events_of(pipeline, ended)}
+    photo = "Министр обороны Израиля опубликовал фотографию взрыва в Газе."
+    assert "ASSAULT" not in {e.type for e in events_of(pipeline, photo)}
+
+
+def test_a_noun_act_named_with_a_demonstrative_refers_back(pipeline):
+    text = "Молдавия, считающая этот кредит России невыгодным, решила отказаться от переговоров."
+    assert "AID" not in {e.type for e in events_of(pipeline, text)}
+
+
+def test_an_act_despite_which_something_happens_is_reported(pipeline):
+    text = "Протесты в Минске продолжились, несмотря на уступки властей."
+    assert "CONCEDE" in {e.type for e in events_of(pipeline, text)}
+
+
+def test_cannot_consider_a_request_is_a_refusal(pipeline):
+    text = "Власти Аргентины заявили, что не могут рассмотреть просьбу Боливии о выдаче бывшего министра."
+    assert "REJECT" in {e.type for e in events_of(pipeline, text)}
+    granted = "Суд Германии не удовлетворил ходатайство Польши об экстрадиции."
+    assert "REJECT" in {e.type for e in events_of(pipeline, granted)}
+
+
+def test_an_igo_officials_term_ending_is_no_withdrawal(pipeline):
+    text = "Генеральный секретарь ООН сложит полномочия 31 декабря."
+    assert "RETREAT" not in {e.type for e in events_of(pipeline, text)}
+
+
+def test_not_going_to_a_meeting_negates_it(pipeline):
+    text = "Премьер-министр Израиля заявил, что не поедет на переговоры с президентом США."
+    assert only(events_of(pipeline, text), "CONSULT").modality == "negated"
+
+
+def test_refusing_to_attend_is_a_refusal_of_the_meeting_the_text_is_about(pipeline):
+    text = (
+        "Президент России Владимир Путин и президент Франции Эмманюэль Макрон провели переговоры в Париже. "
+        "Канцлер Германии Ангела Меркель отказалась от участия."
+    )
+    refused = [e for e in events_of(pipeline, text) if e.type == "CONSULT" and e.modality == "negated"]
+    assert len(refused) == 1 and refused[0].sources == ("DEU",) and set(refused[0].targets) == {"RUS", "FRA"}
+
+
+def test_a_measure_kept_until_the_other_side_acts_is_also_a_demand(pipeline):
+    text = "Президент Палестины сказал, что контакты с Израилем будут приостановлены до тех пор, пока не будут сняты ограничения."
+    demand = only(events_of(pipeline, text), "REQUEST")
+    assert demand.modality == "asserted" and "ISR" in demand.targets
+
+
+def test_acting_at_someones_request_reports_the_request(pipeline):
+    text = "Президент Турции добавил, что задержанный был депортирован в Нидерланды по просьбе Бельгии."
+    assert only(events_of(pipeline, text), "REQUEST").sources == ("BEL",)
+
+
+def test_an_arrest_warrant_is_coercion(pipeline):
+    assert "COERCE" in {
+        e.type
+        for e in events_of(pipeline, "Суд Египта выдал ордер на арест бывшего президента Мухаммеда Мурси.")
+    }
+
+
+def test_a_request_acted_on_keeps_no_date_of_the_act(pipeline):
+    events = events_of(pipeline, "13 января по запросу ФБР в Испании был задержан российский программист.")
+    assert only(events, "REQUEST").date is None
+    assert only(events, "COERCE").date == "2021-01-13"
+
+
+def test_a_promise_whose_next_line_states_force_is_a_threat(pipeline):
+    text = (
+        "Пресс-секретарь движения «Талибан» также пообещал:\n"
+        "Ваших солдат будут убивать здесь, пока тут остаётся хотя бы один ваш военный."
+    )
+    types = {e.type for e in events_of(pipeline, text)}
+    assert "THREATEN" in types and "AGREE" not in types
+    kind = "Министр финансов Германии пообещал:\nМы выделим Греции новый кредит."
+    assert "THREATEN" not in {e.type for e in events_of(pipeline, kind)}
+
+
+def test_an_act_something_hinders_is_not_reported(pipeline):
+    text = "Позиция Венгрии мешает Евросоюзу ввести санкции против России."
+    assert "SANCTION" not in {e.type for e in events_of(pipeline, text)}
+
+
+def test_a_second_coordinated_act_shares_the_hope_of_the_clause(pipeline):
+    text = "Премьер-министр Палестины выразил надежду на то, что его кабинет просуществует до середины августа и уступит место правительству национального единства."
+    assert only(events_of(pipeline, text), "RETREAT").modality == "hypothetical"
+    negated = "Министр заявил, что Россия не признает выборы в Грузии и отзовет посла из Тбилиси."
+    assert only(events_of(pipeline, negated), "SANCTION").modality == "planned"
+
+
+def test_a_party_saying_its_act_did_not_happen_denies_it(pipeline):
+    events = events_of(
+        pipeline, "В Министерстве финансов России утверждают, что кредит Украине не предоставлялся."
+    )
+    denial = only(events, "REJECT")
+    assert denial.sources == ("RUS",) and denial.modality == "asserted"
+    assert "AID" not in {e.type for e in events}
+    attack = events_of(pipeline, "Президент Ирака заявил, что Ирак никогда не атаковал Кувейт.")
+    assert only(attack, "REJECT").sources == ("IRQ",) and "ASSAULT" not in {e.type for e in attack}
+
+
+def test_a_negated_future_act_stays_negated_not_a_denial(pipeline):
+    events = events_of(
+        pipeline, "Премьер-министр Израиля заявил, что не поедет на переговоры с президентом США."
+    )
+    assert "REJECT" not in {e.type for e in events}
+
+
+def test_a_body_named_by_v_speaks_for_an_impersonal_statement(pipeline):
+    accused = only(
+        events_of(pipeline, "В МИД России заявили, что Украина нарушает Минские соглашения."), "ACCUSE"
+    )
+    assert accused.sources == ("RUS",) and "UKR" in accused.targets
+
+
+def test_an_act_in_an_after_clause_is_not_the_content_of_a_summons(pipeline):
+    text = "МИД Польши вызвал посла Белоруссии, после того как суд Белоруссии арестовал польского журналиста."
+    assert {"ACCUSE", "COERCE"} <= {e.type for e in events_of(pipeline, text)}
+
+
+def test_receiving_years_of_prison_is_a_sentence_the_subject_undergoes(pipeline):
+    text = "В 2015 году бывший директор завода Юрий Солошенко получил в России шесть лет колонии строгого режима."
+    event = only(events_of(pipeline, text), "SANCTION")
+    assert event.targets == ("Юрий Солошенко",)
+    citizen = "В 2015 году бывший министр обороны Грузии получил российское гражданство."
+    assert "SANCTION" not in {e.type for e in events_of(pipeline, citizen)}
+
+
+@pytest.mark.parametrize(
+    "text, source, target",
+    [
+        ("Глава МИД России заявил, что Киеву необходимо выполнить Минские соглашения.", "RUS", "UKR"),
+        ("Президент Франции считает, что Германии нужно увеличить помощь Греции.", "FRA", "DEU"),
+        ("Лавров заявил, что Киеву стоит прекратить обстрелы Донбасса.", "RUS", "UKR"),
+    ],
+)
+def test_what_a_speaker_says_another_must_do_is_a_demand_and_the_act_is_not_coded(
+    pipeline, text, source, target
+):
+    events = events_of(pipeline, text)
+    demand = only(events, "REQUEST")
+    assert (demand.sources, demand.targets) == ((source,), (target,))
+    assert {e.type for e in events} == {"REQUEST"}
+
+
+@pytest.mark.parametrize(
+    "text, source, target",
+    [
+        ("Лавров заявил, что Киев не выполняет Минские соглашения.", "RUS", "UKR"),
+        ("Президент Венесуэлы заявил, что Вашингтон вмешивается во внутренние дела страны.", "VEN", "USA"),
+        ("Глава МИД России заявил, что ответственность за гибель мирных жителей несет Киев.", "RUS", "UKR"),
+    ],
+)
+def test_a_stated_breach_interference_or_blame_is_an_accusation(pipeline, text, source, target):
+    accused = only(events_of(pipeline, text), "ACCUSE")
+    assert (accused.sources, accused.targets) == ((source,), (target,))
+
+
+def test_keeping_an_agreement_is_no_accusation(pipeline):
+    assert "ACCUSE" not in {
+        e.type
+        for e in events_of(pipeline, "Президент Украины заявил, что Киев выполняет Минские соглашения.")
+    }
+
+
+def test_calling_someone_a_murderer_is_an_accusation_but_a_denied_label_is_not(pipeline):
+    named = only(events_of(pipeline, "Президент США назвал президента Сирии Башара Асада убийцей."), "ACCUSE")
+    assert named.sources == ("USA",) and "SYR" in named.targets
+    denied = "Посол Аргентины уверяет, что никакие они не террористы, а их поступок можно назвать ошибкой."
+    assert "ACCUSE" not in {e.type for e in events_of(pipeline, denied)}
+
+
+@pytest.mark.parametrize(
+    "text, source, target",
+    [
+        ("Глава Газпрома Алексей Миллер заявил, что Белоруссия не заплатила за поставленный газ.", "Газпром", "BLR"),
+        ("Министр финансов России заявил, что Украина не оплатила поставки газа.", "RUS", "UKR"),
+    ],
+)
+def test_a_stated_non_payment_is_a_claim_against_the_debtor(pipeline, text, source, target):
+    claim = only(events_of(pipeline, text), "ACCUSE")
+    assert (claim.sources, claim.targets) == ((source,), (target,))
+
+
+def test_we_in_a_quote_after_a_colon_is_the_speakers_side(pipeline):
+    text = "Министр иностранных дел Франции подчеркнул позицию правительства Франции: «Мы не признаем результаты выборов»."
+    assert only(events_of(pipeline, text), "REJECT").sources == ("FRA",)
+
+
+def test_saying_a_state_makes_no_effort_is_criticism(pipeline):
+    text = "Генсек НАТО заявил, что Россия не прикладывает никаких усилий для урегулирования конфликта."
+    accused = only(events_of(pipeline, text), "ACCUSE")
+    assert (accused.sources, accused.targets) == (("NATO",), ("RUS",))
+
+
+def test_handing_over_control_to_local_authorities_is_a_withdrawal(pipeline):
+    text = "Силы НАТО продолжают постепенно передавать контроль над обеспечением безопасности Афганистана местным властям."
+    assert only(events_of(pipeline, text), "RETREAT").sources == ("NATO",)
+
+
+def test_being_suspected_is_an_accusation_by_the_state(pipeline):
+    text = "Бывший министр обороны Грузии Давид Кезерашвили подозревается в превышении полномочий."
+    assert only(events_of(pipeline, text), "ACCUSE").targets == ("Давид Кезерашвили",)
+
+
+def test_an_application_and_an_expectation_addressed_to_a_side_are_requests(pipeline):
+    assert only(events_of(pipeline, "Грузия подала заявку на вступление в НАТО."), "REQUEST").sources == ("GEO",)
+    expected = only(events_of(pipeline, "Россия ожидает от Украины выполнения Минских соглашений."), "REQUEST")
+    assert (expected.sources, expected.targets) == (("RUS",), ("UKR",))
+
+
+def test_a_victim_telling_of_a_harm_accuses_its_doer_and_the_harm_stays(pipeline):
+    events = events_of(pipeline, "Президент Сирии заявил, что Израиль нанес удар по Дамаску.")
+    assert only(events, "ACCUSE").sources == ("SYR",) and only(events, "ACCUSE").targets == ("ISR",)
+    assert only(events, "ASSAULT").sources == ("ISR",)
+    own = events_of(pipeline, "Полиция Франции сообщила, что задержала 100 граждан Алжира.")
+    assert "ACCUSE" not in {e.type for e in own}
+
+
+def test_a_debtor_saying_it_will_not_repay_refuses(pipeline):
+    refusal = only(events_of(pipeline, "Украина решила не возвращать кредит России."), "REJECT")
+    assert (refusal.sources, refusal.targets) == (("UKR",), ("RUS",))
+
+
+def test_a_speaker_telling_of_its_own_breach_accuses_no_one(pipeline):
+    text = "Президент Украины заявил, что Украина не будет выполнять Минские соглашения."
+    assert "ACCUSE" not in {e.type for e in events_of(pipeline, text)}
+
+
+def test_a_negated_giving_up_is_an_asserted_refusal(pipeline):
+    for text in ("Тегеран не откажется от ядерной программы.", "Иран не намерен отказываться от обогащения урана."):
+        refusal = only(events_of(pipeline, text), "REJECT")
+        assert refusal.modality == "asserted" and refusal.sources == ("IRN",)
+    attends = only(events_of(pipeline, "Премьер Канады не откажется от участия в саммите в Вашингтоне."), "CONSULT")
+    assert attends.modality != "negated"
+
+
+def test_exercises_of_troops_named_generically_are_the_host_states(pipeline):
+    drill = only(events_of(pipeline, "Военные провели учения в Калининградской области."), "MOBILIZE")
+    assert drill.sources == ("RUS",)
+
+
+NEWS_WORDING = [
+    ("ASSAULT", "Армия Израиля начала наземную операцию в Газе.", ("ISR",)),
+    ("ASSAULT", "Сирийские правительственные войска отбили у боевиков Пальмиру.", ("SYR",)),
+    ("COERCE", "Генпрокуратура Украины объявила в розыск бывшего министра.", ("UKR",)),
+    ("SANCTION", "Польша закрыла границу с Белоруссией.", ("POL",)),
+]
+
+
+@pytest.mark.parametrize("type_,text,sources", NEWS_WORDING, ids=[w[1][:24] for w in NEWS_WORDING])
+def test_common_news_wording_is_an_event(pipeline, type_, text, sources):
+    assert only(events_of(pipeline, text), type_).sources == sources
+
+
+def test_a_surgery_or_a_bank_operation_is_no_assault(pipeline):
+    for text in ("Хирурги провели операцию на сердце.", "Банк провел операцию по продаже валюты."):
+        assert events_of(pipeline, text) == []
+
+
+def test_readiness_to_harm_is_a_threat_and_readiness_to_help_an_offer(pipeline):
+    threat = only(events_of(pipeline, "ЕС готов ввести новые санкции против России."), "THREATEN")
+    assert (threat.sources, threat.targets) == (("EU",), ("RUS",))
+    assert only(events_of(pipeline, "Боливия готова предоставить убежище Сноудену."), "AGREE").sources == ("BOL",)
+
+
+def test_a_sitting_of_a_states_own_body_is_no_meeting_between_sides(pipeline):
+    text = "Воскресное заседание кабинета министров глава правительства Израиля провел в Хевроне."
+    assert "CONSULT" not in {e.type for e in events_of(pipeline, text)}
+    talks = only(events_of(pipeline, "Лавров провел встречу с делегацией Китая в Москве."), "CONSULT")
+    assert talks.targets == ("CHN",)
+
+
+def test_consent_as_the_condition_of_another_act_is_no_agreement(pipeline):
+    text = "Базы будут размещаться с согласия Совета глав государств ОДКБ."
+    assert "AGREE" not in {e.type for e in events_of(pipeline, text)}
+    given = only(events_of(pipeline, "Совет глав государств ОДКБ дал согласие на размещение баз."), "AGREE")
+    assert given.sources == ("CSTO",)
+
+
+REPORTED_CHARGES = [
+    ("Президент Белоруссии Александр Лукашенко заявил, что Польша готовит провокации на границе.", ("BLR",), ("POL",)),
+    ("По мнению Кремля, Запад ведет против России гибридную войну.", ("RUS",), ("Запад",)),
+    ("МИД России заявил, что Вашингтон лжет.", ("RUS",), ("USA",)),
+]
+
+
+@pytest.mark.parametrize("text,sources,targets", REPORTED_CHARGES, ids=[r[0][:20] for r in REPORTED_CHARGES])
+def test_a_speaker_charging_a_side_with_a_plot_or_a_lie_accuses_it(pipeline, text, sources, targets):
+    charge = only(events_of(pipeline, text), "ACCUSE")
+    assert (charge.sources, charge.targets) == (sources, targets)
+
+
+def test_a_proposed_act_is_not_coded_but_an_agreed_one_is_planned(pipeline):
+    assert events_of(pipeline, "Депутат Госдумы предложил запретить продажу алкоголя.") == []
+    agreed = only(events_of(pipeline, "Россия и Украина договорились вывести войска из зоны конфликта."), "RETREAT")
+    assert agreed.modality == "planned"
+
+
+def test_the_importance_of_talks_reports_no_talks(pipeline):
+    assert events_of(pipeline, "Министр отметил важность переговоров с Японией.") == []
+
+
+def test_a_measure_named_by_a_modal_noun_takes_its_modality(pipeline):
+    maybe = only(events_of(pipeline, "ЕС рассматривает возможность введения санкций против Ирана."), "SANCTION")
+    assert maybe.modality == "hypothetical"
+    plan = only(events_of(pipeline, "ЕС рассматривает план введения санкций против Ирана."), "SANCTION")
+    assert plan.modality == "planned"
+
+
+def test_a_negated_predicate_of_a_measure_does_not_deny_the_measure(pipeline):
+    stands = only(events_of(pipeline, "Санкции против России не помешали росту экономики."), "SANCTION")
+    assert stands.modality == "asserted"
+    failed = only(events_of(pipeline, "Переговоры России и Японии не состоялись."), "CONSULT")
+    assert failed.modality == "negated"
+
+
+def test_a_meeting_with_private_people_or_a_sitting_of_a_home_body_has_no_second_side(pipeline):
+    assert events_of(pipeline, "Компания «Газпром» провела совещание с поставщиками.") == []
+    text = "Премьер-министр Владимир Путин принял участие в заседании Совета Федерации."
+    assert "CONSULT" not in {e.type for e in events_of(pipeline, text)}
+
+
+STANCES = [
+    ("ACCUSE", "Москва считает недопустимым размещение ПРО в Польше.", ("RUS",)),
+    ("ACCUSE", "Президент Литвы заявила о недопустимости вмешательства России во внутренние дела страны.", ("LTU",)),
+    ("REJECT", "Глава МИД РФ Сергей Лавров высказался против расширения НАТО.", ("RUS",)),
+]
+
+
+@pytest.mark.parametrize("type_,text,sources", STANCES, ids=[s[1][:20] for s in STANCES])
+def test_a_stated_condemnation_or_opposition_is_coded(pipeline, type_, text, sources):
+    assert only(events_of(pipeline, text), type_).sources == sources
+
+
+def test_an_intended_measure_is_planned_whichever_lemma_the_parser_gives(pipeline):
+    for text in ("ЕС намерен ввести санкции против Сирии.", "США намерены ввести санкции против Ирана."):
+        assert only(events_of(pipeline, text), "SANCTION").modality == "planned"
+
+
+def test_a_called_off_visit_keeps_the_visitor_and_the_host(pipeline):
+    for text in ("Министр иностранных дел Японии отменил визит в Москву.", "Визит министра иностранных дел Японии в Москву был отменен."):
+        off = only(events_of(pipeline, text), "CONSULT")
+        assert (off.sources, off.targets, off.modality) == (("JPN",), ("RUS",), "negated")
+
+
+def test_being_held_under_arrest_makes_the_subject_the_one_held(pipeline):
+    for text in ("Бывший премьер Украины Юлия Тимошенко находится под арестом.", "Оппозиционер Алексей Навальный взят под стражу в Москве."):
+        held = only(events_of(pipeline, text), "COERCE")
+        assert held.sources != held.targets and held.targets and "RUS" != held.targets[0]
+
+
+def test_placing_under_house_arrest_is_coercion(pipeline):
+    text = "Суд поместил оппозиционера Алексея Навального под домашний арест."
+    assert only(events_of(pipeline, text), "COERCE").targets == ("Алексей Навальный",)
+
+
+def test_an_attack_on_a_post_with_no_owner_named_targets_the_state_where_it_stands(pipeline):
+    attack = only(events_of(pipeline, "Боевики атаковали военную базу в провинции Кабул 2 марта."), "ASSAULT")
+    assert (attack.sources, attack.targets) == ((), ("AFG",))
+    owned = only(events_of(pipeline, "Боевики атаковали военную базу США в Афганистане."), "ASSAULT")
+    assert owned.targets == ("USA",)
+
+
+MODAL_CLASSES = [
+    ("Путин не исключил встречи с Зеленским.", "CONSULT", "hypothetical"),
+    ("Если Иран продолжит обогащение урана, США введут новые санкции.", "SANCTION", "hypothetical"),
+    ("Россия готовится к введению санкций против Украины.", "SANCTION", "planned"),
+]
+
+
+@pytest.mark.parametrize("text,type_,modality", MODAL_CLASSES, ids=[m[0][:20] for m in MODAL_CLASSES])
+def test_not_ruling_out_a_bare_condition_and_preparing_hedge_the_act(pipeline, text, type_, modality):
+    assert only(events_of(pipeline, text), type_).modality == modality
+
+
+def test_closing_straits_to_a_states_ships_is_a_sanction(pipeline):
+    closed = only(events_of(pipeline, "Турция собирается закрыть проливы для российских кораблей."), "SANCTION")
+    assert (closed.sources, closed.modality) == (("TUR",), "planned")
+
+
+def test_the_topic_of_talks_is_no_partner(pipeline):
+    assert events_of(pipeline, "Переговоры о ядерной программе Ирана продолжаются уже десять лет.") == []
+    talks = only(events_of(pipeline, "Лавров провел переговоры по Сирии с госсекретарем США."), "CONSULT")
+    assert talks.targets == ("USA",)
+
+
+GIVING_BACK = [
+    ("CONCEDE", "Белоруссия погасила долг перед «Газпромом».", ("BLR",)),
+    ("CONCEDE", "Турция вернула России задержанное судно.", ("TUR",)),
+    ("RETREAT", "Израильские войска покинули сектор Газа.", ("ISR",)),
+]
+
+
+@pytest.mark.parametrize("type_,text,sources", GIVING_BACK, ids=[g[1][:20] for g in GIVING_BACK])
+def test_paying_giving_back_and_leaving_are_concessions_and_retreats(pipeline, type_, text, sources):
+    assert only(events_of(pipeline, text), type_).sources == sources
+
+
+def test_a_minister_leaving_a_hall_is_no_retreat(pipeline):
+    assert events_of(pipeline, "Министр покинул зал заседаний.") == []
+
+
+def test_a_present_tense_meeting_on_a_later_day_is_planned(pipeline):
+    assert only(events_of(pipeline, "Путин завтра встречается с Эрдоганом."), "CONSULT").modality == "planned"
+    assert only(events_of(pipeline, "Путин встречается с Эрдоганом в Сочи."), "CONSULT").modality == "asserted"
+
+
+def test_a_speaker_saying_a_side_takes_part_in_crime_accuses_it(pipeline):
+    charge = only(events_of(pipeline, "МВД России заявило, что Украина участвует в террористической деятельности."), "ACCUSE")
+    assert (charge.sources, charge.targets) == (("RUS",), ("UKR",))
+
+
+def test_a_harm_whose_toll_the_clause_reports_is_coded_with_the_dead_as_targets(pipeline):
+    text = "Напомним, в конце февраля в результате авиаудара в Идлибе погибли 33 турецких военнослужащих."
+    strike = only(events_of(pipeline, text), "ASSAULT")
+    assert (strike.sources, strike.targets) == ((), ("TUR",))
+    assert events_of(pipeline, "Погибшие в результате теракта израильские полицейские") == []

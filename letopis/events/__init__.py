@@ -38,7 +38,7 @@ from .mentions import (
 from .modality import clause_tense, conditional, conditions, find_modality
 from .timing import document_anchor, fill_restatements, find_dates
 from .tree import Tree, segments
-from .triggers import NEGATORS, Trigger, attributive, find_triggers, is_negated, lexicon
+from .triggers import NEGATORS, UNTIL, Trigger, attributive, find_triggers, is_negated, lexicon
 
 __all__ = ["extract", "scored_events", "confidence_features", "REQUIRES", "ASSIGNS"]
 
@@ -90,6 +90,10 @@ SETTING_TYPES = frozenset({EventType.CONSULT, EventType.PROTEST})
 # Moves of an envoy made by the envoy's own state (a recall, a return), unlike a summons (ACCUSE), which the
 # host makes: `МИД России вызвал посла США`.
 ENVOY_TYPES = frozenset({EventType.SANCTION, EventType.CONCEDE})
+# Measures that, kept `до тех пор, пока не …`, demand what ends them (an ultimatum: also a REQUEST).
+UNTIL_TYPES = frozenset({EventType.SANCTION, EventType.COERCE})
+# Prepositions of a talk's topic (`переговоры о программе Ирана`): what it is about names no partner.
+TOPIC_CASES = frozenset({"о", "об", "обо", "про"})
 # Where the speaker of a reported statement hangs from the stated clause.
 SPEAKER_RELS = frozenset({"ccomp", "parataxis"})
 
@@ -122,6 +126,10 @@ class Draft:
     private: bool = False  # the other side is private people (`встречался с правозащитниками`)
     ban: bool = False  # a ban word (`запрещен въезд`): aimed abroad once its agent is known, a sanction
     stranger: bool = False  # the clause names a subject that is no actor (`информация помогла …`)
+    attend: bool = False  # attending (or refusing to attend) an occasion (`отказался от участия`)
+    forces: bool = False  # the subject is troops named generically (`военные провели учения`)
+    domestic: bool = False  # a sitting of a state's own body (`заседание кабинета министров`)
+    facility: bool = False  # a harm aimed at a state's post with no owner named (`атаковали военную базу`)
 
 
 def _suppressed(tree: Tree, triggers: list[Trigger]) -> tuple[list[Trigger], set[int]]:
@@ -132,6 +140,7 @@ def _suppressed(tree: Tree, triggers: list[Trigger]) -> tuple[list[Trigger], set
     Returns the kept triggers and the indices of those kept as agreed (planned) acts.
     """
     speech = {t.index: (t.type, t.mode) for t in triggers if t.type in SPEECH_TYPES}
+    offers = {t.index for t in triggers if t.lemma in words_of("propose")}  # `предложил запретить`: not agreed
     every = {t.index: t.type for t in triggers}
     out: list[Trigger] = []
     agreed: set[int] = set()
@@ -143,11 +152,16 @@ def _suppressed(tree: Tree, triggers: list[Trigger]) -> tuple[list[Trigger], set
         if t.type in SETTING_TYPES and setting(tree, t.index):
             out.append(t)  # `во второй день саммита договорились …`: the occasion, not what was agreed
             continue
+        if noun and tree.case(t.index) in words_of("time"):
+            out.append(t)  # `посетил Исламабад после ликвидации бин Ладена`: an act before, not the topic
+            continue
         while steps < NESTING_DEPTH and (tree.tokens[j].rel in NESTING_RELS or _condition_clause(tree, j)):
             rel = tree.tokens[j].rel
             condition = condition or _condition_clause(tree, j)
             if prev.startswith("nsubj") and rel == "conj":
                 break  # `встреча обещана, однако разговор не планировался`: the subject of a coordinate clause
+            if steps > 0 and rel in ("obl", "nmod") and tree.case(j) in words_of("time"):
+                break  # `вызвали поверенного, после того как суд не разрешил …`: an act before, not the content
             chain = chain and rel in AGREED_RELS
             # `не согласовало протест и разогнало …`: a predicate coordinated with a speech act is an act
             coordinate = coordinate and rel == "conj" and not noun
@@ -158,7 +172,8 @@ def _suppressed(tree: Tree, triggers: list[Trigger]) -> tuple[list[Trigger], set
                 break  # `протестующие потребовали`: the speaker, not what is said
             # a noun right under another trigger is its topic (`обсудили сотрудничество`)
             animate = tree.tokens[t.index].feat("Animacy") == "Anim"  # `столкновения демонстрантов`: a party
-            if j != t.index and noun and steps == 0 and j in every and j not in speech and not animate:
+            on_behalf = t.type == EventType.REQUEST and tree.case(t.index) == "по"  # `депортирован по просьбе X`
+            if j != t.index and noun and steps == 0 and j in every and j not in speech and not animate and not on_behalf:
                 nested = True
                 break
             if j != t.index and condition and j in every and (noun or every[j] in PROMISE_ACTS):
@@ -167,7 +182,7 @@ def _suppressed(tree: Tree, triggers: list[Trigger]) -> tuple[list[Trigger], set
             if j != t.index and j in speech:
                 if coordinate:
                     break
-                agreement = speech[j][0] == EventType.AGREE and not is_negated(tree, j)
+                agreement = speech[j][0] == EventType.AGREE and not is_negated(tree, j) and j not in offers
                 if agreement and chain and t.type not in TOPIC_TYPES:
                     agreed.add(t.index)
                 else:
@@ -230,16 +245,41 @@ def _drafts(article: Article, index: ActorIndex) -> list[Draft]:
                     continue  # still nests its own complements (`направленных на оказание помощи`)
                 held = trig.type in SETTING_TYPES and setting(tree, trig.index)
                 passing = circumstance(tree, si, trig.index, index, work=trig.type not in SPEECH_TYPES)
+                if passing and trig.type == EventType.ASSAULT and not caption and _resulting(tree, trig.index):
+                    passing = False  # `в результате авиаудара погибли 33 военных`: the harm the clause reports
                 if (passing and not held) or in_name(tree, si, trig.index, index):
                     continue
+                if _prevented(tree, trig.index):
+                    continue  # `спор не дает двум странам заключить мирное соглашение`: the act does not happen
+                if _referred_back(tree, trig.index):
+                    continue  # `Украина, считающая этот кредит обусловленным`: an act told before
                 if intended(tree, trig.index):
                     continue  # `остановился, чтобы оказать помощь`: an intention, not a reported act
                 if trig.type == EventType.CONSULT and with_press(tree, trig.index, trig.partner):
                     continue
                 args = find_arguments(tree, si, trig.index, trig.type, index)
+                if not passing and trig.type == EventType.ASSAULT and _resulting(tree, trig.index):
+                    toll = [  # `в результате авиаудара погибли 33 турецких военных`: the dead are its targets
+                        a
+                        for c in tree.kids(_toll_verb(tree, trig.index), "nsubj", "nsubj:pass")
+                        for a in decide(collect(tree, si, c, index), index)
+                    ]
+                    args.targets = list(dict.fromkeys(args.targets + [a for a in args.sources if a in toll]))
+                    args.sources = [a for a in args.sources if a not in toll]
+                if _cancelled_occasion(tree, trig):  # `визит Путина в США отменен`: the visit's own sides
+                    occasion = find_arguments(tree, si, trig.partner, trig.type, index)
+                    if occasion.sources or occasion.targets:
+                        by = [a for a in args.sources if a not in occasion.targets]  # `Путин отменил визит в США`
+                        occasion.sources = list(dict.fromkeys(occasion.sources or by))
+                        occasion.targets = [a for a in occasion.targets if a not in occasion.sources]
+                        args = occasion
                 if not args.sources:  # `Минобороны сообщило об уничтожении склада`: the announcer acts
                     said = announcer(tree, si, trig.index, index)
                     args.sources = said
+                    args.targets = [t for t in args.targets if t not in said]
+                if not args.sources and _first_person(tree, trig.index, args.predicate):
+                    said = quoted_speaker(tree, si, trig.index, index) or _opener(tree, si, trig.index, index)
+                    args.sources = said  # `подчеркнул позицию США: «Мы не допускаем пытки»`: «мы» is the speaker's side
                     args.targets = [t for t in args.targets if t not in said]
                 kind = trig.type
                 if held and kind == EventType.PROTEST:  # `в ходе демонстраций полиция задержала …`: the
@@ -250,6 +290,8 @@ def _drafts(article: Article, index: ActorIndex) -> list[Draft]:
                     said_of = [a for a in dict.fromkeys(args.sources + args.targets) if a not in speaker]
                     if not speaker or not (said_of or _named_culprit(tree, trig.index, kind)):
                         continue  # `заявил, что атаку совершили «террористы»`: speaker → [] (no actor)
+                    if kind == EventType.ACCUSE and args.sources and set(args.sources) <= set(speaker):
+                        continue  # `Украина заявила, что Украина не будет выполнять …`: its own act, no charge
                     args.sources, args.targets = speaker, said_of
                     args.source_group = args.target_group = False
                 if trig.mode == "undergo":  # `Навальный вышел на свободу`: the subject is released
@@ -261,8 +303,8 @@ def _drafts(article: Article, index: ActorIndex) -> list[Draft]:
                     args.target_group, args.source_group = args.source_group, False
                 if trig.mode == "prospect" and not args.targets:  # `в случае осуждения Белых грозит …`
                     args.targets = [a for n in folded for c in tree.kids(n) for a in decide(collect(tree, si, c, index), index)]
-                if kind == EventType.RETREAT and _resignation(tree, trig) and not _by_states(args.sources):
-                    continue  # `в 1996 году он ушел в отставку`: a person's career, no state withdraws
+                if kind == EventType.RETREAT and _resignation(tree, trig) and not _states_only(args.sources):
+                    continue  # `в 1996 году он ушел в отставку`, `генсек ООН сложит полномочия`: a career
                 given = _received(tree, si, trig.index, index)
                 if given is not None:  # `Вашингтон получил от Гаваны отказ`: Havana refuses Washington
                     args.sources, receivers = given
@@ -292,22 +334,29 @@ def _drafts(article: Article, index: ActorIndex) -> list[Draft]:
                     if not args.sources:
                         continue  # `340 человек были ранены`: neither side identifiable, not coded
                 vow = False
+                if kind == EventType.AGREE and _harm_announced(article, si, tree, trig.index):
+                    kind = EventType.THREATEN  # `Он также пообещал:` + `ваших солдат будут убивать`: a threat
                 if kind != EventType.AGREE and offered(tree, trig.index):
-                    kind = EventType.AGREE  # `готова предоставить убежище`: an offer (EVENTS.md Speech acts)
+                    # `готова предоставить убежище`: an offer; `готов ввести санкции`: readiness to harm is a
+                    # threat (EVENTS.md Speech acts)
+                    kind = EventType.THREATEN if kind in THREAT_ACTS else EventType.AGREE
                 elif kind in THREAT_ACTS and vowed(tree, trig.index):
                     speaker = quoted_speaker(tree, si, trig.index, index) or _speaker(tree, si, trig.index, index)
                     if speaker:  # `«мы захватим вертолет», — сказал Мадуро`: a vow of force is a threat
                         args.targets = [a for a in args.targets if a not in speaker]
                         args.sources = speaker
                     kind, vow = EventType.THREATEN, True
-                if trig.negative:
-                    modality = Modality.ASSERTED
+                refused = trig.lemma in words_of("refuse") and is_negated(tree, trig.index)
+                if trig.negative or (refused and kind == EventType.REJECT):
+                    modality = Modality.ASSERTED  # `Тегеран не откажется от программы`: a refusal to give it up
                 elif trig.mode == "prospect":
                     modality = Modality.HYPOTHETICAL  # `ему грозит до 10 лет`: a sentence in prospect
+                elif trig.mode == "negated" and refused:  # `не откажется от участия`: the absence is denied
+                    modality = find_modality(tree, trig.index, pred, negative_entry=True)
                 elif trig.mode == "negated":
                     modality = Modality.NEGATED
-                else:
-                    modality = find_modality(tree, trig.index, pred)
+                else:  # `не полетит в Вашингтон на саммит`: the motion verb carries the meeting's modality
+                    modality = find_modality(tree, trig.index, _goal_verb(tree, trig.index, pred))
                 if trig.index in agreed and modality == Modality.ASSERTED:
                     modality = Modality.PLANNED
                 if trig.mode == "reported" or vow:
@@ -321,6 +370,8 @@ def _drafts(article: Article, index: ActorIndex) -> list[Draft]:
                         kind, modality = EventType.THREATEN, Modality.ASSERTED
                         args.targets = [a for a in args.sources + args.targets if a not in speaker]
                         args.sources = speaker
+                    elif modality in HEDGEABLE:  # `если Иран продолжит …, США введут санкции`: no one
+                        modality = Modality.HYPOTHETICAL  # voices it, the act is only conditional
                 elif kind in PROMISE_ACTS and cond and modality != Modality.ASSERTED:
                     speaker = quoted_speaker(tree, si, trig.index, index) or _speaker(tree, si, pred, index)
                     if speaker:  # `подчеркнул, что предоставит убежище в случае, если …`: a conditional offer
@@ -334,13 +385,26 @@ def _drafts(article: Article, index: ActorIndex) -> list[Draft]:
                 if modality == Modality.NEGATED and kind in THREAT_ACTS and not args.targets:
                     continue  # `я никогда не запрещал детям …`: a harm denied with no one harmed reports nothing
                 tense = clause_tense(tree, trig.index, pred)
+                verb = _clause_verb(tree, pred)
+                past = clause_tense(tree, verb, verb) == "past"
+                if modality == Modality.NEGATED and past and trig.mode == "pos" and not trig.negative:
+                    speaker = _claimant(tree, si, verb, index)  # `в Минфине утверждают, что кредит не
+                    sides = args.sources + args.targets  # предоставлялся`: a party says its act did not happen
+                    if speaker and (not args.sources or set(speaker) & set(sides)):
+                        kind, modality = EventType.REJECT, Modality.ASSERTED  # a denial (EVENTS.md)
+                        args.sources, args.targets = speaker, []
                 places = find_locations(tree, si, trig.index, pred, index, trig.partner, event_type=str(kind))
                 told = str(kind) if kind != EventType.AGREE or "offer" in family(tree.tokens[trig.index].lemma) else None
                 times = find_dates(tree, sentence, trig.index, pred, reference, tense, anchor=anchor, kind=told)
+                if _aside(tree, trig.index):  # `несмотря на уступки`, `по просьбе Бельгии`: an act aside the
+                    own = set(tree.subtree(trig.index))  # clause has only the time it names itself
+                    times = [(i, t) for i, t in times if i in own]
                 pairs = _place_date_pairs(tree, places, times)
                 for location, date in pairs:
                     if _abroad_ban(kind, trig.lemma, location, args.sources, args.targets):
                         location = None  # `Россия запретила ввоз овощей из Молдавии`: decided at home, not there
+                    if modality == Modality.ASSERTED and tense == "present" and _ahead(date, reference):
+                        modality = Modality.PLANNED  # `завтра встречаются`: a present of the schedule
                     host = location.country if location else None
                     if envoy and not args.targets and host and host not in envoy:
                         args.targets = [host]  # `отозвала посла из Минска`: from Belarus
@@ -368,19 +432,207 @@ def _drafts(article: Article, index: ActorIndex) -> list[Draft]:
                     draft.stems = family(trig.lemma, partner)
                     draft.passive = _passive(tree, trig.index, pred) and not args.sources
                     draft.partnered = _partnered(tree, trig.index, pred)
-                    draft.private = _private_partner(tree, trig.index, pred)
+                    draft.private = _private_partner(tree, trig.index, pred, trig.partner)
                     draft.ban = trig.lemma in words_of("ban")
+                    draft.attend = partner.lower() in words_of("attend") or trig.lemma in words_of("attend")
                     pos = tree.tokens[trig.index].pos
                     draft.kind = "verb" if pos in ("VERB", "AUX") else "noun" if pos == "NOUN" else "other"
                     draft.main = draft.kind == "verb" and _main_clause(tree, trig.index)
+                    draft.forces = _forces_subject(tree, trig.index, pred)
+                    draft.facility = kind == EventType.ASSAULT and _facility(tree, trig.index, pred)
+                    draft.domestic = kind == EventType.CONSULT and any(  # `провел заседание кабинета`
+                        tree.tokens[c].lemma.lower() in words_of("domestic")
+                        for j in {trig.index, trig.partner} - {-1}
+                        for c in tree.kids(j, "nmod")
+                    )
                     draft.stranger = not (args.sources or args.source_group) and _named_subject(tree, trig.index, pred)
                     per_type.setdefault(kind, []).append(draft)
                     if trig.type == EventType.THREATEN and (cond or _stated_condition(tree)):  # an ultimatum
                         demand = replace(draft, type=EventType.REQUEST, filled=["ultimatum"])
                         per_type.setdefault(EventType.REQUEST, []).append(demand)
+                    elif kind in THREAT_ACTS and modality == Modality.ASSERTED and trig.mode == "pos" and draft.sources:
+                        victim = _claimant(tree, si, _clause_verb(tree, pred), index)
+                        if victim and set(victim) & set(draft.targets) and not set(victim) & set(draft.sources):
+                            # `Президент Сирии заявил, что Израиль нанес удар по Дамаску`: the victim who
+                            # tells of a harm accuses its doer (EVENTS.md Accusations), the act stays too
+                            blame = replace(
+                                draft, type=EventType.ACCUSE, sources=victim, targets=list(draft.sources), filled=["victim"]
+                            )
+                            per_type.setdefault(EventType.ACCUSE, []).append(blame)
+                    elif kind in UNTIL_TYPES and _until(tree, pred):
+                        # `Аббас сказал, что контакты будут приостановлены до тех пор, пока не будут удалены
+                        # рамки`: the measure lasts until the other side acts, a demand (EVENTS.md Speech acts)
+                        by = draft.sources or _speaker(tree, si, pred, index)
+                        demand = replace(
+                            draft,
+                            type=EventType.REQUEST,
+                            sources=by,
+                            targets=[a for a in draft.targets if a not in by],
+                            modality=Modality.ASSERTED,
+                            filled=["ultimatum"],
+                        )
+                        per_type.setdefault(EventType.REQUEST, []).append(demand)
             for group in per_type.values():
                 drafts.extend(_merge_same_type(group))
     return drafts
+
+
+def _cancelled_occasion(tree: Tree, trig: Trigger) -> bool:
+    """A verb of calling off (`отменить`, `отказаться от`) whose licensing noun is the occasion
+    (`визит`, `встреча`): the occasion noun names the sides (`визит президента Франции в Россию`),
+    and in the passive (`визит … отменен`) the verb's subject is the occasion, no party."""
+    if trig.mode != "negated" or trig.partner < 0 or trig.partner == trig.index:
+        return False
+    return tree.tokens[trig.partner].pos == "NOUN" and tree.tokens[trig.index].pos == "VERB"
+
+
+def _ahead(date: str | None, reference: object) -> bool:
+    """The act's day is after the reference day (`завтра встречается`, `в пятницу проходят`): a present
+    tense that names such a day states the schedule (EVENTS.md Modality: scheduled → planned); today's
+    present (`сегодня проходят акции`) is often the act under way."""
+    if date is None or reference is None or len(date) != 10:
+        return False
+    return date > str(reference)
+
+
+def _toll_verb(tree: Tree, trigger: int) -> int:
+    """The finite verb whose toll a `в результате` harm causes (`в результате авиаудара погибли …`),
+    -1 when the phrase hangs from a participle or a noun (`погибшие в результате теракта полицейские`:
+    a caption or a description, not a report)."""
+    verb = tree.head(trigger)
+    for _ in range(NESTING_DEPTH):  # bounded: a parser slip may head a token by itself
+        if verb < 0 or tree.tokens[verb].pos != "NOUN":
+            break
+        verb = tree.head(verb)
+    if verb < 0 or tree.tokens[verb].pos != "VERB" or tree.tokens[verb].feat("VerbForm") != "Fin":
+        return -1
+    return verb
+
+
+def _resulting(tree: Tree, trigger: int) -> bool:
+    """A harm named as the cause of a clause's toll (`в результате теракта погиб человек`): the
+    preposition may be parsed as a word of its own or as the noun `результат` the harm hangs from."""
+    if _toll_verb(tree, trigger) < 0:
+        return False
+    if tree.case(trigger) in words_of("result"):
+        return True
+    h = tree.head(trigger)
+    return h >= 0 and f"{tree.case(h)} {tree.tokens[h].lemma.lower()}" in words_of("result")
+
+
+def _goal_verb(tree: Tree, trigger: int, pred: int) -> int:
+    """The verb of motion whose goal a meeting noun is (`не полетит на саммит`, `приедет на переговоры`,
+    accusative `на`/`в`): going to the meeting is attending it, so that verb's negation or tense is the
+    meeting's. Else the trigger's own predicate."""
+    token = tree.tokens[trigger]
+    head = tree.head(trigger)
+    if token.pos != "NOUN" or token.rel != "obl" or token.feat("Case") != "Acc" or head < 0:
+        return pred
+    if tree.case(trigger) not in ("на", "в", "во") or tree.tokens[head].pos != "VERB":
+        return pred
+    return head if tree.tokens[head].lemma.lower() in words_of("motion") else pred
+
+
+def _until(tree: Tree, pred: int) -> bool:
+    """`приостановлены до тех пор, пока не будут удалены рамки`: a negated `пока` clause of the measure's
+    predicate (directly or under `до тех пор`) names the condition for lifting it."""
+    heads = [pred, *(c for c in tree.kids(pred, "obl") if tree.case(c) == "до")]
+    for h in heads:
+        for c in tree.kids(h, "advcl", "acl"):
+            marks = {tree.tokens[m].lemma.lower() for m in tree.kids(c, "mark")}
+            negated = any(tree.tokens[n].lemma.lower() in NEGATORS for n in tree.kids(c, "advmod"))
+            if marks & UNTIL and negated:
+                return True
+    return False
+
+
+def _aside(tree: Tree, trigger: int) -> bool:
+    """A noun act in a concessive or on-behalf phrase (`несмотря на уступки`, `по просьбе Бельгии`): it
+    happened before or apart from the clause, so the clause's date is not its date (EVENTS.md Date)."""
+    token = tree.tokens[trigger]
+    return token.pos == "NOUN" and token.rel in ("obl", "nmod") and tree.case(trigger) in words_of("aside")
+
+
+def _harm_announced(article: Article, si: int, tree: Tree, trigger: int) -> bool:
+    """A promise that ends its line with a colon and says what only in the next line (`Он также пообещал:`
+    + `ваших солдат будут убивать здесь`): when that line states force or punishment, the promise is
+    a threat (EVENTS.md Speech acts), not an offer."""
+    if tree.tokens[trigger].lemma.lower() not in words_of("promise") or si + 1 >= len(article.sentences):
+        return False
+    last = [j for j in range(tree.lo, tree.hi) if tree.tokens[j].pos != "PUNCT" or tree.tokens[j].text == ":"]
+    if not last or tree.tokens[last[-1]].text != ":" or tree.kids(trigger, "xcomp", "ccomp", "obj"):
+        return False
+    following = article.sentences[si + 1]
+    return any(
+        t.type in THREAT_ACTS
+        for lo, hi in segments(following)
+        for t in find_triggers(Tree(following.tokens, lo, hi))
+    )
+
+
+def _prevented(tree: Tree, trigger: int) -> bool:
+    """An act that something keeps from happening (`спор мешает заключить договор`, `не дает двум странам
+    заключить мирное соглашение`): the infinitive under a verb of hindering reports no event."""
+    token = tree.tokens[trigger]
+    head = tree.head(trigger)
+    if token.feat("VerbForm") != "Inf" or token.rel != "xcomp" or head < 0:
+        return False
+    lemma = tree.tokens[head].lemma.lower()
+    if lemma in words_of("prevent"):
+        return True
+    return lemma in words_of("let") and is_negated(tree, head)
+
+
+def _clause_verb(tree: Tree, pred: int) -> int:
+    """The verb of a noun trigger's clause when the noun is its subject or object (`кредит не предоставлялся`)."""
+    h = tree.head(pred)
+    if tree.tokens[pred].pos == "NOUN" and tree.tokens[pred].rel in ("nsubj", "nsubj:pass", "obj") and h >= 0:
+        return h
+    return pred
+
+
+def _claimant(tree: Tree, si: int, clause: int, index: ActorIndex) -> list[str]:
+    """Who claims the clause `clause` with a verb of claiming (`утверждают, что …`, `уверяет, что …`,
+    `заявил, что …`): that verb's subject, or [] when the clause is no such claim."""
+    head = tree.head(clause)
+    if tree.tokens[clause].rel not in SPEAKER_RELS or head < 0:
+        return []
+    if tree.tokens[head].lemma.lower() not in words_of("say") | words_of("claim"):
+        return []
+    return _speaker(tree, si, clause, index)
+
+
+def _first_person(tree: Tree, trigger: int, pred: int) -> bool:
+    """The act's subject is `я`/`мы` (`«Мы не допускаем пытки»`): the speaker of the quote acts."""
+    return any(
+        tree.tokens[c].pos == "PRON" and tree.tokens[c].feat("Person") == "1"
+        for j in dict.fromkeys([trigger, pred, *tree.ancestors(trigger, frozenset({"conj", "xcomp"}))])
+        for c in tree.kids(j, "nsubj")
+    )
+
+
+def _opener(tree: Tree, si: int, trigger: int, index: ActorIndex) -> list[str]:
+    """Who opens a line with a clause and a colon before the quote holding the trigger (`госсекретарь
+    подчеркнул позицию правительства США: «Мы …»`): the subject of that clause's verb."""
+    colons = [j for j in range(tree.lo, trigger) if tree.tokens[j].text == ":"]
+    if not colons:
+        return []
+    for v in range(tree.lo, colons[-1]):
+        if tree.head(v) < 0 and tree.tokens[v].pos in ("VERB", "AUX"):
+            for c in tree.kids(v, "nsubj"):
+                said = decide(collect(tree, si, c, index), index)
+                if said:
+                    return said
+    return []
+
+
+def _referred_back(tree: Tree, trigger: int) -> bool:
+    """A noun act named with a demonstrative (`этот кредит`, `эти уступки`, `подобные акции`): it refers
+    back to an act the text told before (or to a kind of act), it does not report a new one."""
+    if tree.tokens[trigger].pos != "NOUN":
+        return False
+    marks = words_of("anaphora")
+    return any(tree.tokens[c].lemma.lower() in marks for c in tree.kids(trigger, "det", "amod"))
 
 
 def _folded_conditions(tree: Tree, triggers: list[Trigger]) -> set[int]:
@@ -474,6 +726,30 @@ def _named_subject(tree: Tree, trigger: int, pred: int) -> bool:
     )
 
 
+def _forces_subject(tree: Tree, trigger: int, pred: int) -> bool:
+    """The clause's subject is troops named only generically (`военные провели учения`, `войска
+    выдвинулись к границе`): with no state named, they are the forces of the state where they act."""
+    return any(
+        tree.tokens[c].lemma.lower() in words_of("forces") and not tree.kids(c, "nmod", "amod")
+        for j in dict.fromkeys([trigger, pred])
+        for c in tree.kids(j, "nsubj", "nsubj:pass")
+    )
+
+
+def _facility(tree: Tree, trigger: int, pred: int) -> bool:
+    """The act is aimed at a state's post or force named only generically (`атаковали военную базу`,
+    `обстреляли блокпост`, `нападение на патруль`): no owner of its own in the phrase."""
+    for j in dict.fromkeys([trigger, pred]):
+        for c in tree.kids(j, "obj", "obl", "nmod"):
+            if tree.tokens[c].lemma.lower() not in words_of("facility"):
+                continue
+            if tree.tokens[c].rel != "obj" and tree.case(c) not in ("на", "по"):
+                continue  # `у поста`, `возле базы`: a place near, not the target
+            if not any(tree.tokens[k].pos == "PROPN" and not tree.case(k) for k in tree.kids(c, "nmod")):
+                return True
+    return False
+
+
 def _main_clause(tree: Tree, trigger: int) -> bool:
     """The root of the line or a predicate coordinated with it (`задержали и депортировали`)."""
     token = tree.tokens[trigger]
@@ -507,6 +783,12 @@ def _abroad_ban(
     if kind != EventType.SANCTION and lemma not in words_of("ban"):
         return False
     return location.country in targets and location.country not in sources
+
+
+def _states_only(actors: list[str]) -> bool:
+    """Only state codes (`BGR`), no IGO (`UN`): a government resigns, an IGO official's term just ends."""
+    codes = _state_codes()
+    return bool(actors) and all(a in codes for a in actors)
 
 
 def _by_states(actors: list[str]) -> bool:
@@ -565,6 +847,12 @@ def _speaker(tree: Tree, si: int, clause: int, index: ActorIndex) -> list[str]:
                 said = decide(collect(tree, si, c, index), index)
                 if said:
                     return said
+            if not tree.kids(h, "nsubj") and tree.tokens[h].feat("Number") == "Plur":
+                for c in tree.kids(h, "obl"):  # `в Минфине России утверждают, что …`: the body speaks
+                    if tree.case(c) in ("в", "во"):
+                        said = decide(collect(tree, si, c, index), index)
+                        if said:
+                            return said
         j = h
     return _colon_speaker(tree, si, clause, index)
 
@@ -593,6 +881,8 @@ def _partnered(tree: Tree, trigger: int, pred: int) -> bool:
             tok = tree.tokens[c]
             if tok.lemma.lower() in words_of("private"):
                 continue  # `встречался с правозащитниками`: private people are no party (EVENTS.md Actors)
+            if tree.case(c) in TOPIC_CASES:
+                continue  # `переговоры о ядерной программе Ирана`: what is talked about, no partner
             if tree.case(c) in ("с", "со", "за") and tok.feat("Case") == "Ins":
                 return True
             # `принял предложение Москвы`: a named or personal owner of the object
@@ -603,11 +893,13 @@ def _partnered(tree: Tree, trigger: int, pred: int) -> bool:
     return False
 
 
-def _private_partner(tree: Tree, trigger: int, pred: int) -> bool:
-    """The comitative partner is private people (`встречался с правозащитниками`, `с активистами`)."""
+def _private_partner(tree: Tree, trigger: int, pred: int, partner: int = -1) -> bool:
+    """The comitative partner is private people (`встречался с правозащитниками`, `с активистами`,
+    `провела совещание с поставщиками`: under the meeting noun a conditioned trigger consumed)."""
     return any(
         tree.case(c) in ("с", "со") and tree.tokens[c].lemma.lower() in words_of("private")
-        for j in dict.fromkeys([trigger, pred])
+        for j in dict.fromkeys([trigger, pred, partner])
+        if j >= 0
         for c in tree.kids(j, "obl", "nmod")
     )
 
@@ -629,6 +921,8 @@ def _merge_same_type(group: list[Draft]) -> list[Draft]:
         for kept in out:
             if kept.sources and draft.sources and not set(kept.sources) & set(draft.sources):
                 continue  # different agents: different acts
+            if (kept.modality == Modality.NEGATED) != (draft.modality == Modality.NEGATED):
+                continue  # `утверждают, что не предоставлялся, … не смогли опровергнуть`: a denial and a failed one
             if (kept.location, kept.date) == (draft.location, draft.date) or not (
                 draft.location or draft.date
             ):
@@ -676,7 +970,10 @@ def _resolve_document(drafts: list[Draft], index: ActorIndex) -> None:
         if not d.sources and not d.targets and participants and d.type in OCCASION_TYPES and not d.stranger:
             d.sources = list(participants)
             d.filled.append("occasion")
-        passive_act = d.passive and (
+        if d.attend and d.type == EventType.CONSULT and d.sources and not d.targets and participants:
+            d.targets = [p for p in participants if p not in d.sources]  # `Браун отказался от участия`: in
+            d.filled.append("occasion")  # the meeting the text is about, whose sides are its hosts
+        passive_act = (d.passive or d.forces) and (
             (d.type in PASSIVE_STATE_TYPES and bool(d.targets)) or d.type in FORCES_TYPES
         )
         if not d.sources and (d.type in STATE_TYPES or passive_act):
@@ -686,6 +983,10 @@ def _resolve_document(drafts: list[Draft], index: ActorIndex) -> None:
                 d.filled.append("state")
                 if d.type == EventType.COERCE and d.ban and _foreign(d.sources, d.targets):
                     d.type = EventType.SANCTION  # `гражданам Грузии запрещен въезд в Россию`
+        if not d.targets and d.facility and d.location and d.location.country:
+            if d.location.country not in d.sources:  # `боевики атаковали военную базу в провинции Кабул`
+                d.targets = [d.location.country]
+                d.filled.append("state")
         if not d.targets and d.type == EventType.PROTEST:
             state = (d.location.country if d.location else None) or home
             if state and state not in d.sources:
@@ -708,6 +1009,8 @@ def _internal(d: Draft) -> bool:
     """An act between parties whose only party is one state (EVENTS.md: an event needs two sides
     or a multilateral body; the gold never codes a lone state's meeting, agreement or support)."""
     sides = set(d.sources + d.targets)
+    if d.domestic and len(set(d.sources)) == 1 and set(d.sources) <= _state_codes():
+        return True  # `заседание кабинета министров провел в Хевроне`: a state's own body sits, wherever it is
     if d.type not in INTERACTIVE_TYPES or len(sides) != 1 or d.partnered:
         return False
     (only,) = sides

@@ -81,6 +81,8 @@ def circumstance_reason(tree: Tree, si: int, trigger: int, index: ActorIndex, wo
         # trigger is a deed, not a speech act: `приступили к расследованию обстоятельств` accuses no one)
     if case in absence_cases():
         return "absence"  # `без согласия Совбеза`, `без предъявления обвинений`: the act did not take place
+    if case in ("с", "со") and token.feat("Case") == "Gen" and token.lemma.lower() in words_of("consent"):
+        return "consent"  # `будут размещаться с согласия Совета`: the condition of another act, not reported
     if case == "в" and token.feat("Case") == "Acc" and token.rel in ("obl", "nmod"):
         if head >= 0 and tree.tokens[head].lemma.lower() in words_of("outcome"):
             return None  # `протесты вылились в столкновения`: what the act turned into is reported

@@ -19,6 +19,7 @@ __all__ = ["markers", "conditions", "find_modality", "clause_tense", "conditiona
 
 MARKER_RELS = frozenset({"advmod", "aux", "aux:pass", "mark", "discourse", "parataxis", "cop", "amod", "acl"})
 UP_RELS = frozenset({"xcomp", "csubj", "csubj:pass", "ccomp"})
+NOUN_CHAIN = 2  # genitive links walked up from a noun trigger to a modal noun (`возможность введения санкций`)
 RANK = {Modality.NEGATED: 3, Modality.HYPOTHETICAL: 2, Modality.PLANNED: 1, Modality.ASSERTED: 0}
 
 
@@ -31,7 +32,7 @@ def markers() -> tuple[dict[str, Modality], dict[str, Modality]]:
     for line in text.splitlines():
         if line.strip() and not line.startswith("#"):
             word, modality, match = (line.split("\t") + ["", "", "lemma"])[:3]
-            if match.strip() in ("condition", "avoid"):
+            if match.strip() in ("condition", "avoid", "happen"):
                 continue
             (forms if match.strip() == "form" else lemmas)[word.strip()] = Modality(modality.strip())
     return lemmas, forms
@@ -48,6 +49,25 @@ def avoid_words() -> frozenset[str]:
     """Verbs of avoiding (`избежать`), rows marked `avoid` in modality.tsv: negated, they put the act
     they govern in prospect (`им не избежать наказания`: hypothetical, not negated)."""
     return frozenset(r[0] for r in data_rows("modality.tsv") if len(r) > 2 and r[2] == "avoid")
+
+
+@lru_cache(maxsize=1)
+def happen_words() -> frozenset[str]:
+    """Verbs of taking place (rows marked `happen` in modality.tsv): only their negation denies the act
+    their subject names (`переговоры не состоялись`, not `санкции не помешали росту экономики`)."""
+    return frozenset(r[0] for r in data_rows("modality.tsv") if len(r) > 2 and r[2] == "happen")
+
+
+def _subject_of_other(tree: Tree, trigger: int, j: int) -> bool:
+    """The noun trigger is the subject of `j`, an active predicate that is no verb of taking place
+    (a reflexive or passive one, `кредит не предоставлялся`, states the noun's own act)."""
+    token, verb = tree.tokens[trigger], tree.tokens[j]
+    if token.pos not in ("NOUN", "PROPN") or token.rel != "nsubj" or tree.head(trigger) != j:
+        return False
+    lemma = verb.lemma.lower()
+    if verb.pos != "VERB" or verb.feat("Voice") == "Pass" or lemma.endswith(("ся", "сь")):
+        return False
+    return lemma not in happen_words()
 
 
 def conditional(tree: Tree, trigger: int, pred: int) -> bool:
@@ -78,16 +98,53 @@ def _bare_condition(tree: Tree, g: int, words: frozenset[str]) -> bool:
 def _scope(tree: Tree, trigger: int, pred: int) -> list[int]:
     heads = [trigger, pred] if pred != trigger else [trigger]
     heads += tree.ancestors(pred, UP_RELS, 3)
+    first = _first_conjunct(tree, pred)
+    if first >= 0:  # `надеется, что кабинет просуществует … и уступит место`: the clause the conjunct shares
+        above = tree.head(first)
+        heads += [above, *tree.ancestors(above, UP_RELS, 3)]
+        if tree.tokens[above].lemma.lower() == "тот" and tree.head(above) >= 0:
+            heads.append(tree.head(above))  # `надежду на то, что …`
     for j in list(heads):  # `выразил надежду на то, что … уступит`: the noun a `то, что` clause fills
         h = tree.head(j)
         if tree.tokens[j].rel == "acl" and h >= 0 and tree.tokens[h].lemma.lower() == "тот":
             heads += [h, *([tree.head(h)] if tree.head(h) >= 0 else [])]
+    j = trigger  # `возможность введения санкций`, `план ввода войск`: the noun a verbal noun's chain fills
+    for _ in range(NOUN_CHAIN):
+        h = tree.head(j)
+        if tree.tokens[j].pos != "NOUN" or tree.tokens[j].rel != "nmod" or tree.case(j) or h < 0:
+            break
+        if tree.tokens[h].pos != "NOUN":
+            break
+        heads.append(h)
+        j = h
+    h = tree.head(j)  # `готовится к введению санкций`: a verb of intent the noun phrase completes
+    if tree.tokens[j].pos == "NOUN" and tree.tokens[j].rel == "obl" and h >= 0 and _intent_verb(tree, h):
+        heads.append(h)
     for j in list(heads):  # `о намерении подать жалобу`, `планы провести учения`: the noun an infinitive fills
         h = tree.head(j)
         if tree.tokens[j].feat("VerbForm") == "Inf" and tree.tokens[j].rel in ("nmod", "acl") and h >= 0:
             if tree.tokens[h].pos == "NOUN":
                 heads.append(h)
     return list(dict.fromkeys(heads))
+
+
+def _intent_verb(tree: Tree, j: int) -> bool:
+    """A verb that is itself a planned or hypothetical marker (`готовиться`, `планировать`)."""
+    lemmas, _ = markers()
+    token = tree.tokens[j]
+    return token.pos == "VERB" and lemmas.get(token.lemma.lower()) in (Modality.PLANNED, Modality.HYPOTHETICAL)
+
+
+def _first_conjunct(tree: Tree, pred: int) -> int:
+    """The first of coordinated predicates (`просуществует … и уступит` → просуществует) when it is itself
+    the complement of another clause: the second shares that clause's hedge or plan, not the first's own
+    negation (`не признала … и арестовала` stays asserted). -1 otherwise."""
+    if tree.tokens[pred].rel != "conj" or tree.tokens[pred].pos not in ("VERB", "AUX"):
+        return -1
+    h = tree.head(pred)
+    if h < 0 or tree.tokens[h].rel not in UP_RELS | {"acl"}:
+        return -1
+    return h
 
 
 def clause_tense(tree: Tree, trigger: int, pred: int) -> str | None:
@@ -131,6 +188,8 @@ def find_modality(tree: Tree, trigger: int, pred: int, negative_entry: bool = Fa
                 negative_entry or token.rel not in ("advmod", "discourse") or c == j
             ):
                 continue
+            if found == Modality.NEGATED and _subject_of_other(tree, trigger, j):
+                continue  # `санкции против России не помешали росту`: the sanctions are not denied
             if found == Modality.NEGATED and tree.tokens[j].lemma.lower() in avoid_words():
                 found = Modality.HYPOTHETICAL  # `им не избежать наказания`: the act is in prospect
             if RANK[found] > RANK[best]:

@@ -8,7 +8,8 @@ shape the event rather than the match: `negated` states the act did not happen (
 → CONSULT, negated), `undergo` makes the grammatical subject the one acted upon (`вышел на свободу`),
 `reported` makes it the one a speaker accuses or asks (`Минск считает, что Москва задолжала` →
 ACCUSE BLR → RUS; `сказал, что Белград должен решить` → REQUEST), `prospect` that the act is only in
-prospect (`ему грозит до 10 лет тюрьмы` → SANCTION, hypothetical). A `block` entry says when the word
+prospect (`ему грозит до 10 лет тюрьмы` → SANCTION, hypothetical); `negreported` is `reported` under
+negation only (`заявил, что Киев не выполняет соглашения` → ACCUSE RUS → UKR). A `block` entry says when the word
 is no trigger at all (`подписал указ` is no agreement; `нота протеста` is no demonstration): it is
 tried first and, when its requirement is met, the word fires nothing. A requirement `@rel` asks for a
 dependent in that relation rather than a word.
@@ -29,7 +30,7 @@ __all__ = ["Entry", "Trigger", "lexicon", "find_triggers", "is_negated", "attrib
 
 NEGATORS = frozenset({"не", "ни", "нет"})
 UNTIL = frozenset({"пока"})  # `пока … не`: until
-POLARITIES = frozenset({"pos", "neg", "negated", "undergo", "reported", "block", "prospect"})
+POLARITIES = frozenset({"pos", "neg", "negated", "undergo", "reported", "negreported", "block", "prospect"})
 NOMINAL_RELS = frozenset({"nsubj", "nsubj:pass", "obj", "iobj", "obl", "nmod", "conj", "appos"})
 ATTRIBUTE_RELS = frozenset({"amod", "acl"})
 VERB_ENDINGS = ("ть", "ться", "ти", "тись", "чь", "чься")
@@ -74,9 +75,9 @@ def lexicon() -> dict[str, tuple[Entry, ...]]:
             lemma=lemma,
             type=EventType(kind),
             requires=frozenset() if requires in ("", "-") else frozenset(requires.split("|")),
-            negative=polarity == "neg",
+            negative=polarity in ("neg", "negreported"),
             weight=float(weight or 0.7),
-            mode=polarity,
+            mode="reported" if polarity == "negreported" else polarity,
         )
         table.setdefault(lemma, []).append(entry)
     # blocks first; conditioned before plain; within each, negative-polarity entries first: they fire
@@ -134,6 +135,12 @@ def _person_noun(tree: Tree, i: int) -> bool:
     return token.feat("VerbForm") == "Part" and token.pos in ("VERB", "ADJ", "NOUN")
 
 
+def _denied(tree: Tree, partner: int) -> bool:
+    """A required noun that carries its own negation (`они не террористы`): the word is denied, not used."""
+    token = tree.tokens[partner]
+    return token.pos == "NOUN" and any(tree.tokens[c].lemma.lower() in NEGATORS for c in tree.kids(partner, "advmod"))
+
+
 def attributive(tree: Tree, i: int) -> bool:
     """A full participle describing a noun (`изъятое оружие`, `законы, запрещающие пытки`): background
     the sentence takes as given, not the act it reports."""
@@ -172,8 +179,8 @@ def find_triggers(tree: Tree) -> list[Trigger]:
             partner = -1
             if entry.requires:
                 partner = _partner(tree, i, entry.requires, subject=entry.mode == "prospect")
-                if partner < 0:
-                    continue
+                if partner < 0 or (not entry.negative and _denied(tree, partner)):
+                    continue  # `никакие они не террористы, … можно назвать`: a required word denied licenses nothing
             if entry.negative:
                 negated = is_negated(tree, i) if negated is None else negated
                 if not negated:
