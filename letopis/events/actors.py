@@ -19,7 +19,15 @@ from ..record import Article, Sentence, Token
 if TYPE_CHECKING:
     from .coref import Memory
 
-__all__ = ["Actor", "ActorIndex", "actor_words", "actor_alias", "party_word", "acting_state"]
+__all__ = [
+    "Actor",
+    "ActorIndex",
+    "actor_words",
+    "actor_alias",
+    "party_word",
+    "acting_state",
+    "lower_case_names",
+]
 
 # Prepositions that, with an accusative, name where someone goes (`депортирован в Нидерланды`).
 DESTINATION_CASES = frozenset({"в", "во", "на"})
@@ -51,6 +59,13 @@ class Actor:
 def actor_words() -> dict[str, str]:
     """Lemma → kind (role | body | group | person | former) from letopis/data/event_actors.tsv."""
     return {row[0]: row[1] for row in data_rows("event_actors.tsv")}
+
+
+@lru_cache(maxsize=1)
+def lower_case_names() -> frozenset[str]:
+    """Canonical group names that are written in lower case (`сепаратисты Донбасса`, EVENTS.md Actors),
+    from letopis/data/igos.tsv: actors, though a lower-case name is otherwise a tagging error."""
+    return frozenset(row[1] for row in data_rows("igos.tsv") if len(row) > 1 and row[1][:1].islower())
 
 
 def party_word(lemma: str) -> bool:
@@ -92,6 +107,8 @@ class ActorIndex:
         else:
             self._from_gazetteer()
         self._name_over_nationality()
+        self._one_spelling()
+        self._kin_surnames()
         self.countries = {
             a.value for table in self.by_sentence for a in table.values() if a.kind == "country" and a.value
         }
@@ -237,6 +254,49 @@ class ActorIndex:
                 for j in range(actor.start, person.stop):
                     table[j] = merged
 
+    def _rename(self, names: dict[str, str]) -> None:
+        """Give every person actor named in `names` its new name, all through the document."""
+        if not names:
+            return
+        for table in self.by_sentence:
+            done: dict[int, Actor] = {}
+            for i, actor in list(table.items()):
+                if actor.kind == "person" and actor.value in names:
+                    new = done.setdefault(id(actor), replace(actor, value=names[actor.value]))
+                    table[i] = new
+
+    def _one_spelling(self) -> None:
+        """`Джохар Царнаев` … `Джохару Цорнаеву`: a full name whose surname differs by one letter from a
+        more often named one with the same first name is a misspelling of it: one person, one name."""
+        counts: dict[str, int] = {}
+        for table in self.by_sentence:
+            for actor in {id(a): a for a in table.values()}.values():
+                if actor.kind == "person" and " " in actor.value:
+                    counts[actor.value] = counts.get(actor.value, 0) + 1
+        names: dict[str, str] = {}
+        for rare in counts:
+            for common in counts:
+                if counts[common] > counts[rare] and _misspelt(rare, common):
+                    names[rare] = common
+                    break
+        self._rename(names)
+
+    def _kin_surnames(self) -> None:
+        """`брат Джохара Царнаева — Тамерлан`, `Сергей Скрипаль и его дочь Юлия`: a relative named by the
+        first name alone bears the family's surname (EVENTS.md Actors: a private person's full name)."""
+        from .coref import kin_surname
+
+        names: dict[str, str] = {}
+        for si, table in enumerate(self.by_sentence):
+            tokens = self.article.sentences[si].tokens
+            for actor in {id(a): a for a in table.values()}.values():
+                if actor.kind != "person" or " " in actor.value or actor.value in names:
+                    continue
+                owner = _kin_owner(tokens, table, actor)
+                if owner is not None:
+                    names[actor.value] = kin_surname(actor.value, tokens[actor.start], owner.value)
+        self._rename(names)
+
     def _expand_regions(self) -> None:
         """`страны Центральной Азии` → the member states the document names (EVENTS.md Actors)."""
         for table in self.by_sentence:
@@ -257,6 +317,52 @@ class ActorIndex:
         from .coref import Memory
 
         return Memory(self)
+
+
+KIN_REACH = 3  # head links from a relative's first name up to the kin word (`брат … — Тамерлан`)
+
+
+def _kin_owner(tokens: tuple[Token, ...], table: dict[int, Actor], actor: Actor) -> Actor | None:
+    """The person whose relative (`брат`, `дочь`) the one-word name `actor` is, if the sentence names
+    them in full: the kin word's own owner, else the full name named last before the kin word (`Сергей
+    Скрипаль и его дочь Юлия`)."""
+    at = actor.start
+    for _ in range(KIN_REACH):
+        at = tokens[at].head
+        if not 0 <= at < len(tokens):
+            return None
+        if actor_words().get(tokens[at].lemma.lower()) == "kin":
+            break
+    else:
+        return None
+    kin = at
+    owners = [
+        a
+        for i, a in sorted(table.items())
+        if a.kind == "person"
+        and " " in a.value
+        and a is not actor
+        and i == a.start
+        and (tokens[i].head == kin or (i < kin and _pronoun_owned(tokens, kin)))
+    ]
+    return owners[-1] if owners else None
+
+
+def _pronoun_owned(tokens: tuple[Token, ...], kin: int) -> bool:
+    """`его дочь`: the kin word is owned by a pronoun (data/event_actors.tsv `owner`), standing for
+    someone named before."""
+    words = actor_words()
+    return any(
+        t.head == kin and t.pos in ("PRON", "DET") and words.get(t.lemma.lower()) == "owner" for t in tokens
+    )
+
+
+def _misspelt(rare: str, common: str) -> bool:
+    """Same first name and a surname one letter different (`Цорнаев` / `Царнаев`)."""
+    a, b = rare.split(), common.split()
+    if len(a) != len(b) or a[:-1] != b[:-1] or len(a[-1]) != len(b[-1]) or len(a[-1]) < 5:
+        return False
+    return sum(x != y for x, y in zip(a[-1], b[-1], strict=True)) == 1
 
 
 def _region_members(name: str) -> tuple[str, ...]:

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..normalize import can_be_genitive, case_readings
+from ..normalize import can_be_genitive, case_readings, one_person_noun, participle_noun
 from ..record import EventType, Token
-from .actors import Actor, ActorIndex, actor_words, party_word
+from .actors import Actor, ActorIndex, acting_state, actor_words, lower_case_names, party_word
 from .coref import _person_gender
 from .tree import Tree
 
@@ -30,6 +30,8 @@ LIGHT_RELS = frozenset({"obj", "nsubj", "nsubj:pass", "obl", "xcomp", "iobj"})
 LIGHT_CASES = frozenset({"в", "во", "на", "с", "со", "за", "против", "к", "ко"})
 # Prepositions that give an actor's origin inside a phrase (`делегация из Китая`), not a place.
 ORIGIN_CASES = frozenset({"из", "от"})
+AGENTED_NOUNS = True  # an act noun with an instrumental agent takes its genitive as the target
+SUBJECT_AGREEMENT = True  # a second subject disagreeing with the verb in number is its object
 # Prepositions that put a state or IGO inside a phrase as a place or host (`постпред России при ООН`).
 NESTED_PLACE_CASES = PLACE_CASES | {"при"}
 # A state body's common name is short (`Минюст`, `кабинет министров`); a longer name is a named body.
@@ -108,6 +110,15 @@ class Arguments:
     agents: list[str] = field(default_factory=list)
 
 
+# Acts that stop someone doing something: the actors in what is stopped are aimed at.
+BANNED_TYPES = frozenset({EventType.COERCE, EventType.SANCTION})
+# Acts a refusal answers: their author is whom it rejects (`не намерена отвечать на ультиматум Вашингтона`).
+ANSWERED_TYPES = frozenset({EventType.REQUEST, EventType.THREATEN, EventType.ACCUSE, EventType.AGREE})
+TOPIC_CASES = frozenset({"о", "об", "обо", "про"})  # `сообщения о встрече`: what a claim is about
+JOINT_KINDS = frozenset({"joint", "agreement", "anaphor"})  # data/event_actors.tsv kinds of a joint thing
+JOINT_DEPTH = 3  # links from a refusal down to what is refused (`отказ от возобновления переговоров`)
+
+
 def predicate_of(tree: Tree, trigger: int) -> int:
     """The verb that carries a noun trigger's clause (`выразило протест` → выразило), else the trigger."""
     token = tree.tokens[trigger]
@@ -184,6 +195,13 @@ def collect(
     if head_token.lemma.lower() in GROUP_PRONOUNS or actor_words().get(head_token.lemma.lower()) == "group":
         found.group = True
     memory = index.memory
+    counted = {"group": ("pair", "both"), "state": ("both",)}.get(
+        actor_words().get(head_token.lemma.lower(), "")
+    )
+    if counted and _pair_phrase(tree, head, counted):
+        pair = memory.main_pair(si)  # `обе стороны конфликта`, `две страны`: the story's two main parties
+        if pair:
+            return Found(resolved=pair, group=True)
     coded_person = False
     if actor_words().get(head_token.lemma.lower()) == "kin":  # `супруга Петрова`: not Петров himself
         owners = tree.kids(head, "nmod")  # only the owner's own name: an apposed `— Тамерлан` is the relative
@@ -208,6 +226,9 @@ def collect(
                 seen.add(id(actor))
                 found.resolved.append(private)
                 continue
+        if actor.kind == "country" and _of_populace(tree, j):
+            seen.add(id(actor))  # `жители Эквадора`, `палестинские демонстранты`: private people
+            continue
         held_here = held and _named_head(tree, j, head)
         code = memory.code_of(actor, personal, held_here) or memory.alias(actor.value.lower())
         if actor.kind == "city" and code is None:
@@ -238,11 +259,12 @@ def collect(
             continue  # `Посол Евросоюза на Южном Кавказе`: where the envoy serves, not its states
         if actor.is_place:
             at_head = actor.start <= head < actor.stop
-            if actor.kind in ("city", "place") and not at_head:
+            if actor.kind in ("city", "place") and not at_head and not _capital_agent(tree, j, actor):
                 if actor.country and _owner_place(tree, j, head):
                     found.owners.append(actor.country)
                 continue
-            if tree.case(j) in PLACE_CASES or _under_place(tree, j, head):
+            aimed = j == head and tree.case(j) == "по"  # `удар по Израилю`: the caller asks for the aim
+            if (tree.case(j) in PLACE_CASES and not aimed) or _under_place(tree, j, head):
                 continue  # `по позициям РПК на севере Ирака`: where, not whom
         for a in _expand_list(tree, table, actor):
             if id(a) not in seen:
@@ -259,6 +281,8 @@ def collect(
     found.actors = _former_role_owners(
         tree, si, _named_over_owner(tree, head, found.actors), index, head if held else -1
     )
+    # `Юрий Солошенко, бывший директор предприятия «Знамя», получил срок`: the person, not the firm
+    found.actors = _without_descriptions(tree, table, found.actors)
     described = _described(tree, si, head, found, index)
     if described is not None:
         return described
@@ -269,9 +293,14 @@ def collect(
             code = memory.person_codes.get(person) if person not in memory.former else None
             return Found(resolved=[code if code and (_looks_coded(code) or not personal) else person])
     if head_token.pos == "NOUN" and actor_words().get(head_token.lemma.lower()) == "company":
-        if not found.actors and not found.resolved:  # `газовый монополист` → the company named before
+        # `Его организация обвинила`: the possessor is the founder or head, the organization is the actor
+        possessed = any(tree.tokens[c].pos in ("DET", "PRON") for c in tree.kids(head, "det", "nmod:poss"))
+        if not found.actors and (
+            not found.resolved or possessed
+        ):  # `газовый монополист` → the company named before
             org = memory.recent_org(si, head)
             if org is not None:
+                found.resolved = []
                 found.actors.append(org)
     if head_token.pos == "NOUN" and not found.actors and not found.resolved:
         found.resolved += _leaders(tree, si, head, index)  # `возглавляемая США коалиция` → USA
@@ -282,6 +311,54 @@ def collect(
         if armed is not None:
             found.actors.append(armed)
     return found
+
+
+def _without_descriptions(tree: Tree, table: dict[int, Actor], actors: list[Actor]) -> list[Actor]:
+    """`Юрий Солошенко, бывший директор предприятия «Знамя»`: organizations and states inside a
+    description set off after a person's name tell who the person is, not another party."""
+    described: set[int] = set()
+    for a in actors:
+        if a.kind != "person":
+            continue
+        for c in tree.kids(a.start, "appos", "acl"):
+            if tree.tokens[c].pos == "NOUN" and (c not in table or table[c].kind != "person"):
+                described.update(tree.subtree(c))
+    return [a for a in actors if a.kind == "person" or a.start not in described]
+
+
+def _capital_agent(tree: Tree, j: int, actor: Actor) -> bool:
+    """`позиция Вашингтона`, `требования Киева`, `действия Москвы`: a capital in the genitive of a word
+    for a stance or an act stands for its state's government, not for a place."""
+    from ..gazetteer import capital_ids
+    from .triggers import lexicon
+
+    h = tree.head(j)
+    if actor.kind != "city" or actor.geonameid not in capital_ids() or h < 0 or tree.case(j):
+        return False
+    if tree.tokens[j].rel != "nmod" or tree.tokens[j].feat("Case") != "Gen":
+        return False
+    verb = tree.head(h)
+    undergoes = verb >= 0 and actor_words().get(tree.tokens[verb].lemma.lower()) == "undergo"
+    if tree.tokens[h].rel.startswith("nsubj") and not undergoes:
+        return False  # `Позиция Вашингтона встретила критику`: what others react to, not who acts
+    lemma = tree.tokens[h].lemma.lower()
+    return actor_words().get(lemma) in ("stance", "joint", "denial") or (
+        tree.tokens[h].pos == "NOUN" and bool(lexicon().get(lemma))
+    )
+
+
+def _claim_topic(tree: Tree, head: int) -> frozenset[int]:
+    """`опроверг сообщения о встрече Путина и Зеленского`: what a denied claim is about (its `о` phrase)
+    names no party to the denial."""
+    if actor_words().get(tree.tokens[head].lemma.lower()) != "denial":
+        return frozenset()
+    about = [c for c in tree.kids(head, "nmod") if tree.case(c) in TOPIC_CASES]
+    return frozenset(j for c in about for j in tree.subtree(c))
+
+
+def _pair_phrase(tree: Tree, head: int, kinds: tuple[str, ...]) -> bool:
+    """`обе стороны`, `обе страны`: a group word counted as two (data/event_actors.tsv `pair`, `both`)."""
+    return any(actor_words().get(tree.tokens[c].lemma.lower()) in kinds for c in tree.kids(head))
 
 
 def _coordinated(tree: Tree, actors: list[Actor]) -> set[int]:
@@ -339,23 +416,38 @@ def _one_of_a_people(token: Token) -> bool:
     return token.pos == "NOUN" and token.feat("Number") == "Sing" and token.feat("Animacy") == "Anim"
 
 
+def _of_populace(tree: Tree, j: int) -> bool:
+    """Whether the state word `j` qualifies people who act privately: residents (`жители Эквадора`),
+    protesters (`палестинскими демонстрантами`) or the opposition (`сирийская оппозиция`), not the
+    state's officials."""
+    h = tree.head(j)
+    if h < 0 or tree.tokens[j].rel not in ("amod", "nmod"):
+        return False
+    lemma = tree.tokens[h].lemma.lower()
+    kind = actor_words().get(lemma)
+    if kind == "opposition" and party_word(lemma):
+        return True  # `сирийская оппозиция`: the state's opponents, not the state
+    return kind == "populace" or (kind == "opposition" and tree.tokens[h].feat("Animacy") == "Anim")
+
+
 def _held_person(tree: Tree, head: int, index: ActorIndex) -> list[str]:
     """`«шпионку» отпустили под залог`: one person (a singular animate noun that is no role or group
     word, with no numeral: `два молодых человека` are several) detained, sentenced or released with no
     name is the one private person the document names, if their gender agrees."""
     token = tree.tokens[head]
     lemma = token.lemma.lower()
+    gender = one_person_noun(token.text)  # the dictionary's reading wins over a tagger's stray plural
+    one = gender is not None or (token.feat("Animacy") == "Anim" and token.feat("Number") == "Sing")
     if (
-        token.pos != "NOUN"
+        (token.pos != "NOUN" and gender is None)  # a quoted `«шпионку»` may even be tagged a verb
         or tree.kids(head, "nummod")
-        or token.feat("Animacy") != "Anim"
-        or token.feat("Number") != "Sing"
+        or not one
         or is_role(lemma)
-        or lemma in actor_words()
+        or actor_words().get(lemma, "militant") != "militant"  # `террорист` задержан: one person
     ):
         return []
     private = index.memory.private_person()
-    if private is None or _person_gender(private, token) not in (None, token.feat("Gender")):
+    if private is None or _person_gender(private, token) not in (None, gender or token.feat("Gender")):
         return []
     return [private]
 
@@ -516,7 +608,11 @@ def _refer(
     person = False
     if token.pos in ("PRON", "DET") and lemma in PRONOUN_AGREEMENT:
         pass
-    elif actor_words().get(lemma) == "person" and token.pos == "NOUN":
+    elif token.pos == "NOUN" and "person" in (
+        actor_words().get(lemma),
+        actor_words().get(participle_noun(token.text)),
+    ):
+        # `Подозреваемый`: the tagger lemmatizes a noun made of a participle as its verb (`подозревать`)
         gender, number, person = None, token.feat("Number"), True  # `политик` is of common gender
     else:
         return []
@@ -649,7 +745,15 @@ def _under_place(tree: Tree, j: int, head: int, origin: frozenset[str] = frozens
     for _ in range(len(tree.tokens)):
         if j < 0 or j == head:
             break
-        if tree.case(j) in PLACE_CASES and not _title_phrase(tree, j) and not _lead_phrase(tree, j):
+        if (
+            tree.case(j) in PLACE_CASES
+            and not _title_phrase(tree, j)
+            and not _lead_phrase(tree, j)
+            and not (
+                tree.head(j) == head and actor_words().get(tree.tokens[j].lemma.lower()) == "beneficiary"
+            )
+        ):  # `резолюцию в поддержку членства Черногории`: whom the act is for, not where (but not
+            # `участников акции в поддержку Навального`: the act of others it describes)
             return True
         j = tree.head(j)
     return False
@@ -770,7 +874,7 @@ def _looks_coded(value: str) -> bool:
 
 def _unique(values: list[str]) -> list[str]:
     """Distinct actor values; a lower-case 'name' is a tagging error (`воскресный`), not an actor."""
-    return list(dict.fromkeys(v for v in values if v and not v[:1].islower()))
+    return list(dict.fromkeys(v for v in values if v and (not v[:1].islower() or v in lower_case_names())))
 
 
 def _subject(tree: Tree, pred: int) -> tuple[int, bool]:
@@ -789,6 +893,9 @@ def _subject(tree: Tree, pred: int) -> tuple[int, bool]:
             h = _participle_noun(tree, j)
             if h >= 0 and tree.tokens[j].feat("Voice") != "Pass":
                 return h, False
+    flipped = _flipped_relative_subject(tree, pred)
+    if flipped >= 0:
+        return flipped, tree.tokens[pred].feat("Voice") == "Pass"
     reporter = _reporter(tree, pred)
     if reporter >= 0:
         return reporter, False
@@ -797,6 +904,29 @@ def _subject(tree: Tree, pred: int) -> tuple[int, bool]:
         return fronted, False
     speaker = _speaking_body(tree, pred)
     return (speaker, False) if speaker >= 0 else (-1, False)
+
+
+def _flipped_relative_subject(tree: Tree, pred: int) -> int:
+    """`дело, по которому осуждены Олег Сенцов и Александр Кольченко`: the parser may hang a relative
+    clause on the nominative noun that follows it, which is the clause's own subject (a relative clause
+    modifies a noun before it), or give that noun to the main verb as a second subject; that noun, else -1."""
+    if tree.tokens[pred].rel != "acl:relcl":
+        return -1
+    h = tree.head(pred)
+    if h > pred:
+        noun = tree.tokens[h]
+        return h if noun.pos in ("NOUN", "PROPN") and noun.feat("Case") == "Nom" else -1
+    # or on the verb before it, as a second subject (`Петров отбывает срок по делу, по которому
+    # осуждены … Смирнов`): the first nominative subject after the clause's verb
+    for k in range(pred + 1, tree.hi):
+        token = tree.tokens[k]
+        if token.pos in ("VERB", "AUX") or token.text in (";", ":"):
+            return -1
+        if token.rel == "nsubj" and token.feat("Case") == "Nom":
+            other = tree.head(k)
+            twice = other >= 0 and any(c < pred and c != k for c in tree.kids(other, "nsubj"))
+            return k if twice else -1
+    return -1
 
 
 def _reporter(tree: Tree, pred: int) -> int:
@@ -1022,7 +1152,17 @@ def find_arguments(tree: Tree, si: int, trigger: int, type_: EventType, index: A
         siblings = [
             c for c in tree.kids(tree.head(subj)) if c != subj and tree.tokens[c].rel == tree.tokens[subj].rel
         ]
-        (target_heads if passive else source_heads).extend(siblings if tree.head(subj) >= 0 else [])
+        if tree.head(subj) < 0:
+            siblings = []
+        # `партия раскритиковала власти России`: a second "subject" after the verb that does not agree
+        # with it in number is its object, misread (`власти` is nominative and accusative alike)
+        objects = [
+            c
+            for c in siblings
+            if SUBJECT_AGREEMENT and not passive and c > pred and _disagrees(tree, c, pred)
+        ]
+        target_heads.extend(objects)
+        (target_heads if passive else source_heads).extend(c for c in siblings if c not in objects)
     for c in tree.kids(pred):
         rel, case = tree.tokens[c].rel, tree.case(c)
         if c in (trigger, subj):
@@ -1049,11 +1189,23 @@ def find_arguments(tree: Tree, si: int, trigger: int, type_: EventType, index: A
                 target_heads.append(c)
             if _asked(type_, case):
                 addressed.add(c)
+    agented = False
     if trigger != pred or tree.tokens[trigger].pos == "NOUN":
+        # `ликвидация американским спецназом лидера Аль-Каиды`: beside an instrumental agent the
+        # genitive of an act noun is whom the act is done to
+        agented = (
+            AGENTED_NOUNS
+            and tree.tokens[trigger].pos == "NOUN"
+            and any(
+                not tree.case(c) and tree.tokens[c].feat("Case") == "Ins" for c in tree.kids(trigger, "nmod")
+            )
+        )
         for c in tree.kids(trigger):
             rel, case = tree.tokens[c].rel, tree.case(c)
             if rel == "amod" or (rel == "nmod" and not case and tree.tokens[c].feat("Case") == "Gen"):
-                if rel == "nmod" and (type_ in PATIENT_NOUN_TYPES or _judged(tree, trigger, pred, type_)):
+                if rel == "nmod" and (
+                    agented or type_ in PATIENT_NOUN_TYPES or _judged(tree, trigger, pred, type_)
+                ):
                     target_heads.append(c)
                 else:
                     source_heads.append(c)
@@ -1076,6 +1228,22 @@ def find_arguments(tree: Tree, si: int, trigger: int, type_: EventType, index: A
                     target_heads.append(c)
                 if _asked(type_, case):
                     addressed.add(c)
+    for c in tree.kids(
+        pred, "advmod"
+    ):  # `совместно с полицией Бельгии задержала`: a partner on the subject's side
+        if actor_words().get(tree.tokens[c].lemma.lower()) == "jointly":
+            partners = [n for n in tree.kids(c, "obl", "nmod") if tree.case(n) in ("с", "со")]
+            partners += [n for n in tree.kids(pred, "obl") if tree.case(n) in ("с", "со") and n > c]
+            for n in dict.fromkeys(partners):
+                side = target_heads if passive else source_heads
+                if n not in side:
+                    side.append(n)
+                if n in target_heads and not passive:
+                    target_heads.remove(n)
+    for at in dict.fromkeys([trigger, pred]):  # `угрозы в адрес Греции`: whom the act is addressed to
+        for c in tree.kids(at, "nmod", "obl"):
+            if tree.case(c) in ("в", "во") and actor_words().get(tree.tokens[c].lemma.lower()) == "address":
+                target_heads += [n for n in tree.kids(c, "nmod") if n not in target_heads]
     source_heads += [h for h in _organizers(tree, trigger) if h not in source_heads]
     if (
         trigger != pred
@@ -1099,7 +1267,10 @@ def find_arguments(tree: Tree, si: int, trigger: int, type_: EventType, index: A
     sources: list[str] = []
     local = _clause_state(tree, si, pred, trigger, index)
     for h in source_heads:
-        found = collect(tree, si, h, index, skip=own_targets if h == trigger else frozenset())
+        skip = own_targets if h == trigger else frozenset()
+        if h == trigger and agented:  # `Критика Китая американскими сенаторами вызвала …`: China is aimed at
+            skip = skip | {j for c in target_heads if tree.head(c) == trigger for j in tree.subtree(c)}
+        found = collect(tree, si, h, index, skip=skip)
         found.local = local
         codes = decide(found, index) or _place_party(si, h, index, addressed)
         if tree.case(h) in AGENT_CASES:
@@ -1111,9 +1282,14 @@ def find_arguments(tree: Tree, si: int, trigger: int, type_: EventType, index: A
         args.source_group |= found.group and not (found.actors or found.resolved)
     targets: list[str] = []
     for h in target_heads:
-        found = collect(tree, si, h, index, personal=type_ in PERSONAL_TYPES, held=type_ in HELD_TYPES)
+        topic = _claim_topic(tree, h) if type_ == EventType.REJECT else frozenset()
+        found = collect(
+            tree, si, h, index, personal=type_ in PERSONAL_TYPES, skip=topic, held=type_ in HELD_TYPES
+        )
         found.local = local
-        args.target_group |= found.group and not (found.actors or found.resolved)
+        # `Власти подозревают их`: a pronoun no actor answers is unnamed people, not a meeting's sides
+        unnamed = type_ in SHARED_OBJECT_TYPES and tree.tokens[h].pos == "PRON"
+        args.target_group |= found.group and not (found.actors or found.resolved or unnamed)
         codes = decide(found, index) or _place_party(si, h, index, addressed)
         targets += [t for t in codes if h not in demanded or _looks_coded(t)]
     if not sources and not args.source_group and _nonfinite(tree, trigger) and type_ in PATIENT_NOUN_TYPES:
@@ -1130,6 +1306,8 @@ def find_arguments(tree: Tree, si: int, trigger: int, type_: EventType, index: A
     targets = [t for t in targets if t not in entered]
     if not sources and passive:  # `гражданам Грузии запрещен въезд в Россию`: Russia bans
         sources += entered
+    if not sources and type_ == EventType.ACCUSE:  # `посол был вызван в МИД России`: the ministry's state
+        sources += [s for s in _summoning_body(tree, si, pred, index) if s not in targets]
     if not sources and passive and type_ in HELD_TYPES:
         sources += [s for s in _held_in(tree, si, pred, index) if s not in targets]
     if not sources and passive and type_ in HELD_TYPES:
@@ -1140,6 +1318,8 @@ def find_arguments(tree: Tree, si: int, trigger: int, type_: EventType, index: A
             for t in _complement_objects(tree, si, pred, index, trigger, type_)
             if t not in sources and (type_ != EventType.REQUEST or _looks_coded(t))
         ]
+    if not targets and type_ in BANNED_TYPES:  # `не разрешил транслировать обращение Эрдогана`: whose
+        targets += [t for t in _banned_objects(tree, si, pred, index) if t not in sources]  # act is banned
     if not targets and type_ == EventType.ACCUSE:  # `пожаловалась, что полицейские обращались грубо`
         targets += [t for t in _stated_subjects(tree, si, pred, index) if t not in sources]
     if not targets and type_ in SHARED_OBJECT_TYPES:  # `признал Навального виновным и арестовал`
@@ -1149,20 +1329,71 @@ def find_arguments(tree: Tree, si: int, trigger: int, type_: EventType, index: A
     if (not targets or passive) and type_ == EventType.SANCTION:  # `отозвал из России посла`: the state
         # left; `посол был отозван из Минска`: the subject is only the envoy, the state left is aimed at
         targets += [t for t in _recalled_from(tree, si, pred, index) if t not in sources and t not in targets]
+    if not targets and type_ == EventType.REJECT and _charge_denied(tree, trigger, pred):  # `Пакистан отверг
+        targets += [t for t in _earlier_accusers(si, sources, index) if t not in sources]  # обвинения`
+    if not targets and type_ == EventType.REJECT:  # `отказалось выдать США Ассанжа`: whom it was refused
+        targets += [t for t in _refused_recipients(tree, si, pred, index) if t not in sources]
     if not targets and type_ == EventType.REJECT:  # `выход России из МУС`: the body left
         targets += [t for t in _left_bodies(tree, si, trigger, pred, index) if t not in sources]
     if not targets and type_ == EventType.REJECT:  # `Путин в этом отказал`: who asked for it
         targets += [t for t in _anaphoric_demand(tree, si, trigger, pred, index) if t not in sources]
     if not targets and type_ == EventType.REQUEST:  # `потребовали выдать его, но Путин отказал`
         targets += [t for t in _refusers(tree, si, trigger, pred, index) if t not in sources]
+    if not targets and type_ == EventType.ACCUSE and _to_court_of_states(tree, si, trigger, pred, index):
+        state = acting_state(index, si, None, index.memory.home)  # `подать жалобу в ЕСПЧ`: a complaint
+        targets += [state] if state and state not in sources else []  # there is against a state
     if not targets and type_ in ACT_OBJECT_TYPES:  # `осудила задержания`: whoever detained them
         targets += [t for t in _act_agents(tree, si, pred, index) if t not in sources]
+    if not targets and not args.target_group and _answers_the_other_side(tree, trigger, pred, type_):
+        # `палестинцы отказываются от переговоров` in a story of two sides: aimed at the other one
+        other = index.memory.counterpart(_unique(sources), si, main=type_ == EventType.REJECT)
+        targets += [other] if other else []
     targets += _hosts(tree, si, trigger, pred, index)
     if type_ == EventType.CONSULT:
         targets += _summit_hosts(tree, si, trigger, pred, index)
     args.sources = _unique(sources)
     args.targets = [t for t in _unique(targets) if t not in args.sources]
     return args
+
+
+def _answers_the_other_side(tree: Tree, trigger: int, pred: int, type_: EventType) -> bool:
+    """A demand, or a refusal (`отказались от переговоров`) that denies no claim: aimed at someone even
+    when its sentence names no one, so at the document's other side (Memory.counterpart)."""
+    if type_ == EventType.REQUEST:
+        return True
+    words = actor_words()
+    if type_ != EventType.REJECT or words.get(tree.tokens[trigger].lemma.lower()) != "refusal":
+        return False
+    return _refused_joint(tree, trigger) and not _denial(tree, trigger, pred)
+
+
+def _refused_joint(tree: Tree, trigger: int) -> bool:
+    """Whether a refusal's object is something between two sides (`отказались от переговоров`,
+    `мораторий на выплату`, `отказ пойти на это`), not a side's own course (`отказалась от
+    ядерной программы`)."""
+    words = actor_words()
+    layer, seen = [trigger], {trigger}
+    for _ in range(JOINT_DEPTH):
+        layer = [c for j in layer for c in tree.kids(j) if c not in seen]
+        seen.update(layer)
+        if any(words.get(tree.tokens[c].lemma.lower()) in JOINT_KINDS for c in layer):
+            return True
+    return False
+
+
+def _denial(tree: Tree, trigger: int, pred: int) -> bool:
+    """Whether a rejection denies a claim (`отрицает причастность`, `опроверг сообщения`): it answers
+    only an accuser the text names, not the document's other side."""
+    words = actor_words()
+    near = {trigger, pred, *tree.kids(trigger), *tree.kids(pred)}
+    return any(words.get(tree.tokens[j].lemma.lower()) in ("denial", "charge") for j in near)
+
+
+def _charge_denied(tree: Tree, trigger: int, pred: int) -> bool:
+    """Whether a denial rejects a charge (`отверг обвинения`, `отрицает свою причастность`), not a report."""
+    words = actor_words()
+    near = {trigger, pred, *tree.kids(trigger), *tree.kids(pred)}
+    return any(words.get(tree.tokens[j].lemma.lower()) == "charge" for j in near)
 
 
 def _clause_state(tree: Tree, si: int, pred: int, trigger: int, index: ActorIndex) -> str | None:
@@ -1183,6 +1414,12 @@ def _clause_state(tree: Tree, si: int, pred: int, trigger: int, index: ActorInde
                 if state:
                     states.add(state)
     return next(iter(states)) if len(states) == 1 else None
+
+
+def _disagrees(tree: Tree, noun: int, verb: int) -> bool:
+    """Whether a noun and a finite verb differ in number (so the noun is not the verb's subject)."""
+    a, b = tree.tokens[noun].feat("Number"), tree.tokens[verb].feat("Number")
+    return tree.tokens[verb].pos in ("VERB", "AUX") and a is not None and b is not None and a != b
 
 
 def _purpose(tree: Tree, si: int, c: int, index: ActorIndex) -> bool:
@@ -1285,6 +1522,9 @@ def _complement_objects(
                 if tree.case(n) in ("с", "со")
             ]
         heads += [c for c in tree.kids(x, "obl") if tree.case(c) in ("по", "против")]
+        heads += [  # `пригрозила нанести удар по США`: the aim of the act's noun
+            n for h in list(heads) for n in tree.kids(h, "nmod") if tree.case(n) in ("по", "против")
+        ]
         for h in heads:
             found = collect(tree, si, h, index, personal=True)
             out += decide(found, index)
@@ -1303,6 +1543,24 @@ def _demanded_agents(tree: Tree, si: int, pred: int, index: ActorIndex) -> list[
         subj, passive = _subject(tree, x)
         if subj >= 0 and not passive and tree.head(subj) == x:
             out += decide(collect(tree, si, subj, index), index)
+    if not out:  # `настаивает на выводе российских войск`: the state whose forces are to act
+        out += _demanded_forces(tree, si, pred, index)
+    return out
+
+
+def _demanded_forces(tree: Tree, si: int, pred: int, index: ActorIndex) -> list[str]:
+    """The state of the forces (data/roles.tsv `forces`) that a demanded act noun names as its own."""
+    from ..gazetteer import get_gazetteer
+
+    gaz = get_gazetteer()
+    out: list[str] = []
+    for act in [*tree.kids(pred, "obl", "obj"), *tree.kids(pred, "nmod")]:
+        if tree.tokens[act].pos != "NOUN":
+            continue
+        for force in tree.kids(act, "nmod"):
+            if tree.case(force) or not gaz.is_role(tree.tokens[force].lemma, ("forces",)):
+                continue
+            out += [code for code in decide(collect(tree, si, force, index), index) if _looks_coded(code)]
     return out
 
 
@@ -1317,6 +1575,16 @@ def _rejected_authors(tree: Tree, si: int, trigger: int, pred: int, index: Actor
     nouns += [c for c in tree.kids(pred, "obl") if tree.case(c) == "от" and tree.tokens[c].pos == "NOUN"]
     if tree.tokens[trigger].pos == "NOUN":
         nouns += [c for c in tree.kids(trigger, "nmod") if tree.case(c) == "от"]
+    for act in tree.kids(pred, "xcomp"):  # `не намерена отвечать на ультиматум Вашингтона`: a demand or
+        nouns += [  # proposal the refused act answers
+            c
+            for c in tree.kids(act, "obj", "obl")
+            if tree.tokens[c].pos == "NOUN"
+            and (
+                actor_words().get(tree.tokens[c].lemma.lower()) == "joint"
+                or any(e.type in ANSWERED_TYPES for e in lexicon().get(tree.tokens[c].lemma.lower(), ()))
+            )
+        ]
     out: list[str] = []
     for noun in nouns:
         for c in tree.kids(noun):
@@ -1336,6 +1604,93 @@ def _rejected_authors(tree: Tree, si: int, trigger: int, pred: int, index: Actor
                 subj, passive = _subject(tree, clause)
                 if subj >= 0 and not passive:
                     out += decide(collect(tree, si, subj, index), index)
+    return out
+
+
+def _to_court_of_states(tree: Tree, si: int, trigger: int, pred: int, index: ActorIndex) -> bool:
+    """Whether a complaint goes `в ЕСПЧ`, a court that hears complaints only against states
+    (data/event_actors.tsv `states_court`)."""
+    words = actor_words()
+    near = [trigger, pred, *tree.kids(pred, "obj"), *tree.kids(trigger, "obj")]
+    for c in {k for n in near for k in tree.kids(n, "obl", "nmod")}:
+        actor = index.at(si, c)
+        if (
+            tree.case(c) in ("в", "во")
+            and actor is not None
+            and words.get(actor.value.lower()) == "states_court"
+        ):
+            return True
+    return False
+
+
+def _earlier_accusers(si: int, accused: list[str], index: ActorIndex) -> list[str]:
+    """`Индия обвинила Пакистан в поддержке боевиков. Пакистан отверг обвинения.`: a denial that names no
+    accuser answers the one who accused the denier in the sentences just before (EVENTS.md Denials)."""
+    from .coref import PRONOUN_REACH
+    from .triggers import lexicon
+
+    if not accused:
+        return []
+    for at in range(si - 1, max(-1, si - PRONOUN_REACH - 1), -1):
+        other = Tree(index.article.sentences[at].tokens)
+        for v, verb in enumerate(other.tokens):
+            entries = lexicon().get(verb.lemma.lower(), ())
+            if verb.pos != "VERB" or not any(e.type == EventType.ACCUSE for e in entries):
+                continue
+            subj, passive = _subject(other, v)
+            objects = [c for c in other.kids(v, "obj")]
+            if subj < 0 or passive or not objects:
+                continue
+            whom = [t for c in objects for t in decide(collect(other, at, c, index), index)]
+            if set(accused) & set(whom):
+                return decide(collect(other, at, subj, index), index)
+    return []
+
+
+def _summoning_body(tree: Tree, si: int, pred: int, index: ActorIndex) -> list[str]:
+    """`посол был вызван в МИД России`, `ноту вручили послу Польши в МИД Белоруссии`: the state whose
+    ministry an envoy is summoned to protests (EVENTS.md: a summons is ACCUSE by the host)."""
+    if actor_words().get(tree.tokens[pred].lemma.lower()) != "summon":
+        return []  # `жалоба направлена в МИД России`: a complaint sent there is aimed at that state
+    places = [c for c in tree.kids(pred, "obl")]
+    places += [n for c in tree.kids(pred, "obj", "iobj", "nsubj:pass") for n in tree.kids(c, "nmod")]
+    out: list[str] = []
+    for c in places:
+        if tree.case(c) not in ("в", "во") or actor_words().get(tree.tokens[c].lemma.lower()) not in (
+            "role",
+            "body",
+        ):
+            continue
+        out += [code for code in decide(collect(tree, si, c, index), index) if _looks_coded(code)]
+    return out
+
+
+def _banned_objects(tree: Tree, si: int, pred: int, index: ActorIndex) -> list[str]:
+    """`суд не разрешил транслировать обращение Эрдогана`, `запретил продавать газ «Нафтогазу»`: the
+    actors named in what a ban stops (the objects of its infinitive) are whom it is aimed at."""
+    from .mentions import words_of
+    from .triggers import is_negated
+
+    lemma = tree.tokens[pred].lemma.lower()
+    refused_leave = actor_words().get(lemma) == "permit" and is_negated(tree, pred)
+    if lemma not in words_of("ban") and not refused_leave:
+        return []  # only a ban (`запретил`, `не разрешил`) stops what its infinitive names
+    out: list[str] = []
+    for x in tree.kids(pred, "xcomp"):
+        if tree.tokens[x].feat("VerbForm") == "Inf":
+            for c in tree.kids(x, "obj", "iobj"):
+                out += decide(collect(tree, si, c, index), index)
+    return out
+
+
+def _refused_recipients(tree: Tree, si: int, pred: int, index: ActorIndex) -> list[str]:
+    """`отказалось выдать США основателя WikiLeaks`, `отказал Киеву в кредите`: the one a refused act
+    would have been done for (its dative) asked for it, so the refusal is aimed at them."""
+    out: list[str] = []
+    for verb in [pred, *(x for x in tree.kids(pred, "xcomp") if tree.tokens[x].feat("VerbForm") == "Inf")]:
+        for c in tree.kids(verb, "iobj", "obl"):
+            if not tree.case(c) and tree.tokens[c].feat("Case") == "Dat":
+                out += decide(collect(tree, si, c, index), index)
     return out
 
 
@@ -1482,6 +1837,7 @@ def _act_agents(tree: Tree, si: int, pred: int, index: ActorIndex) -> list[str]:
     tells the act in this sentence or the nearest one of up to three sentences around it (`Полиция
     Грузии задержала …` → GEO)."""
     from .coref import PRONOUN_REACH
+    from .triggers import lexicon
 
     nouns = list(tree.kids(pred, "obj"))
     for x in tree.kids(pred, "ccomp"):
@@ -1505,6 +1861,11 @@ def _act_agents(tree: Tree, si: int, pred: int, index: ActorIndex) -> list[str]:
                     found = decide(collect(other, at, subj, index), index)
                     if found:
                         return found
+    for c in nouns:  # `заявил, что задержание участников неправомерно`: detentions told nowhere else
+        entries = lexicon().get(tree.tokens[c].lemma.lower(), ())  # are the state's (EVENTS.md Actors)
+        if any(e.type in HELD_TYPES for e in entries) and not any(index.at(si, j) for j in tree.subtree(c)):
+            state = acting_state(index, si, None, index.memory.home)
+            return [state] if state else []
     return []
 
 

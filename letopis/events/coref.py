@@ -29,7 +29,7 @@ from ..record import Article, Token
 if TYPE_CHECKING:
     from .actors import Actor, ActorIndex
 
-__all__ = ["Memory", "PERSONAL_PRONOUNS"]
+__all__ = ["Memory", "PERSONAL_PRONOUNS", "kin_surname"]
 
 PERSONAL_PRONOUNS = frozenset({"он", "она", "оно", "они"})
 NAME_RELS = frozenset({"flat", "flat:name", "flat:foreign", "appos"})
@@ -39,6 +39,12 @@ DESCRIPTION_RELS = frozenset({"appos", "acl"})
 DESCRIPTION_PATH_RELS = frozenset({"obj", "nmod", "xcomp", "appos"})
 DESCRIPTION_DEPTH = 3
 OWNER_RELS = frozenset({"nmod", "appos", "flat", "flat:name"})
+# A refusal or demand with no addressee in its sentence is aimed at the document's other side: the
+# state or IGO named most after the acting one, at least this often and more than any third party.
+COUNTERPART_MENTIONS = 3
+PAIR_MENTIONS = 2  # `обе стороны`: each of the story's two main parties is named at least twice
+PAIR_REACH = 2  # sentences back to the one naming the two sides of `обе стороны`
+COUNTERPART_REACH = 1  # sentences either side of the act that must name the other side
 # How far back (in sentences) a pronoun or person word may reach for its antecedent.
 PRONOUN_REACH = 3  # 3 sentences: beyond that news text re-names the person
 
@@ -82,8 +88,11 @@ class Memory:
                     self.person_codes[actor.value] = entity.code
                     continue
                 org = self._led_org(si, role)
+                stated = self._stated_state(si, role, actor.start) if org is None else None
                 if org is not None:
                     self.person_codes[actor.value] = org
+                elif stated is not None:
+                    self.person_codes[actor.value] = stated
                 elif words.get(tokens[role].lemma.lower()) == "office":
                     unplaced.setdefault(actor.value, si)
         for value, at in unplaced.items():
@@ -93,6 +102,27 @@ class Memory:
                     self.person_codes[value] = state
         self._learn_holders()
 
+    def _stated_state(self, si: int, role: int, name: int) -> str | None:
+        """The one state named between a role word and the name it precedes (`секретарь по вопросам прав
+        человека американского министерства иностранных дел Барри Лоуенкрон` → USA), when the parse does
+        not link them; none when an organization or the opposition stands there too."""
+        from .actors import actor_words
+
+        if not 0 <= role < name:
+            return None
+        table = self.index.by_sentence[si]
+        tokens = self.article.sentences[si].tokens
+        states: set[str] = set()
+        for k in range(role + 1, name):
+            actor = table.get(k)
+            if actor is not None and actor.kind in ("org", "igo", "person"):
+                return None
+            if actor_words().get(tokens[k].lemma.lower()) == "opposition":
+                return None
+            if actor is not None and actor.kind == "country":
+                states.add(actor.value)
+        return states.pop() if len(states) == 1 else None
+
     def _learn_holders(self) -> None:
         """A head of state or government (or foreign minister) the document names with no role, in
         office in the year of the story (data/event_actors.tsv `holder`), acts for the state."""
@@ -101,11 +131,13 @@ class Memory:
         published = self.article.published or ""
         year = int(published[:4]) if published[:4].isdigit() else None
         holders = office_holders()
+        people = {a.value for table in self.index.by_sentence for a in table.values() if a.kind == "person"}
         for table in self.index.by_sentence:
             for actor in table.values():
                 if actor.kind != "person" or actor.value in self.person_codes or actor.value in self.former:
                     continue
-                held = _holder(holders, fold(actor.value).lower())
+                name = fold(actor.value).lower()
+                held = _holder(holders, name) if " " in name else _surname_holder(holders, name, year, people)
                 if held is not None and (year is None or any(lo <= year <= hi for lo, hi in held[1])):
                     self.person_codes[actor.value] = held[0]
 
@@ -373,12 +405,22 @@ class Memory:
         return people.pop() if len(people) == 1 else None
 
     def surname_code(self, word: str) -> str | None:
-        """The code of a coded person whose surname is `word` (a linker may read it as a place)."""
+        """The code of a coded person whose surname is `word` (a linker may read it as a place), else
+        the name of the one uncoded person of that surname (`Джон Болтон … Болтон пригрозил`, not Bolton)."""
+        from ..normalize import fold, name_forms
+
+        forms = {fold(word).lower()} | {f.lower() for f in name_forms(word)}
         for value, code in self.person_codes.items():
             parts = value.split()
-            if len(parts) > 1 and value not in self.former and parts[-1].lower() == word.lower():
+            if len(parts) > 1 and value not in self.former and fold(parts[-1]).lower() in forms:
                 return code
-        return None
+        people = {
+            a.value
+            for table in self.index.by_sentence
+            for a in table.values()
+            if a.kind == "person" and " " in a.value and fold(a.value.split()[-1]).lower() in forms
+        }
+        return people.pop() if len(people) == 1 else None
 
     def code_of(self, actor: Actor, personal: bool = False, held: bool = False) -> str | None:
         """The code a person stands for in this document, if their role says one; `personal` keeps
@@ -404,6 +446,75 @@ class Memory:
         if self._present is None:
             self._present = {a.value for table in self.index.by_sentence for a in table.values()}
         return self._present
+
+    @cached_property
+    def _coded_sentences(self) -> list[Counter[str]]:
+        """Per sentence, how many times it names each state or IGO (its officials and capital included)."""
+        from ..gazetteer import capital_ids
+
+        capitals = capital_ids()
+        out: list[Counter[str]] = []
+        for table in self.index.by_sentence:
+            counts: Counter[str] = Counter()
+            for actor in {id(a): a for a in table.values()}.values():
+                if actor.kind in ("country", "igo") and actor.value:
+                    counts[actor.value] += 1
+                elif actor.kind == "person" and actor.value in self.person_codes:
+                    counts[self.person_codes[actor.value]] += 1
+                elif actor.kind == "city" and actor.country and actor.geonameid in capitals:
+                    counts[actor.country] += 1  # `Тбилиси обвиняет Москву`: capitals name their states
+            out.append(counts)
+        return out
+
+    @cached_property
+    def _coded_mentions(self) -> Counter[str]:
+        """How many times the document names each state or IGO (its officials included)."""
+        return sum(self._coded_sentences, Counter())
+
+    def main_pair(self, si: int | None = None) -> list[str]:
+        """The story's two main parties (`обе стороны` with no meeting named): the two states or IGOs
+        named most, each at least PAIR_MENTIONS times and each more than any third; else, in a short
+        story, the two a sentence just before `si` names alone (`столкновения на границе Индии и
+        Пакистана. Обе стороны …`); else []."""
+        ranked = self._coded_mentions.most_common(3)
+        if len(ranked) >= 2 and ranked[1][1] >= PAIR_MENTIONS:
+            if len(ranked) > 2 and ranked[2][1] >= ranked[1][1]:
+                return []
+            return [ranked[0][0], ranked[1][0]]
+        if si is None:
+            return []
+        for back in range(si, max(-1, si - PAIR_REACH - 1), -1):
+            counts = self._coded_sentences[back]
+            if len(counts) == 2:
+                return sorted(counts)
+            if counts:
+                return []
+        return []
+
+    def _named_together(self, sides: Sequence[str], other: str) -> bool:
+        return any(other in counts and all(s in counts for s in sides) for counts in self._coded_sentences)
+
+    def counterpart(self, sides: Sequence[str], si: int, main: bool = False) -> str | None:
+        """The document's other side for a state or IGO acting in sentence `si` with no addressee
+        (`палестинцы отказываются от переговоров` in a story of Israel and Palestine → ISR): the state
+        or IGO named most besides `sides`, if it stands out, is named near `si` and somewhere together
+        with `sides`; `main`: only when `sides` are themselves the story's main parties."""
+        counts = self._coded_mentions
+        if not sides or not all(s in counts for s in sides):
+            return None  # only states and IGOs get a counterpart: a private actor's story has none
+        top = [v for v, _ in counts.most_common(len(sides) + 1)]
+        if main and not all(s in top for s in sides):
+            return None
+        ranked = [(v, n) for v, n in counts.most_common() if v not in sides]
+        if not ranked or ranked[0][1] < COUNTERPART_MENTIONS:
+            return None
+        if len(ranked) > 1 and ranked[1][1] >= ranked[0][1]:
+            return None  # two or more others as often named: no one other side
+        other = ranked[0][0]
+        near = self._coded_sentences[max(0, si - COUNTERPART_REACH) : si + COUNTERPART_REACH + 1]
+        if not any(other in c for c in near):
+            return None  # not named near the act: the act may concern someone else
+        return other if self._named_together(sides, other) else None
 
     # -- home country ------------------------------------------------------------------------
     def _home_country(self) -> str | None:
@@ -498,6 +609,31 @@ class Memory:
         return None
 
 
+# Masculine → feminine endings of Russian surnames (`Царнаев` → `Царнаева`, `Троцкий` → `Троцкая`).
+SURNAME_GENDER_ENDINGS = (
+    ("ский", "ская"),
+    ("цкий", "цкая"),
+    ("ов", "ова"),
+    ("ев", "ева"),
+    ("ёв", "ёва"),
+    ("ин", "ина"),
+    ("ын", "ына"),
+)
+
+
+def kin_surname(first: str, token: Token, owner: str) -> str:
+    """`Юлия` + `Сергей Скрипаль` → `Юлия Скрипаль`; `Анна` + `Иван Петров` → `Анна Петрова`: a first
+    name with the surname of the relative named with it, in the first name's gender."""
+    surname = owner.split()[-1]
+    gender = _person_gender(f"{first} {surname}", token)  # the first name's gender, from the dictionary
+    for masc, fem in SURNAME_GENDER_ENDINGS:
+        if gender == "Fem" and surname.endswith(masc):
+            return f"{first} {surname[: -len(masc)]}{fem}"
+        if gender == "Masc" and surname.endswith(fem):
+            return f"{first} {surname[: -len(fem)]}{masc}"
+    return f"{first} {surname}"
+
+
 @lru_cache(maxsize=1)
 def office_holders() -> dict[str, tuple[str, tuple[tuple[int, int], ...]]]:
     """Folded full name → (code, years in office) from data/event_actors.tsv `holder` rows."""
@@ -531,6 +667,27 @@ def _holder(
         if (k := key.split()) and len(k) >= 2 and k[-1] == parts[-1] and k[0][:1] == parts[0][:1]
     ]
     return rows[0] if len(rows) == 1 else None
+
+
+def _surname_holder(
+    holders: dict[str, tuple[str, tuple[tuple[int, int], ...]]],
+    surname: str,
+    year: int | None,
+    people: set[str],
+) -> tuple[str, tuple[tuple[int, int], ...]] | None:
+    """The holder row for a bare surname (`Путин заявил`, `Лукашенко`): the one holder of that surname
+    in office in `year` (any, when unknown), unless the document names someone else of that surname."""
+    from ..normalize import fold
+
+    rows = [
+        (key, row)
+        for key, row in holders.items()
+        if key.split()[-1] == surname and (year is None or any(lo <= year <= hi for lo, hi in row[1]))
+    ]
+    if len(rows) != 1:
+        return None
+    others = {fold(p).lower() for p in people if " " in p and fold(p).lower().split()[-1] == surname}
+    return rows[0][1] if others <= {rows[0][0]} else None
 
 
 INDECLINABLE_ENDINGS = ("о", "е", "и", "у", "ю", "э")  # `Бхутто`: taggers give such surnames any gender
@@ -587,8 +744,8 @@ def _described_role(tokens: Sequence[Token], name: int, i: int) -> int:
     for c, token in enumerate(tokens):
         if token.head != name or c <= i or token.rel not in DESCRIPTION_RELS:
             continue
-        if not any(tokens[k].text == "," for k in range(i, c)):
-            continue  # a description is set off by a comma
+        if not any(tokens[k].text in (",", "—", "–") for k in range(i, c)):
+            continue  # a description is set off by a comma or a dash
         frontier = [c]
         for _ in range(DESCRIPTION_DEPTH):
             for j in frontier:
@@ -603,13 +760,18 @@ def _described_role(tokens: Sequence[Token], name: int, i: int) -> int:
 
 
 def _nationality_of_one(tokens: Sequence[Token], i: int) -> bool:
-    """A demonym for one person (`Американец`) or a nationality adjective on a person word that is
-    no role (`американский журналист`): it tells where someone is from, not where the story is."""
+    """A demonym for one person (`Американец`), a nationality adjective on a person word that is
+    no role (`американский журналист`) or a state a citizen word hangs it on (`гражданка Латвии`): it
+    tells where someone is from, not where the story is."""
+    from .actors import actor_words
     from .arguments import is_role
 
     token = tokens[i]
     if token.pos == "NOUN":
         return token.feat("Animacy") == "Anim" and token.feat("Number") == "Sing"
+    if token.rel == "nmod" and 0 <= token.head < len(tokens):  # `гражданка Латвии`: where she is from
+        if actor_words().get(tokens[token.head].lemma.lower()) == "citizen":
+            return True
     if token.pos != "ADJ" or not 0 <= token.head < len(tokens):
         return False
     noun = tokens[token.head]
