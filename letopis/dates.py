@@ -39,6 +39,8 @@ __all__ = [
     "reference_date",
     "month_number",
     "resolve_counted",
+    "count_on",
+    "text_reference",
 ]
 
 SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "winter": (12, 2)}
@@ -54,6 +56,11 @@ SPANS = {
 # A bare month more than this many months from the reference, against the tense, belongs to the
 # neighbouring year: half a year is the point where the other year's month becomes the nearer one.
 CROSS_YEAR_MONTHS = 6
+# Months a day or month a past clause tells may lie after the reference in the same year: a text may be
+# updated after its publication date, with the days that follow it
+PAST_AHEAD_MONTHS = 2
+# prepositions of a date something is set for (`перенесли на 4 декабря`): a past act may name a later day
+_TARGET_WORDS = ("на", "к", "до")
 
 
 # --- resolution ----------------------------------------------------------------------------------
@@ -67,6 +74,19 @@ def reference_date(published: str | None) -> dt.date | None:
         return dt.date.fromisoformat(published.strip()[:10])
     except ValueError:
         return None
+
+
+def text_reference(text: str) -> dt.date | None:
+    """The first full date (day, month and year) a text names: the reference of a text with no
+    publication date, whose year-less dates take the year the text gives (EVENTS.md Date: the year
+    is null only when neither `published` nor the text determines it)."""
+    for e in find_time_expressions(text):
+        if e.kind == "date" and e.year is not None and e.relation is Relation.AT and e.month and e.day:
+            try:
+                return dt.date(e.year, e.month, e.day)
+            except ValueError:
+                continue
+    return None
 
 
 def _tense(tense: str | None) -> str | None:
@@ -107,6 +127,14 @@ def resolve_counted(expression: TimeExpression, base: dt.date) -> str | None:
     if expression.relation not in (Relation.BEFORE, Relation.AFTER) or expression.offset is None:
         return None
     return _shift_value(base, expression.unit or "day", -expression.offset)
+
+
+def count_on(expression: TimeExpression, base: dt.date) -> str | None:
+    """The day an onward count lands on from `base`, the day of the act told before it (`спустя два
+    дня`, `через неделю` in a past narrative)."""
+    if expression.kind not in ("shift", "day") or expression.offset is None:
+        return None
+    return _shift_value(base, expression.unit or "day", expression.offset)
 
 
 def resolve_in_sentence(
@@ -169,6 +197,8 @@ def _resolve_point(
     if kind == "period":
         return _period_value(e.unit or "", e.offset or 0, base)
     if kind == "shift":
+        if tense == "past" and (e.offset or 0) > 0 and not e.anchored:
+            return None  # `через два дня армия открыла огонь`: two days after the act told before, not today
         return _shift_value(base, e.unit or "day", e.offset or 0)
     return None
 
@@ -188,6 +218,12 @@ def _year_of(e: TimeExpression, reference: dt.date | None, tense: str | None) ->
         return reference.year - 1
     if tense == "future" and -ahead > CROSS_YEAR_MONTHS:
         return reference.year + 1
+    if e.text.lower().startswith(tuple(f"{w} " for w in _TARGET_WORDS)):
+        return reference.year  # `назначил выборы на 4 декабря`: a past act may set a later date
+    if tense == "past" and ahead > PAST_AHEAD_MONTHS:
+        # what the clause tells as done cannot lie months after the reference (`31 декабря прошли
+        # митинги` published in August is last December's); a few weeks can (a text updated later)
+        return reference.year - 1
     return reference.year
 
 

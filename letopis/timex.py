@@ -446,15 +446,42 @@ def _time_expressions(text: str) -> tuple[TimeExpression, ...]:
     return tuple(sorted(kept, key=lambda e: e.start))
 
 
+@lru_cache(maxsize=1)
+def _coordinated() -> re.Pattern[str]:
+    """`в четверг и пятницу`, `в мае и июне`: a day or month joined by `и` to one with `в` shares it."""
+    lex = _lexicon()
+    names = _alt([*lex.months, *lex.weekdays])
+    return re.compile(rf"(?<!\w)(во|в)\s+{names}\s+и\s+$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _counts_from() -> re.Pattern[str]:
+    """`после` right after a forward count (data/time_words.tsv `counts_from`)."""
+    return re.compile(rf"\s+(?:{_alt(_lexicon().words['counts_from'])})\b", re.IGNORECASE)
+
+
 def _expression(text: str, m: re.Match[str], build: Builder) -> TimeExpression | None:
     start = m.start()
     before = _preposition().search(text, max(0, start - 16), start)
     prep = before.group(1) if before and m.group(0)[:2].lower() not in ("с ", "со") else None
+    if prep is None and before is None:
+        shared = _coordinated().search(text, max(0, start - 24), start)
+        prep = shared.group(1) if shared else None
     fields = build(m, prep)
     if fields is None or (fields.get("month", 0) is None):
         return None
     if "relation" not in fields:
         fields["relation"] = _relation(prep)
+    offset = fields.get("offset")
+    if (
+        fields.get("kind") == "shift"
+        and isinstance(offset, int)
+        and offset > 0
+        and _counts_from().match(text, m.end())
+    ):
+        # `через неделю после выборов`, `спустя два дня после ареста`: counted from the act named
+        # after `после`, not from the reference or the context's anchor
+        fields.update(relation=Relation.AFTER, anchored=False)
     when = _when_clause().match(text, m.end())
     if fields["relation"] is Relation.SINCE and when is not None:
         # `с 1995 года, когда …`: the clause names an event at that date; the main clause's state

@@ -483,3 +483,66 @@ def test_decades_and_deadlines_resolve_to_nothing(text: str) -> None:
 )
 def test_recent_weekday_is_the_latest_one_before(text: str, expected: str) -> None:
     assert first(text, dt.date(2020, 3, 15), "past") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("в понедельник и вторник прошли переговоры", ["2020-03-09", "2020-03-10"]),
+        ("в январе и феврале прошли учения", ["2020-01", "2020-02"]),
+        ("в Москве и Париже прошли акции", []),  # places, not days
+    ],
+)
+def test_second_of_two_joined_days_shares_the_preposition(text: str, expected: list[str]) -> None:
+    assert [resolve(e, WED, "past") for e in find_time_expressions(text)] == expected
+
+
+@pytest.mark.parametrize("text", ["к концу 2014 года", "к началу марта"])
+def test_deadline_with_a_part_of_a_period_is_a_deadline(text: str) -> None:
+    (e,) = find_time_expressions(f"завершит вывод войск {text}")
+    assert e.relation is Relation.UNTIL and resolve(e, WED, "future") is None
+
+
+def test_forward_count_in_a_past_account_is_not_counted_from_today() -> None:
+    """`Через два дня армия открыла огонь`: two days after the act told before, never a day after
+    the publication; `через два дня пройдут выборы` is."""
+    assert first("Через два дня армия открыла огонь.", tense="past") is None
+    assert first("Через два дня пройдут выборы.", tense="future") == "2020-03-13"
+
+
+def test_count_after_a_named_act_counts_from_it() -> None:
+    """`через неделю после выборов`: counted from the elections, as `спустя неделю после` is."""
+    (found,) = find_time_expressions("Через неделю после выборов пройдет митинг.")
+    assert found.relation is Relation.AFTER
+    assert resolve(found, WED, "future") is None
+    assert resolve(found, WED, "future", anchor=dt.date(2020, 3, 1)) == "2020-03-08"
+
+
+def test_day_told_as_done_after_the_reference_is_last_years() -> None:
+    """`31 декабря прошли митинги` in a text of 11 March 2020: the December before; a later date a
+    past act sets (`перенесли на 25 марта`) stays in the reference's year."""
+    assert first("31 июля прошли митинги", WED, "past") == "2019-07-31"
+    assert first("в июне прошли митинги", WED, "past") == "2019-06"
+    assert first("16 апреля прошли митинги", WED, "past") == "2020-04-16"  # a text updated later
+    assert first("на 25 марта перенесли выборы", WED, "past") == "2020-03-25"
+    assert first("31 мая пройдут выборы", WED, "future") == "2020-05-31"
+
+
+def test_first_or_last_days_of_a_month_are_that_month() -> None:
+    """`в первых числах августа`, `в первой декаде мая`, `в последнюю неделю июля`: like `в начале
+    сентября`, the month itself (EVENTS.md Date)."""
+    assert first("в первых числах февраля прошли митинги", WED, "past") == "2020-02"
+    assert first("в первой декаде марта прошли митинги", WED, "past") == "2020-03"
+    assert first("в последнюю неделю января прошли митинги", WED, "past") == "2020-01"
+
+
+def test_weekend_by_its_loan_word() -> None:
+    """`в минувший уикенд` is `в минувшие выходные`."""
+    assert first("в минувший уикенд прошли митинги", WED, "past") == "2020-03-07/2020-03-08"
+
+
+def test_text_reference_is_the_first_full_date_it_names() -> None:
+    from letopis.dates import text_reference
+
+    assert text_reference("В 2016 году … В пятницу, 14 июля 2017 года, и 16 июля") == dt.date(2017, 7, 14)
+    assert text_reference("16 июля задержали троих") is None

@@ -913,3 +913,583 @@ def test_for_whom_is_no_place(pipeline):
         pipeline, "Суд приговорил бывшего офицера к 10 годам за шпионаж в пользу Великобритании."
     )
     assert found["приговорил"][0] == []
+
+
+def test_region_named_like_its_city_is_the_region(pipeline):
+    """`в провинции Идлиб`, `в штате Нью-Йорк`: the province, not the city (no gazetteer id)."""
+    _, found = analyse(pipeline, "Силы безопасности задержали 12 человек в провинции Идлиб.")
+    assert found["задержали"][0] == ["Идлиб"]
+    article = pipeline.process(
+        document_of(
+            {
+                "id": "t",
+                "text": "Полиция задержала десятки демонстрантов в штате Нью-Йорк.",
+                "published": None,
+            }
+        )
+    )
+    index = ActorIndex(article)
+    sentence = article.sentences[0]
+    tree = Tree(sentence.tokens, 0, len(sentence.tokens))
+    (trig,) = [t for t in find_triggers(tree) if t.type == EventType.COERCE]
+    pred = find_arguments(tree, 0, trig.index, trig.type, index).predicate
+    ((_, place),) = find_locations(tree, 0, trig.index, pred, index, trig.partner, "COERCE")
+    assert (place.name, place.geonameid, place.country) == ("Нью-Йорк", None, "USA")
+
+
+def test_court_named_by_a_compound_is_in_its_city(pipeline):
+    _, found = analyse(pipeline, "Мосгорсуд приговорил бывшего чиновника к восьми годам колонии.")
+    assert found["приговорил"][0] == ["Москва"]
+
+
+def test_place_hung_on_the_partner_is_where_they_meet(pipeline):
+    """`встретился с госсекретарем США в Женеве`: the parser hangs the place on the partner."""
+    _, found = analyse(pipeline, "Глава МИД Китая встретился с госсекретарем США в Женеве.")
+    assert found["встретился"][0] == ["Женева"]
+
+
+def test_date_after_what_a_march_is_against_dates_the_march(pipeline):
+    """`марш против расизма 8 марта`: racism is no act to be dated; `против введения` is one."""
+    _, found = analyse(pipeline, "В Бостоне сотни человек приняли участие в марше против расизма 12 мая.")
+    assert found["марше"][1] == ["2011-05-12"]
+
+
+def test_what_a_statement_accuses_of_is_not_where_it_is_made(pipeline):
+    """`обвинила Украину в обстреле Донецка`: Donetsk is what the charge is about (EVENTS.md Location)."""
+    _, found = analyse(pipeline, "Россия обвинила Грузию в обстреле Цхинвала.")
+    assert found["обвинила"][0] == []
+    _, found = analyse(pipeline, "Министр заявил на встрече в Берлине, что Германия не признает выборы.")
+    assert found["признает"][0] == ["Берлин"]  # an occasion it is said at still places it
+
+
+def test_act_on_attendees_right_after_a_dated_rally_is_at_that_rally(pipeline):
+    from letopis.events.timing import occasion_dates
+
+    article = pipeline.process(
+        document_of(
+            {
+                "id": "t",
+                "text": "Митинг прошел в воскресенье в Екатеринбурге. Полиция задержала нескольких участников.",
+                "published": "2011-05-18",
+            }
+        )
+    )
+    index = ActorIndex(article)
+    (out,) = occasion_dates([_told(EventType.COERCE, 1, "задержала")], article, index)
+    assert out.date == "2011-05-15"
+
+
+def test_residents_of_a_city_protest_in_it(pipeline):
+    _, found = analyse(pipeline, "Тысячи жителей Владивостока в субботу вышли на улицы.")
+    assert found["вышли"][0] == ["Владивосток"]
+
+
+def test_going_on_with_a_statement_takes_only_an_exact_day(pipeline):
+    """`В декабре … ввёл мораторий. Кроме того, …`: a month covers many occasions, not this one."""
+    from letopis.events.timing import occasion_dates
+
+    text = "Правительство Японии в декабре ввело мораторий на выплаты. Кроме того, Япония потребовала переговоров."
+    article = pipeline.process(document_of({"id": "t", "text": text, "published": "2011-05-18"}))
+    events = [
+        _told(EventType.SANCTION, 0, "ввело", ("JPN",), date="2010-12"),
+        _told(EventType.REQUEST, 1, "потребовала", ("JPN",)),
+    ]
+    assert occasion_dates(events, article)[1].date is None
+    events[0] = replace(events[0], date="2010-12-14")
+    assert occasion_dates(events, article)[1].date == "2010-12-14"
+
+
+def test_unplaced_talks_right_after_an_arrival_are_where_the_visitor_came(pipeline):
+    text = "Глава МИД Ирана прибыл в Москву. В ходе переговоров с Лавровым он заявил, что Тегеран не откажется от ядерной программы."
+    article = pipeline.process(document_of({"id": "t", "text": text, "published": "2011-05-18"}))
+    index = ActorIndex(article)
+    sentence = article.sentences[1]
+    tree = Tree(sentence.tokens, 0, len(sentence.tokens))
+    talks = next(i for i, t in enumerate(sentence.tokens) if t.text == "переговоров")
+    ((_, place),) = find_locations(tree, 1, talks, talks, index, -1, "CONSULT")
+    assert place.name == "Москва"
+
+
+def test_protesters_are_where_what_they_block_is(pipeline):
+    _, found = analyse(pipeline, "В пятницу протестующие блокировали дороги в Мандалае.")
+    assert found["протестующие"][0] == ["Мандалай"]
+
+
+def test_arrest_right_after_a_dated_rally_is_at_it(pipeline):
+    from letopis.events.timing import occasion_dates
+
+    text = "Митинг прошел в воскресенье в Екатеринбурге. Полиция задержала 30 человек."
+    article = pipeline.process(document_of({"id": "t", "text": text, "published": "2011-05-18"}))
+    (out,) = occasion_dates([_told(EventType.COERCE, 1, "задержала")], article, ActorIndex(article))
+    assert (out.date, out.location and out.location.name) == ("2011-05-15", "Екатеринбург")
+
+
+def test_statement_about_an_occasion_is_not_made_at_it(pipeline):
+    """`заявили, что акция незаконна` is about the rally; `заявил на митинге` is said at it."""
+    from letopis.events.timing import occasion_dates
+
+    about = "Акция прошла в воскресенье в Екатеринбурге. Власти заявили, что акция незаконна."
+    article = pipeline.process(document_of({"id": "t", "text": about, "published": "2011-05-18"}))
+    (out,) = occasion_dates([_told(EventType.ACCUSE, 1, "заявили")], article)
+    assert out.date is None
+    at = "Акция прошла в воскресенье в Екатеринбурге. На акции лидер партии осудил власти."
+    article = pipeline.process(document_of({"id": "t", "text": at, "published": "2011-05-18"}))
+    (out,) = occasion_dates([_told(EventType.ACCUSE, 1, "осудил")], article)
+    assert out.date == "2011-05-15"
+
+
+def test_headline_arrest_at_a_rally_takes_the_day_the_lead_gives_the_rally(pipeline):
+    text = (
+        "Полиция задержала более ста участников акции в Екатеринбурге\n"
+        "В воскресенье, 15 мая, в центре Екатеринбурга прошла акция против строительства храма."
+    )
+    article = pipeline.process(document_of({"id": "t", "text": text, "published": "2011-05-18"}))
+    (out,) = headline_dates([_told(EventType.COERCE, 0, "задержала")], article)
+    assert out.date == "2011-05-15"
+
+
+def test_report_sentence_places_the_statement_it_reports(pipeline):
+    """`… готова предоставить убежище. Об этом он сообщил в пятницу в ходе парада в Каракасе.`"""
+    from letopis.events.timing import context_dates
+
+    text = (
+        "Президент Венесуэлы заявил, что его страна готова предоставить убежище беглецу. "
+        "Об этом он сообщил в пятницу в ходе парада в Каракасе."
+    )
+    article = pipeline.process(document_of({"id": "t", "text": text, "published": "2011-05-18"}))
+    (out,) = context_dates(
+        [_told(EventType.AGREE, 0, "предоставить", ("VEN",))], article, ActorIndex(article)
+    )
+    assert (out.date, out.location and out.location.name) == ("2011-05-13", "Каракас")
+
+
+def test_headline_offer_takes_the_day_of_the_saying_that_retells_it(pipeline):
+    text = (
+        "Боливия готова предоставить беглецу политическое убежище\n"
+        "13 мая президент Боливии сообщил, что готов предоставить беглецу политическое убежище."
+    )
+    article = pipeline.process(document_of({"id": "t", "text": text, "published": "2011-05-18"}))
+    (out,) = headline_dates([_told(EventType.AGREE, 0, "предоставить", ("BOL",))], article)
+    assert out.date == "2011-05-13"
+
+
+def test_then_sentence_takes_the_scene_of_a_sentence_with_no_act(pipeline):
+    """`В 2009 году в Армении происходили подобные события. Тогда митинги …`: the same scene."""
+    from letopis.events.timing import context_dates
+
+    text = "В 2008 году в Армении происходили подобные события. Тогда митинги оппозиции длились неделями."
+    article = pipeline.process(document_of({"id": "t", "text": text, "published": "2011-05-18"}))
+    (out,) = context_dates([_told(EventType.PROTEST, 1, "митинги", ("ARM",))], article, ActorIndex(article))
+    assert (out.date, out.location and out.location.name) == ("2008", "Армения")
+
+
+def test_act_noun_of_the_same_type_is_not_a_bare_retelling_of_the_headline(pipeline):
+    """`Арестован …` then `процесс экстрадиции … запущен`: another act, it takes nothing."""
+    text = (
+        "Арестован бывший генерал\n"
+        "Сегодня в Белграде арестован бывший генерал.\n"
+        "Об этом сообщили журналистам.\n"
+        "Президент выступил по телевидению.\n"
+        "Он поблагодарил полицию.\n"
+        "По словам президента, процесс экстрадиции уже запущен."
+    )
+    article = pipeline.process(document_of({"id": "t", "text": text, "published": "2011-05-18"}))
+    events = [
+        _told(EventType.COERCE, 0, "Арестован", ("SRB",), date="2011-05-18"),
+        _told(EventType.COERCE, 5, "экстрадиции", ("SRB",)),
+    ]
+    assert fill_restatements(events, article)[1].date is None
+
+
+def test_weekday_of_a_noun_act_takes_the_tense_of_its_verb(pipeline):
+    """`в пятницу подписал указ о санкциях`: the sanctions were imposed last Friday, not next."""
+    _, found = analyse(
+        pipeline, "Президент США в пятницу подписал указ о санкциях против Ирана.", "2011-05-19"
+    )
+    assert found["санкциях"][1] == ["2011-05-13"]
+    _, found = analyse(
+        pipeline, "Президент США в пятницу подпишет указ о санкциях против Ирана.", "2011-05-19"
+    )
+    assert found["санкциях"][1] == ["2011-05-20"]
+
+
+def test_news_takes_the_day_of_the_report_told_beside_it(pipeline):
+    """`…, сообщает во вторник пресс-служба МВД`: as `Об этом во вторник сообщили`, the news' day."""
+    text = "Полиция Киргизии задержала в Оше двух граждан Казахстана, сообщает во вторник пресс-служба МВД."
+    _, found = analyse(pipeline, text, "2011-05-19")
+    assert found["задержала"] == (["Ош"], ["2011-05-17"])
+
+
+def test_attack_aimed_at_a_place_happens_there(pipeline):
+    _, found = analyse(pipeline, "Российская авиация нанесла удар по Алеппо.")
+    assert found["нанесла"][0] == ["Алеппо"]
+
+
+def test_ministry_of_a_state_is_no_place(pipeline):
+    """`В МИД Франции осудили …`: the owner of the ministry is not where the statement is made."""
+    _, found = analyse(pipeline, "В МИД Франции осудили решение Ирана выслать дипломатов.")
+    assert found["осудили"][0] == []
+
+
+def test_place_near_a_city_inside_the_struck_phrase(pipeline):
+    """`удары по позициям войск Ливии под Бенгази`: the city beats the country of the troops."""
+    _, found = analyse(pipeline, "Самолеты нанесли удары по позициям войск Ливии под Бенгази.")
+    assert found["нанесли"][0] == ["Бенгази"]
+
+
+def test_rally_told_by_another_rally_word_is_the_same_rally(pipeline):
+    from letopis.events.timing import occasion_dates
+
+    text = "Накануне полиция задержала 400 участников «Марша несогласных». Акция закончилась столкновениями."
+    article = pipeline.process(document_of({"id": "t", "text": text, "published": "2011-05-18"}))
+    (out,) = occasion_dates([_told(EventType.ASSAULT, 1, "столкновениями")], article)
+    assert out.date == "2011-05-17"
+
+
+def test_physical_act_right_after_one_of_a_day_and_place_is_of_that_scene(pipeline):
+    from letopis.events.timing import occasion_dates
+
+    text = "Полиция в субботу задержала в Бишкеке 30 демонстрантов. Полиция применила слезоточивый газ."
+    article = pipeline.process(document_of({"id": "t", "text": text, "published": "2011-05-18"}))
+    bishkek = Location("Бишкек", 1528675, "KGZ")
+    events = [
+        _told(EventType.COERCE, 0, "задержала", ("KGZ",), date="2011-05-14", location=bishkek),
+        _told(EventType.ASSAULT, 1, "применила", ("KGZ",)),
+    ]
+    out = occasion_dates(events, article)[1]
+    assert (out.date, out.location) == ("2011-05-14", bishkek)
+    later = text.replace("Полиция применила", "Позже полиция применила")  # `позже`: another time
+    article = pipeline.process(document_of({"id": "t", "text": later, "published": "2011-05-18"}))
+    assert occasion_dates(events, article)[1].date is None
+
+
+def test_place_in_a_medium_name_is_no_place(pipeline):
+    _, found = analyse(
+        pipeline, "Министр обороны Грузии в эфире телеканала «Россия 24» обвинил Москву в агрессии."
+    )
+    assert found["обвинил"][0] == []
+
+
+def test_what_someone_is_charged_with_is_no_place(pipeline):
+    _, found = analyse(pipeline, "Россия обвинила Грузию в нарушении перемирия в Южной Осетии.")
+    assert found["обвинила"][0] == []
+
+
+def test_act_to_come_from_a_date_on_happens_then(pipeline):
+    """`вступят в силу с 1 июня`: the act starts then; `скрывается с 1995 года` is a state (null)."""
+    _, found = analyse(pipeline, "Россия с 1 июня прекратит поставки газа в Белоруссию.", "2011-05-16")
+    assert found["прекратит"][1] == ["2011-06-01"]
+    _, found = analyse(pipeline, "Беглец скрывается с 1995 года, Сербия ведет его розыск.", "2011-05-16")
+    assert all(v == [] for _, v in found.values())
+
+
+def test_city_the_packaged_table_names_otherwise_is_found(pipeline):
+    """data/cities.tsv: `Дераа` is GeoNames' Dar‘ā, whose Russian names there are spelled otherwise."""
+    _, found = analyse(pipeline, "Сирийская армия обстреляла Дераа.")
+    assert found["обстреляла"][0] == ["Дераа"]
+
+
+def test_places_listed_after_a_place_noun_are_each_a_place(pipeline):
+    """`в нескольких городах: Ливерпуле, Манчестере` — the cities a colon or dash lists after a
+    generic place noun are where the act is, one record each."""
+    _, found = analyse(
+        pipeline, "Вечером беспорядки вспыхнули в трёх городах страны: Лидсе, Шеффилде и Ноттингеме."
+    )
+    assert found["беспорядки"][0] == ["Лидс", "Шеффилд", "Ноттингем"]
+    _, found = analyse(pipeline, "Белорусская милиция задержала активистов в двух городах — Гродно и Бресте.")
+    assert found["задержала"][0] == ["Гродно", "Брест"]
+
+
+def test_act_counted_off_from_a_place_is_at_that_place(pipeline):
+    """`неподалёку от Донецка`, `в 20 км от Донецка`, `к северу от Алеппо`: like `близ`, the act is
+    placed at the place it is counted off from; a march `от Лахора` still starts there."""
+    _, found = analyse(pipeline, "Неподалеку от Луганска украинская армия обстреляла грузовик.")
+    assert found["обстреляла"][0] == ["Луганск"]
+    _, found = analyse(pipeline, "Украинская армия обстреляла грузовик в 15 км от Луганска.")
+    assert found["обстреляла"][0] == ["Луганск"]
+    _, found = analyse(pipeline, "Сирийская армия обстреляла деревню к востоку от Дамаска.")
+    assert found["обстреляла"][0] == ["Дамаск"]
+
+
+def test_city_missing_from_the_packaged_table_is_found(pipeline):
+    """data/cities.tsv adds `Степанакерт`, which the packaged GeoNames table lacks."""
+    _, found = analyse(pipeline, "Во вторник в Степанакерте полиция задержала активистов.")
+    assert found["задержала"][0] == ["Степанакерт"]
+
+
+def test_onward_count_dates_from_the_act_told_before(pipeline):
+    """`Спустя два дня …`, `Через неделю …` opening a sentence of a past account count on from the
+    day of the act told before; `через неделю после выборов` counts from the elections (unknown)."""
+    from letopis.events.timing import context_dates
+
+    text = (
+        "Турецкая полиция 3 марта задержала в Анкаре журналиста. "
+        "Спустя три дня его освободили. Через неделю суд снова арестовал его. "
+        "Через месяц после выборов полиция задержала его брата."
+    )
+    article = pipeline.process(document_of({"id": "t", "text": text, "published": "2016-04-01"}))
+    events = [
+        _told(EventType.COERCE, 0, "задержала", ("TUR",), date="2016-03-03"),
+        _told(EventType.CONCEDE, 1, "освободили", ("TUR",)),
+        _told(EventType.COERCE, 2, "арестовал", ("TUR",)),
+        _told(EventType.COERCE, 3, "задержала", ("TUR",)),
+    ]
+    out = context_dates(events, article)
+    assert [e.date for e in out[1:]] == ["2016-03-06", "2016-03-13", None]
+
+
+def test_named_speaker_goes_on_with_the_meeting_told_before(pipeline):
+    """`По словам Лаврова, …` after a dated meeting: its statements are of that meeting, day and
+    place; a physical act told so keeps its own place."""
+    from letopis.events.timing import context_dates
+
+    text = (
+        "Министр иностранных дел провел в среду в Минске переговоры с белорусским коллегой. "
+        "По словам министра, стороны договорились расширить сотрудничество."
+    )
+    article = pipeline.process(document_of({"id": "t", "text": text, "published": "2016-04-01"}))
+    minsk = Location("Минск", 625144, "BLR")
+    events = [
+        _told(EventType.CONSULT, 0, "переговоры", ("RUS", "BLR"), date="2016-03-30", location=minsk),
+        _told(EventType.AGREE, 1, "договорились", ("RUS", "BLR")),
+        _told(EventType.COERCE, 1, "задержан", ("BLR",)),
+    ]
+    out = context_dates(events, article)
+    assert (out[1].date, out[1].location) == ("2016-03-30", minsk)
+    assert (out[2].date, out[2].location) == ("2016-03-30", None)
+
+
+def test_later_occasion_to_come_is_another_one(pipeline):
+    """`Следующая встреча министров пройдет в Анкаре` does not place `В ходе встречи` told before it."""
+    _, found = analyse(
+        pipeline,
+        "Министры обороны Турции и Ирана провели переговоры. В ходе встречи стороны договорились "
+        "о совместных учениях. Следующая встреча министров пройдет в апреле в Тегеране.",
+    )
+    assert found["договорились"][0] != ["Тегеран"]
+
+
+def test_occasion_prepared_for_has_not_taken_place(pipeline):
+    """`подготовку к новому раунду переговоров в Астане`: the round is still to come, its place is not
+    where the next sentence's agreement is made."""
+    from letopis.events.location import occasions
+
+    text = "Стороны обсудили подготовку к новому раунду переговоров в Астане."
+    article = pipeline.process(document_of({"id": "t", "text": text, "published": "2016-04-01"}))
+    assert [o.staged for o in occasions(ActorIndex(article)) if o.lemma == "переговоры"] == [False]
+
+
+def test_building_name_is_no_place(pipeline):
+    """`у мечети Рабаа аль-Адавия`: the building's own name; a city it is named by still is one."""
+    _, found = analyse(pipeline, "Египетская полиция разогнала акцию протеста у мечети Рабаа аль-Адавия.")
+    assert found["разогнала"][0] == []
+    _, found = analyse(pipeline, "Американские военные задержали в тюрьме Гуантанамо двух адвокатов.")
+    assert found["задержали"][0] == ["Гуантанамо"]
+
+
+def test_local_body_places_the_rally_whose_participants_it_detains(pipeline):
+    """`Полиция Москвы задержала участников акции`: the rally is in the body's city."""
+    _, found = analyse(pipeline, "Полиция Минска задержала участников акции протеста.")
+    assert found["акции"][0] == ["Минск"]
+
+
+def _places(pipeline, text: str, word: str) -> list[Location]:
+    """The Locations of the act `word` names in the first line of `text`."""
+    article = pipeline.process(document_of({"id": "t", "text": text, "published": "2012-03-30"}))
+    index = ActorIndex(article)
+    sentence = article.sentences[0]
+    for lo, hi in segments(sentence):
+        tree = Tree(sentence.tokens, lo, hi)
+        for trig in find_triggers(tree):
+            if sentence.tokens[trig.index].text.lower() == word:
+                pred = find_arguments(tree, 0, trig.index, trig.type, index).predicate
+                return [
+                    p
+                    for _, p in find_locations(tree, 0, trig.index, pred, index, trig.partner, str(trig.type))
+                ]
+    return []
+
+
+def test_city_name_many_states_share_is_the_one_of_the_state_the_text_names(pipeline):
+    """`Кордова` in a text about Spain is the Spanish city, though the Argentine one is larger; a far
+    smaller namesake (`Москва` in Idaho) never wins."""
+    (cordoba,) = _places(pipeline, "Испанская полиция задержала демонстрантов в Кордове.", "задержала")
+    assert (cordoba.geonameid, cordoba.country) == (2519240, "ESP")
+    (moscow,) = _places(pipeline, "Полиция задержала в Москве гражданина США.", "задержала")
+    assert moscow.country == "RUS"
+
+
+def test_country_wide_strike_is_not_at_one_of_its_cities(pipeline):
+    """`В Испании прошла забастовка` … arrests `в Кордове и Валенсии`: the headline strike stays in
+    Испания, as acts of its type are told in several of its cities."""
+    from letopis.events.timing import fill_restatements
+
+    text = (
+        "В Испании прошла всеобщая забастовка\n"
+        "Испанские профсоюзы провели в четверг забастовку. Демонстранты вышли на улицы Кордовы и Валенсии."
+    )
+    article = pipeline.process(document_of({"id": "t", "text": text, "published": "2012-03-30"}))
+    spain = Location("Испания", None, "ESP")
+    events = [
+        _told(EventType.PROTEST, 0, "забастовка", ("ESP",), location=spain),
+        _told(EventType.PROTEST, 2, "вышли", ("ESP",), location=Location("Кордова", 2519240, "ESP")),
+        _told(EventType.PROTEST, 2, "вышли", ("ESP",), location=Location("Валенсия", 2509954, "ESP")),
+    ]
+    assert fill_restatements(events, article)[0].location == spain
+
+
+def test_statement_right_after_a_dated_act_is_made_that_day(pipeline):
+    """`После освобождения активист заявил …` after the release is dated: said that day; an act of
+    another type than the `после` noun names gives nothing."""
+    from letopis.events.timing import fill_restatements
+
+    text = (
+        "Во вторник, 5 марта, полиция освободила активиста Ивана Петрова. "
+        "После освобождения Петров заявил, что его задержание было незаконным."
+    )
+    article = pipeline.process(document_of({"id": "t", "text": text, "published": "2019-03-06"}))
+    events = [
+        _told(EventType.CONCEDE, 0, "освободила", ("RUS", "Иван Петров"), date="2019-03-05"),
+        _told(EventType.ACCUSE, 1, "заявил", ("Иван Петров", "RUS")),
+    ]
+    assert fill_restatements(events, article)[1].date == "2019-03-05"
+    events[0] = _told(EventType.COERCE, 0, "освободила", ("RUS", "Иван Петров"), date="2019-03-05")
+    assert fill_restatements(events, article)[1].date is None
+
+
+def test_headline_act_in_a_relative_clause_takes_no_body_date(pipeline):
+    """`Задержаны двое, которые угрожали президенту`: the body's date is of the arrest."""
+    text = (
+        "Задержаны двое мужчин, которые угрожали президенту Чили\n"
+        "В воскресенье, 31 июля, полиция задержала двух мужчин, угрожавших президенту."
+    )
+    article = pipeline.process(document_of({"id": "t", "text": text, "published": "2016-08-01"}))
+    events = [
+        _told(EventType.COERCE, 0, "Задержаны", ("CHL",)),
+        _told(EventType.THREATEN, 0, "угрожали", ("CHL",)),
+    ]
+    out = headline_dates(events, article)
+    assert (out[0].date, out[1].date) == ("2016-07-31", None)
+
+
+def test_headline_takes_no_month_of_an_earlier_act_of_its_type(pipeline):
+    """`Царнаеву предъявлены обвинения` … `часть обвинений была предъявлена ему в апреле`: the April
+    charges are an earlier act; the headline does not gather their month."""
+    from letopis.events.timing import fill_restatements
+
+    text = (
+        "Боевику предъявлены обвинения\n"
+        "Боевику предъявлены новые обвинения. Часть обвинений была предъявлена ему в апреле."
+    )
+    article = pipeline.process(document_of({"id": "t", "text": text, "published": "2013-06-27"}))
+    events = [
+        _told(EventType.ACCUSE, 0, "предъявлены", ("USA",)),
+        _told(EventType.ACCUSE, 1, "предъявлены", ("USA",)),
+        _told(EventType.ACCUSE, 2, "предъявлена", ("USA",), date="2013-04"),
+    ]
+    assert fill_restatements(events, article)[0].date is None
+
+
+def test_next_day_counts_from_the_act_told_before(pipeline):
+    """`В среду министр отменил визит. На следующий день Россия ввела санкции`: Thursday, not the day
+    after the lead's main event."""
+    from letopis.events.timing import context_dates
+
+    text = (
+        "Во вторник военные сбили самолет. В среду министр отменил визит. "
+        "На следующий день Россия ввела санкции."
+    )
+    article = pipeline.process(document_of({"id": "t", "text": text, "published": "2015-11-26"}))
+    events = [
+        _told(EventType.ASSAULT, 0, "сбили", ("TUR",), date="2015-11-24"),
+        _told(EventType.CONSULT, 1, "отменил", ("RUS",), date="2015-11-25"),
+        _told(EventType.SANCTION, 2, "ввела", ("RUS",)),
+    ]
+    assert context_dates(events, article)[2].date == "2015-11-26"
+
+
+def test_occasion_a_verb_is_at_is_where_the_verb_is(pipeline):
+    """`Выступая в Сочи на встрече с королем Иордании, …`: the meeting is in Сочи."""
+    _, found = analyse(
+        pipeline, "Выступая в Казани на встрече с президентом Турции, министр заявил о поддержке."
+    )
+    assert found["встрече"][0] == ["Казань"]
+
+
+def test_occasion_held_with_a_partner_is_where_the_partner_phrase_says(pipeline):
+    """`на пресс-конференции с госсекретарем США в Женеве`: the parser hangs the place on the
+    partner; the press conference, and what is said there, is in Женева."""
+    _, found = analyse(
+        pipeline, "Глава МИД России осудил удары на совместной пресс-конференции с госсекретарем США в Вене."
+    )
+    assert found["осудил"][0] == ["Вена"]
+
+
+def test_seat_of_government_is_in_its_city_unless_another_is_named(pipeline):
+    """`выступая в Белом доме` → Вашингтон; `у Белого дома в Москве` is Moscow's."""
+    _, found = analyse(pipeline, "Президент США осудил удары, выступая в Белом доме.")
+    assert found["осудил"][0] == ["Вашингтон"]
+    _, found = analyse(pipeline, "Российская полиция задержала демонстрантов у Белого дома в Москве.")
+    assert found["задержала"][0] == ["Москва"]
+
+
+def test_crowd_coming_up_to_a_site_is_at_its_place(pipeline):
+    """`пришли к полицейскому участку в Ноттингеме с требованиями …`: the demand is made where they came."""
+    _, found = analyse(
+        pipeline, "Сотни человек пришли к полицейскому участку в Ноттингеме с требованиями справедливости."
+    )
+    assert found["требованиями"][0] == ["Ноттингем"]
+
+
+def test_text_with_no_publication_date_gives_the_year_of_its_dates(pipeline):
+    """No `published`: `16 июля` takes the year of `14 июля 2017 года` the text names; a weekday,
+    counted from the unknown publication day, stays null."""
+    from letopis.events.timing import fill_restatements
+
+    text = (
+        "В пятницу, 14 июля 2017 года, в Хевроне произошли столкновения. "
+        "16 июля израильская полиция задержала троих подозреваемых. "
+        "В воскресенье израильские военные провели обыски."
+    )
+    article = pipeline.process(document_of({"id": "t", "text": text, "published": None}))
+    events = [
+        _told(EventType.COERCE, 1, "задержала", ("ISR",)),
+        _told(EventType.COERCE, 2, "провели", ("ISR",)),
+    ]
+    out = fill_restatements(events, article)
+    assert [e.date for e in out] == ["2017-07-16", None]
+
+
+def test_statement_is_made_when_the_text_carrying_it_is_issued(pipeline):
+    """`Россия осудила удары, говорится в заявлении МИД, опубликованном в среду`: made on Wednesday."""
+    text = "Франция осудила удары, говорится в заявлении МИД, опубликованном в среду."
+    article = pipeline.process(document_of({"id": "t", "text": text, "published": "2015-11-27"}))
+    sentence = article.sentences[0]
+    tree = Tree(sentence.tokens, *segments(sentence)[0])
+    j = next(k for k, t in enumerate(sentence.tokens) if t.text == "осудила")
+    assert [v for _, v in find_dates(tree, sentence, j, j, dt.date(2015, 11, 27), "past", kind="ACCUSE")] == [
+        "2015-11-25"
+    ]
+
+
+def test_physical_act_right_after_an_undated_scene_is_at_its_place(pipeline):
+    """`Демонстранты захватили здание администрации в Оше. Полиция применила газ.`: the same scene,
+    though no day is given."""
+    from letopis.events.timing import occasion_dates
+
+    text = "Демонстранты захватили здание администрации в Оше. Полиция применила слезоточивый газ."
+    article = pipeline.process(document_of({"id": "t", "text": text, "published": "2011-05-18"}))
+    osh = Location("Ош", 1527534, "KGZ")
+    events = [
+        _told(EventType.PROTEST, 0, "захватили", ("KGZ",), location=osh),
+        _told(EventType.ASSAULT, 1, "применила", ("KGZ",)),
+    ]
+    out = occasion_dates(events, article)[1]
+    assert (out.date, out.location) == (None, osh)
+
+
+def test_place_someone_is_deported_to_is_not_where_the_act_is(pipeline):
+    """`депортирован в Нидерланды`: where the deported goes; troops sent `в Афганистан` are deployed
+    there."""
+    _, found = analyse(pipeline, "Турецкие власти депортировали подозреваемого в Бельгию.")
+    assert found["депортировали"][0] == []

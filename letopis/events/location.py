@@ -7,16 +7,20 @@ Rules (EVENTS.md, "Annotation decisions" → Location), in the order they are tr
    the event is (`в Лондоне`) beats the start of a march (`марш из Лахора в Исламабад` → Лахор),
    which beats a destination (`прибыл в Пакистан`);
 2. for physical acts (arrests, attacks, protests …) a place phrase of their participants
-   (`разогнали лагеря в Каире`): people and camps are where the act is;
+   (`разогнали лагеря в Каире`, `жители Хабаровска вышли`): people and camps are where the act is;
+   for any act but a statement, a place the parser hangs on the partner it is done with
+   (`встретился с госсекретарем США в Женеве`); an attack is where it is aimed (`удар по Донецку`);
 3. a local body named after a city (`Хорошевский суд Москвы`, `лондонская полиция`);
 4. a place phrase that opens the line (`В Египте арестован …`) covers its main clause.
 Statements (ACCUSE, REQUEST …) take only rule 1 on their own verb: where the statement is made, not
-what it is about; reported words (`заявил в Токио, что осуждает …`) are made where they are said. A converb (`собрались на митинг в Тбилиси, требуя …`) shares its verb's place; a
+what it is about (`обвинила Украину в обстреле Донецка` has no place); reported words (`заявил в Токио, что осуждает …`) are made where they are said. A converb (`собрались на митинг в Тбилиси, требуя …`) shares its verb's place; a
 clause after `, где` takes the place before it (`остановку в Кабуле, где в беседе …`).
 Then the occasion (a meeting, visit, summit, press conference) the act belongs to:
 5. an occasion the clause names without a place (`на саммите`, `во второй день саммита`) takes the
    place the text gives that occasion elsewhere, the more precise one when it gives two
    (`саммит в США` … `в Вашингтон на саммит` → Вашингтон); the same refines a country-level place;
+   placed nowhere in the text, it is the one the actors have just come to (rule 6: `прибыл в Москву.
+   В ходе переговоров с Лавровым …`);
 6. a statement or meeting with no place and no time of its own, in the sentence right after an
    occasion the actors are at (`Керри прибыл в Исламабад. … сенатор подчеркнул …`), or after it
    in the same sentence, takes the occasion's place;
@@ -25,7 +29,9 @@ Then the occasion (a meeting, visit, summit, press conference) the act belongs t
    в аэропорту Барселоны` → Барселона): the same occasion told with a more precise place.
 The dateline city (the newsroom) never counts, since it stands outside every clause.
 A place the gazetteer knows no country of takes the country the document is mostly about. A state
-named like its capital (`в Люксембурге`, `в Сингапуре`) is that city; an act during a visit to a
+named like its capital (`в Люксембурге`, `в Сингапуре`) is that city; a region named like its city
+(`в провинции Идлиб`, `в штате Нью-Йорк`) is the region, with no city id; a court named by a
+compound (`Мосгорсуд`) is in its city; a state's ministry (`в МИД России`) is no place; an act during a visit to a
 country (`в ходе визита в Украину`) is in the city the text then tells the visit's meetings in.
 Place nouns that name no place by themselves (data/event_places.tsv): `в столице` is the capital of the
 state the text is about (`в столице Иордании`, `в британской столице`: that state's); `по всей стране`,
@@ -34,6 +40,12 @@ embassy stands in its host's city (`у посольства США в Москв
 state is no place (`долларов США`); a local body may be named by its city's adjective (`Лондонская
 полиция сообщает об аресте` → Лондон). A country-level place gives way to a city of the same state
 named beside it.
+Places listed after a place noun (`в трёх городах: Лидсе, Шеффилде и Ноттингеме`) are each a place; an
+act counted off from a place (`неподалёку от Донецка`, `в 20 км от Донецка`, `к северу от Алеппо`) is
+there; a building's own name (`у мечети Рабаа аль-Адавия`) is no place; a city name many states share
+(`Кордова`) is the one in a state the text names; a crowd that comes up to a site (`пришли к участку в
+Тоттенхэме`) is at its place; where someone is deported to (`депортирован в Нидерланды`) is not where
+the act is.
 """
 
 from __future__ import annotations
@@ -45,6 +57,7 @@ from weakref import WeakKeyDictionary
 
 from ..datafiles import data_rows
 from ..record import Location
+from ..timex import _lexicon as _timex_lexicon
 from ..timex import find_time_expressions
 from .actors import Actor, ActorIndex
 from .tree import Tree, segments
@@ -58,6 +71,8 @@ __all__ = [
     "is_statement",
     "is_physical",
     "occasion_lemmas",
+    "speech_lemmas",
+    "rally_lemmas",
     "Occasion",
     "occasions",
     "act_places",
@@ -69,7 +84,13 @@ PLACE_RELS = ("obl", "nmod", "advmod")
 # ranks of a place phrase: where the event is, where a march starts, where a journey ends
 AT, ORIGIN, DESTINATION = 0, 1, 2
 JOURNEY_REACH = 2  # sentences after a visit's mention that may tell its meetings in a city
+NAMESAKE_SHARE = 10  # a namesake city in a state the text names wins if at least 1/10 as populous
 MAX_DEPTH = 3  # how deep a city may sit inside a place phrase (`в квартире дома в районе … Каира`)
+
+
+def _timex_words() -> dict[str, dict[str, str]]:
+    """Word classes of data/time_words.tsv (`act_suffix`: endings of a deverbal act noun)."""
+    return _timex_lexicon().words
 
 
 @lru_cache(maxsize=1)
@@ -110,6 +131,27 @@ def _city(name: str) -> Location | None:
         if entry.kind == "city" and entry.words == key and entry.cities:
             city = entry.cities[0]
             return Location(name=entry.name, geonameid=city.geonameid, country=city.country)
+    return None
+
+
+@lru_cache(maxsize=256)
+def _namesake(name: str, states: frozenset[str]) -> Location | None:
+    """The most populous gazetteer city called `name` in one of `states`, else None (a city name
+    many countries share: `Кордова`, `Валенсия`, `Санта-Крус`)."""
+    from ..gazetteer import get_gazetteer
+    from ..normalize import fold
+
+    if not states:
+        return None
+    key = tuple(fold(w) for w in name.split())
+    for entry in get_gazetteer().index.get(key[0], ()):
+        if entry.kind != "city" or entry.words != key:
+            continue
+        top = entry.cities[0].population if entry.cities else 0
+        for city in entry.cities:
+            # a far smaller namesake (`Москва` in Idaho, `Лондон` in Ontario) is never meant
+            if city.country in states and city.population * NAMESAKE_SHARE >= top:
+                return Location(name=name, geonameid=city.geonameid, country=city.country)
     return None
 
 
@@ -184,6 +226,21 @@ def _city_adjectives() -> dict[str, str]:
     return _mapping("city_adjective")
 
 
+@lru_cache(maxsize=1)
+def _city_bodies() -> dict[str, str]:
+    """Compound names of a city's body (`Мосгорсуд` → Москва, data/event_places.tsv `city_body`):
+    an act of that body takes place in that city (EVENTS.md Location: a court named after a city)."""
+    return _mapping("city_body")
+
+
+def _as_region(location: Location) -> Location:
+    """`в провинции Кандагар`, `в штате Нью-Йорк`: a region named like its main city is the region
+    (EVENTS.md Location: a province → its name and country, no city id), not the city."""
+    if location.geonameid is None:
+        return location
+    return Location(name=location.name, geonameid=None, country=location.country)
+
+
 def to_location(actor: Actor, home: str | None = None) -> Location | None:
     """The Location a place actor stands for; `home` is the country for a place the gazetteer
     knows no country of (a province, a district)."""
@@ -237,6 +294,7 @@ def find_locations(
     case) enables the statement and physical-act rules of the module docstring."""
     finder = _Finder(tree, index, si)
     kind = str(event_type or "").upper()
+    finder.charges = kind in _words()["statement"]
     heads = [pred] + ([trigger] if trigger != pred else []) + ([partner] if partner >= 0 else [])
     heads += tree.ancestors(pred, frozenset({"xcomp", "csubj", "csubj:pass"}), 2)
     heads += setting_converbs(tree, pred)
@@ -247,6 +305,11 @@ def find_locations(
     if _remote(tree, heads):
         return []  # `провели телефонный разговор`: a call has no place
     found = finder.clause(heads)
+    seat = tree.head(trigger)
+    setting = LOCATION_CASES | _words()["during"]
+    if not found and seat >= 0 and tree.tokens[seat].pos == "VERB" and tree.case(trigger) in setting:
+        if tree.tokens[trigger].lemma.lower() in _words()["occasion"]:
+            found = finder.clause([seat])  # `Выступая в Сочи на встрече с королем`: the meeting is there
     if not found and tree.tokens[pred].feat("VerbForm") == "Conv" and tree.head(pred) >= 0:
         found = finder.clause([tree.head(pred)])  # `собрались на митинг в Тбилиси, требуя …`
     nominal = tree.tokens[trigger].pos == "NOUN" or (
@@ -256,6 +319,10 @@ def find_locations(
     if not found and kind in _words()["physical"] and nominal:
         verb = _governing_verb(tree, trigger)  # `демонстранты собрались на митинг в Тбилиси`
         found = finder.clause([verb]) if verb >= 0 else []
+        if not found and verb >= 0:  # `протестующие блокировали дороги в Янгоне`: where its objects are
+            found = finder.participants([verb])
+        if not found and verb >= 0:  # `Полиция Москвы задержала участников акции`: the city's body acts there
+            found = finder.local_body([verb])
         above = verb if verb >= 0 else tree.head(trigger)
         shared = converb_verb(tree, above) if above >= 0 else -1
         if not found and shared >= 0:
@@ -272,6 +339,7 @@ def find_locations(
         expel = any(tree.tokens[h].lemma.lower() in _words()["expel"] for h in heads)
         if kind in _words()["physical"] or expel:
             found = finder.participants(heads)
+        found = found or finder.companions(heads)  # `встретился с госсекретарем США в Женеве`
         reporter = tree.head(trigger) if tree.tokens[trigger].pos == "NOUN" else -1
         if reporter >= 0 and tree.tokens[reporter].pos == "VERB":
             # `Лондонская полиция сообщает об аресте`: a local body tells of its own act
@@ -291,7 +359,11 @@ def find_locations(
         return _act_refined(best, kind, index) if kind in _words()["one_site"] else best
     if kind not in _words()["physical"]:
         # an occasion the clause names decides alone: `на втором заседании` is not the first one
-        at = _named_occasion(named, index, si) if named else _staged(index, si, trigger)
+        # an occasion placed nowhere else (`прибыл в Москву. В ходе переговоров с Лавровым он заявил`)
+        # is the one its actors have just come to
+        at = (_named_occasion(named, index, si) if named else None) or _staged(
+            index, si, trigger, {tree.tokens[j].lemma.lower() for j in named}
+        )
         if at is not None:
             return [(trigger, at)]
     return []
@@ -329,6 +401,8 @@ class _Finder:
         self.index = index
         self.table = index.by_sentence[si]
         self._home: str | None | bool = False
+        self._named: frozenset[str] | None = None
+        self.charges = False  # a statement's: an act it names (`обвинила в обстреле Донецка`) is no place
 
     @property
     def home(self) -> str | None:
@@ -338,6 +412,18 @@ class _Finder:
             )
             self._home = counts.most_common(1)[0][0] if counts else None
         return self._home  # type: ignore[return-value]
+
+    @property
+    def named(self) -> frozenset[str]:
+        """The states the text names (ISO3), by name or adjective."""
+        if self._named is None:
+            self._named = frozenset(
+                a.country or a.value
+                for t in self.index.by_sentence
+                for a in t.values()
+                if a.kind == "country"
+            )
+        return self._named
 
     def kids(self, h: int, *rels: str) -> list[int]:
         """Children of `h`; a segment's root also adopts the tokens whose parse head lies in
@@ -357,6 +443,10 @@ class _Finder:
             return landmark
         words = _words()
         lemma = self.tree.tokens[j].lemma.lower()
+        if lemma in _city_bodies():
+            return _city(_city_bodies()[lemma])  # `в Мосгорсуде`: the city the body is named after
+        if lemma in words.get("state_body", frozenset()):
+            return None  # `в МИД России`: a body the actor table reads as its state is no place
         if lemma in words["capital"]:
             return self.capital(j)
         if lemma in words["country_word"]:
@@ -367,6 +457,9 @@ class _Finder:
         if actor is None or actor.adjective:
             return None
         location = to_location(actor, self.home)
+        if location is not None and location.geonameid is not None and location.country not in self.named:
+            # `Кордова` in a text about Spain is the Spanish one, not the more populous Argentine one
+            location = _namesake(location.name, self.named) or location
         if location is not None and location.geonameid is None and location.country in _city_states():
             return _capital(location.country) or location  # `на совещании в Люксембурге`: the city
         return location
@@ -432,6 +525,10 @@ class _Finder:
         for key in keys:
             name = _landmarks().get(key)
             if name is not None:
+                for k in self.tree.kids(j, "nmod"):
+                    # `у Белого дома в Москве`: another site of that name, in the city named beside it
+                    if self.tree.case(k) in LOCATION_CASES and self.table.get(k) is not None:
+                        return self.place(k)
                 return _city(name)
         return None
 
@@ -457,19 +554,44 @@ class _Finder:
         lemma = self.tree.tokens[c].lemma.lower()
         if depth >= MAX_DEPTH or lemma in _words()["currency"] or lemma in _words()["for_whom"]:
             return []  # `на сумму 3 млрд долларов США`, `в пользу Британии`: no place
+        if lemma in _words().get("medium", frozenset()):
+            return []  # `в эфире телеканала «Россия 24»`: a medium's name is no place
         seat = self.tree.tokens[c].lemma.lower() in _words()["foreign_seat"]
         first: list[tuple[int, Location]] = []
-        for k in self.tree.kids(c, "nmod", "appos", "flat"):
+        rels = ("nmod", "appos", "flat") + (("parataxis",) if lemma in _words().get("listed", ()) else ())
+        for k in self.tree.kids(c, *rels):
             case = self.tree.case(k)
             if seat and not case:
                 continue  # `у посольства США в Москве`: an embassy stands in the host's city
             grammatical = self.tree.tokens[k].feat("Case")
-            if case and (case not in LOCATION_CASES or grammatical == "Acc"):
+            if case in _words().get("with", ()) and lemma in _words()["occasion"]:
+                # `на пресс-конференции с госсекретарем США в Женеве`: the parser hangs the place on the
+                # partner the occasion is held with
+                partner = [
+                    (j, location)
+                    for m in self.tree.kids(k, "nmod")
+                    if self.tree.case(m) in LOCATION_CASES and self.tree.tokens[m].feat("Case") == "Loc"
+                    for j, location in self.places(m)
+                ]
+                if partner:
+                    return partner
+                continue
+            near = case in _words()["near"] and grammatical != "Acc"  # `позиции под Бенгази`
+            if case and not near and (case not in LOCATION_CASES or grammatical == "Acc"):
                 continue  # `в поставках оружия в Йемен` names a destination, not where
-            apposed = self.tree.tokens[k].rel.split(":")[0] in ("appos", "flat")
+            # `в городах: Ливерпуле, Манчестере`: the parser hangs a list after a colon as parataxis
+            apposed = self.tree.tokens[k].rel.split(":")[0] in ("appos", "flat", "parataxis")
+            building = apposed and lemma in _words().get("building", ())
             if not case and not apposed and grammatical not in (None, "Gen", "Loc"):
                 continue  # an apposition agrees with its head, whatever case the parser gives it
             found = self.places(k) or self.inner(k, depth + 1)
+            if lemma in _words().get("state_body", frozenset()):
+                # `В МИД России осудили …`: the state that owns a ministry is not where it speaks
+                found = [(j, location) for j, location in found if location.geonameid is not None]
+            if lemma in _words().get("region", frozenset()) and apposed:
+                found = [(j, _as_region(location)) for j, location in found]
+            if building:  # `у мечети Рабаа аль-Адавия`: a building's own name, unless a city's
+                found = [(j, location) for j, location in found if location.geonameid is not None]
             if any(location.geonameid is not None for _, location in found):
                 return [(j, location) for j, location in found if location.geonameid is not None]
             first = first or found
@@ -497,9 +619,20 @@ class _Finder:
                     out += [(AT, j, loc) for j, loc in self.places(c)]  # `вышли по всей стране`
                 elif route:  # `прошли маршем по центру Москвы`, `по улицам Киева`
                     out += [(AT, j, loc) for j, loc in self.places(c) or self.inner(c)]
+                elif case in LOCATION_CASES and self.charges and self.charged_act(c):
+                    continue  # `обвинила Украину в обстреле Донецка`: what it is accused of, not where
                 elif case in LOCATION_CASES or case in words["near"]:
                     rank = DESTINATION if case in LOCATION_CASES and tokens[c].feat("Case") == "Acc" else AT
-                    out += [(rank, j, loc) for j, loc in self.places(c) or self.inner(c)]
+                    if rank == DESTINATION and tokens[h].lemma.lower() in words.get("send", ()):
+                        continue  # `депортирован в Нидерланды`: where the deported goes, not where the act is
+                    out += [(rank, j, loc) for j, loc in self.places(c) or self.inner(c) or self.off(c)]
+                elif case in words["origin"] and self.tree.head(c) != h and self.off_word(self.tree.head(c)):
+                    out += [(AT, j, loc) for j, loc in self.places(c)]  # `неподалёку от Донецка`
+                elif case and tokens[c].lemma.lower() in words["side"]:
+                    out += [(AT, j, loc) for j, loc in self.off(c)]  # `к северу от Алеппо`
+                elif case in words.get("toward", ()) and tokens[h].lemma.lower() in words.get("come", ()):
+                    # `пришли к полицейскому участку в Тоттенхэме`: where they came to
+                    out += [(DESTINATION, j, loc) for j, loc in self.inner(c)]
                 elif case in words["during"] and tokens[c].lemma.lower() in words["occasion"]:
                     # `во время встречи … в Сочи они договорились`: the act is where its occasion is
                     inside = self.inner(c)
@@ -509,6 +642,43 @@ class _Finder:
                 elif case in words["origin"] and tokens[h].pos == "NOUN":
                     out += [(ORIGIN, j, loc) for j, loc in self.places(c)]
         return out
+
+    def off_word(self, j: int) -> bool:
+        """`неподалёку`, `км`, `к северу`: a word whose `от` phrase is the place the act is near."""
+        lemma = self.tree.tokens[j].lemma.lower()
+        return lemma in _words().get("off", frozenset()) or lemma in _words()["side"]
+
+    def off(self, c: int, depth: int = 0) -> list[tuple[int, Location]]:
+        """The place an act is near, counted off from it (`в 20 км от Донецка`, `в 30 километрах к
+        северу от Багдада`, `к северу от Алеппо`): the `от` phrase under a distance or side word."""
+        if depth >= MAX_DEPTH or not self.off_word(c):
+            return []
+        for k in self.tree.kids(c, "nmod", "obl"):
+            case = self.tree.case(k)
+            if case in _words()["origin"]:
+                found = self.places(k)
+                if found:
+                    return found
+            elif case and self.tree.tokens[k].lemma.lower() in _words()["side"]:
+                found = self.off(k, depth + 1)
+                if found:
+                    return found
+        return []
+
+    def charged_act(self, c: int) -> bool:
+        """Noun `c` names an act (a trigger word) other than an occasion the statement is made at
+        (`на встрече`, `на митинге`, `в заявлении`)."""
+        lemma = self.tree.tokens[c].lemma.lower()
+        words = _words()
+        if lemma in words["occasion"] | words.get("rally", frozenset()) | words.get("speech", frozenset()):
+            return False
+        if self.tree.tokens[c].pos != "NOUN":
+            return False
+        h = self.tree.head(c)
+        if h >= 0 and self.tree.tokens[h].lemma.lower() in words.get("charge", frozenset()):
+            return True  # `обвинила Украину в нарушении перемирия в Донбассе`: the charge slot
+        suffixes = tuple(_timex_words().get("act_suffix", {}))
+        return lemma in trigger_lexicon() or lemma.endswith(suffixes)
 
     def destination(self, c: int) -> list[tuple[int, Location]]:
         """The place a journey noun goes to (`визит в Украину` → Украина)."""
@@ -540,14 +710,19 @@ class _Finder:
         return self.places(j)
 
     def struck(self, heads: list[int]) -> list[tuple[int, int, Location]]:
-        """The place an attack strikes is where it happens: a verb's object (`обстреляли Донецк`)
-        or an action noun's genitive (`обстрел Донецка`, `бомбардировка Алеппо`)."""
+        """The place an attack strikes is where it happens: a verb's object (`обстреляли Донецк`),
+        an action noun's genitive (`обстрел Донецка`, `бомбардировка Алеппо`) or the place it is
+        aimed at (`удар по Донецку`, data/event_places.tsv `aimed`)."""
         out: list[tuple[int, int, Location]] = []
+        aimed = _words().get("aimed", frozenset())
         for h in dict.fromkeys(heads):
             rels = ("obj",) if self.tree.tokens[h].pos in ("VERB", "AUX") else ("nmod",)
             for c in self.tree.kids(h, *rels):
                 if not self.tree.case(c):
                     out += [(AT, j, loc) for j, loc in self.places(c)]
+            for c in self.tree.kids(h, "obl", "nmod"):
+                if self.tree.case(c) in aimed:  # `нанесла удар по сектору Газа`, `удары по Донецку`
+                    out += [(AT, j, loc) for j, loc in self.places(c) or self.inner(c)]
         return out
 
     def where(self, trigger: int) -> list[tuple[int, int, Location]]:
@@ -561,18 +736,39 @@ class _Finder:
                 return [(AT, j, loc) for j, loc in self.places(g - 2)]
         return []
 
+    def companions(self, heads: list[int]) -> list[tuple[int, int, Location]]:
+        """`встретился с госсекретарем США в Женеве`: the parser hangs the place on the partner the act
+        is done with (data/event_places.tsv `with`); the partner is where the act is."""
+        tokens = self.tree.tokens
+        out: list[tuple[int, int, Location]] = []
+        for h in dict.fromkeys(heads):
+            for c in self.tree.kids(h, "obl"):
+                if self.tree.case(c) not in _words().get("with", frozenset()):
+                    continue
+                for k in [c, *self.tree.kids(c, "nmod")]:
+                    for m in self.tree.kids(k, "nmod"):
+                        if self.tree.case(m) in LOCATION_CASES and tokens[m].feat("Case") == "Loc":
+                            out += [(AT, j, loc) for j, loc in self.places(m) or self.inner(m)]
+        return out
+
     def participants(self, heads: list[int]) -> list[tuple[int, int, Location]]:
-        """`разогнали лагеря в Каире`, `арестованных участников беспорядков в Лондоне`."""
+        """`разогнали лагеря в Каире`, `арестованных участников беспорядков в Лондоне`; residents of a
+        place (`жители Хабаровска вышли на улицы`) act where they live."""
         out: list[tuple[int, int, Location]] = []
         for h in heads:
             todo = [(c, 0) for c in self.kids(h, "obj", "nsubj", "nmod", "iobj")]
             while todo:
                 c, depth = todo.pop(0)
+                # `захватили здания парламента и администрации президента в Кишиневе`: conjuncts too
+                todo += [(k, depth) for k in self.tree.kids(c, "conj")]
                 for k in self.tree.kids(c, "nmod", "acl"):
                     case = self.tree.case(k)
                     near = case in _words()["near"]
                     if near or case in LOCATION_CASES and self.tree.tokens[k].feat("Case") != "Acc":
-                        out += [(AT, j, loc) for j, loc in self.places(k)]
+                        # `задержала демонстрантов в штате Нью-Йорк`: the place may sit inside the phrase
+                        out += [(AT, j, loc) for j, loc in self.places(k) or self.inner(k)]
+                    elif not case and self.tree.tokens[c].lemma.lower() in _words().get("resident", ()):
+                        out += [(AT, j, loc) for j, loc in self.places(k)]  # `жители Хабаровска вышли`
                     elif depth + 1 < MAX_DEPTH and self.tree.tokens[k].rel == "nmod":
                         todo.append((k, depth + 1))
         return out
@@ -587,6 +783,11 @@ class _Finder:
                 # `суд Москвы признал … и арестовал`: a conjunct verb shares its head's subject
                 subjects += self.kids(self.tree.head(h), "nsubj")
             for c in subjects:
+                body = _city_bodies().get(self.tree.tokens[c].lemma.lower())
+                city = _city(body) if body else None
+                if city is not None:  # `Мосгорсуд приговорил …`: a city's body by its compound name
+                    out.append((AT, c, city))
+                    continue
                 if self.tree.tokens[c].lemma.lower() not in local:
                     continue
                 for k in self._named_after(c):
@@ -811,6 +1012,16 @@ def is_physical(kind: str) -> bool:
     return str(kind).upper() in _words()["physical"]
 
 
+def rally_lemmas() -> frozenset[str]:
+    """Words of a protest gathering (`акция`, `митинг`): arrests told right after one are at it."""
+    return _words().get("rally", frozenset())
+
+
+def speech_lemmas() -> frozenset[str]:
+    """Verbs of saying and nouns of a statement made (`заявление`, `интервью`)."""
+    return _words().get("speech", frozenset())
+
+
 def occasion_lemmas() -> frozenset[str]:
     """Words of an occasion other acts are part of: meetings, visits, sessions, rallies."""
     return _words()["occasion"] | _words().get("rally", frozenset())
@@ -841,9 +1052,15 @@ def _is_staged(tree: Tree, j: int) -> bool:
     tokens = tree.tokens
     if any(tokens[c].lemma.lower() in _words()["planned"] for c in tree.kids(j, "amod", "acl")):
         return False
-    h = tree.head(j)
-    if h >= 0 and tokens[h].lemma.lower() in _words()["planned"]:
-        return False  # `подготовка к визиту в Москву`: the visit is still to come
+    k, h = j, tree.head(j)
+    for _ in range(2):  # `подготовку к новому раунду переговоров`: through the nouns above it
+        if h < 0:
+            break
+        if tokens[h].lemma.lower() in _words()["planned"]:
+            return False  # `подготовка к визиту в Москву`: the visit is still to come
+        if tokens[h].pos != "NOUN" or tokens[k].rel.split(":")[0] != "nmod":
+            break
+        k, h = h, tree.head(h)
     v = j
     for _ in range(3):
         if tokens[v].pos in ("VERB", "AUX"):
@@ -887,6 +1104,9 @@ def _named_occasion(named: list[int], index: ActorIndex, si: int) -> Location | 
     tree = Tree(sentence.tokens)
     wanted = {(sentence.tokens[j].lemma.lower(), _ordinal(tree, j)) for j in named}
     mentions = [o for o in occasions(index) if (o.lemma, o.ordinal) in wanted and o.sentence != si]
+    # a later mention is this occasion only when it took place (`Следующая встреча пройдет в Анкаре`
+    # is another one)
+    mentions = [o for o in mentions if o.sentence < si or o.staged]
     before = [o for o in mentions if o.sentence < si]
     pick = before[-1] if before else (mentions[0] if mentions else None)
     return _precise(pick.location, mentions) if pick else None
@@ -921,15 +1141,19 @@ def _precise(location: Location, mentions: list[Occasion]) -> Location:
     return location
 
 
-def _staged(index: ActorIndex, si: int, trigger: int) -> Location | None:
-    """Rule 6: the occasion the actors are at, when this sentence states no time of its own."""
+def _staged(index: ActorIndex, si: int, trigger: int, other: set[str] | None = None) -> Location | None:
+    """Rule 6: the occasion the actors are at, when this sentence states no time of its own; not one
+    of the words in `other`, occasions the clause names that are another than this (`На втором
+    заседании` after `Первое заседание … в Брюсселе`)."""
     sentence = index.article.sentences[si]
     if find_time_expressions(sentence.text) or _on_call(index, si):
         return None
     here = [
         o
         for o in occasions(index)
-        if o.staged and (o.sentence == si - 1 or (o.sentence == si and o.token < trigger))
+        if o.staged
+        and (o.sentence == si - 1 or (o.sentence == si and o.token < trigger))
+        and o.lemma not in (other or set())
     ]
     if not here and si == 0:  # a headline sums up the lead: it happened where the lead sets it
         here = [o for o in occasions(index) if o.staged and o.sentence == 1]

@@ -17,7 +17,15 @@ through xcomp/csubj (`решено весной … открыть`). Besides (E
 - words said in the present tense (`заявил сегодня, что требует …`, `«Мы осуждаем …», — заявил`) are
   done by saying them: with no time of their own they take the saying's (`location.speech_host`);
 - an act that is part of an occasion told just before (a rally, meeting, press conference) takes its
-  day (`occasion_dates`);
+  day (`occasion_dates`): a statement only when it is made at it (`на митинге`), not about it
+  (`заявили, что акция незаконна`); an arrest right after a dated rally is at it, and a physical
+  act right after one of a day and a place is of that scene; rally words name one rally;
+- a report told beside the news (`…, сообщает во вторник пресс-служба`) dates it, as `Об этом во
+  вторник сообщили` does the sentence before (`context_dates`, which also places a reported
+  statement where the report says it was made);
+- a weekday of a noun act with no tense of its own reads in the tense of its verb (`в пятницу
+  подписал указ о санкциях`: last Friday); a date after what an act is against that is no act
+  (`марш против расизма 8 марта`) dates the act;
 - an act told again takes the date of its first telling: a headline the day a later sentence gives the
   same word (`headline_dates`), an act the day the previous sentence gives it (`retold_dates`).
 Resolution against `published`, with the clause's tense deciding the direction, is letopis.dates'.
@@ -39,9 +47,10 @@ from .location import (
     is_physical,
     is_statement,
     occasion_lemmas,
-    one_site,
+    rally_lemmas,
     setting_converbs,
     speech_host,
+    speech_lemmas,
 )
 from .tree import Tree, segments
 
@@ -115,7 +124,8 @@ def find_dates(
         if not attached:
             continue
         j = _token_at(sentence, sentence.start + expression.start)
-        value = _resolve(expression, reference, tense, anchor)
+        own = tense or _verb_tense(tree, _head_of(tree, sentence, expression))
+        value = _resolve(expression, reference, own, anchor)
         if value is not None and out and _next_day(sentence.text, last, expression, out[-1][1], value):
             out[-1] = (out[-1][0], f"{out[-1][1]}/{value}")  # `в понедельник и во вторник`: one span
         elif value is not None:
@@ -131,6 +141,17 @@ def find_dates(
             # `заявил сегодня, что требует отставки`: what is said in the present tense is done by
             # saying it, at the time of the speech
             return find_dates(tree, sentence, speaker, speaker, reference, "past", anchor)
+        voiced = kind is not None and said_when_told(kind)
+        issued = _issued(tree, [pred, _reporter(tree, pred)]) if voiced else -1
+        if issued >= 0:
+            # `Россия осудила удары, говорится в заявлении МИД, опубликованном в среду`: a statement
+            # is made when the text that carries it is issued
+            return find_dates(tree, sentence, issued, issued, reference, "past", anchor)
+        reporter = _reporter(tree, pred)
+        if reporter >= 0:
+            # `Полиция обнаружила оружие, сообщает во вторник пресс-служба`: the news is of the day
+            # the report gives, as with `Об этом во вторник сообщили` (context_dates)
+            return find_dates(tree, sentence, reporter, reporter, reference, "past", anchor)
     return (
         out
         or _counted_from(tree, sentence, trigger, reference, anchor)
@@ -147,6 +168,62 @@ def said_when_told(kind: str) -> bool:
     """Acts done by saying them (accusing, demanding, rejecting, threatening, backing, offering):
     reported in someone's words, they happen when those words are said."""
     return is_statement(kind) or str(kind).upper() in SAID_ACTS
+
+
+def _issued(tree: Tree, heads: list[int]) -> int:
+    """The participle that tells when the text carrying a statement was issued (`в заявлении,
+    опубликованном в среду`, `в интервью, данном в понедельник`): an `acl` of a speech noun
+    (data/event_places.tsv `speech`) the clause's verbs take as an `в` phrase, whose lemma is an
+    issuing verb (data/time_words.tsv `issued`); else -1."""
+    issuing = _lexicon().words.get("issued", {})
+    speech = speech_lemmas()
+    heads = [h for h in heads if h >= 0]
+    heads += [c for h in heads for c in tree.kids(h, "parataxis")]  # `…, говорится в заявлении, …`
+    for h in heads:
+        for c in tree.kids(h, "obl", "nmod"):
+            if tree.tokens[c].lemma.lower() not in speech:
+                continue
+            for v in tree.kids(c, "acl"):
+                if tree.tokens[v].lemma.lower() in issuing:
+                    return v
+    return -1
+
+
+def _reporter(tree: Tree, pred: int) -> int:
+    """A report verb told beside the news it reports (`…, сообщает во вторник пресс-служба МВД`): a
+    parataxis of the clause's verb whose lemma is a report verb (data/time_words.tsv `report_verb`),
+    else -1."""
+    report = _lexicon().words.get("report_verb", {})
+    for c in tree.kids(pred, "parataxis"):
+        if tree.tokens[c].lemma.lower() in report:
+            return c
+    top, steps = pred, 0
+    while tree.head(top) >= 0 and steps < MAX_STEPS:
+        top, steps = tree.head(top), steps + 1
+    # the parser may make the report verb after the comma a second root of the line
+    for c in range(top + 2, tree.hi):
+        if tree.head(c) < 0 and tree.tokens[c - 1].text == "," and tree.tokens[c].lemma.lower() in report:
+            return c
+    return -1
+
+
+def _verb_tense(tree: Tree, j: int) -> str | None:
+    """The tense of the verb an expression hangs on, for an act whose own clause has none (`в
+    пятницу подписал указ о санкциях`: the sanctions are past as the signing is): `past`, `future`
+    (also a perfective present form, `подпишет`) or `present`; None when no verb is reached."""
+    for _ in range(MAX_STEPS):
+        if j < 0:
+            return None
+        token = tree.tokens[j]
+        if token.pos in ("VERB", "AUX") and token.feat("VerbForm") in ("Fin", None):
+            tense = token.feat("Tense")
+            if tense == "Past":
+                return "past"
+            if tense == "Fut" or (tense == "Pres" and token.feat("Aspect") == "Perf"):
+                return "future"
+            return "present" if tense == "Pres" else None
+        j = tree.head(j)
+    return None
 
 
 def _next_day(text: str, first: TimeExpression | None, second: TimeExpression, a: str, b: str) -> bool:
@@ -263,7 +340,12 @@ def _resolve(
 ) -> str | None:
     if e.relation in (Relation.BEFORE, Relation.AFTER):
         return None  # counted from an event named beside it, whose date is not known here
-    return dates.resolve(e, reference, tense, anchor=anchor or reference)
+    if e.anchored and (e.offset or 0) > 0:
+        return None  # `на следующий день`: after the act told before it (context_dates counts it)
+    # `санкции вступят в силу с 1 января`: an act still to come that starts then happens then; `с 1995
+    # года скрывается` is a state going on (null)
+    starts = e.relation is Relation.SINCE and tense == "future" and e.kind != "range"
+    return dates.resolve(e, reference, tense, anchor=anchor or reference, open_ended=starts)
 
 
 def _clause(tree: Tree, trigger: int, pred: int) -> set[int]:
@@ -381,6 +463,27 @@ def _in_relative(tree: Tree, j: int, clause: set[int]) -> bool:
     return False
 
 
+def _dating_phrase(tree: Tree, j: int, relative: frozenset[str]) -> bool:
+    """Noun `j` opens a phrase with a relative preposition that has an event of its own to date:
+    `после ликвидации`, `против введения`; not `против расизма`, whose noun is no act (rows `aim`,
+    `act_suffix` of data/time_words.tsv)."""
+    case = tree.case(j)
+    if case not in relative:
+        return False
+    if case not in _lexicon().words.get("aim", {}):
+        return True
+    return _act_noun(tree.tokens[j])
+
+
+def _act_noun(token: Token) -> bool:
+    """An action noun: a trigger word (`убийство`, `митинг`) or a deverbal noun (`введение`)."""
+    from .triggers import lexicon
+
+    lemma = token.lemma.lower()
+    suffixes = tuple(_lexicon().words.get("act_suffix", {}))
+    return lemma in lexicon() or lemma.endswith(suffixes)
+
+
 def _closes_relative_noun(tree: Tree, first: int, clause: set[int]) -> bool:
     """`станет первым расширением после приёма Албании и Хорватии в 2009 году`: an expression right
     after a noun phrase with a relative preposition, with nothing outside that phrase between, closes
@@ -389,7 +492,7 @@ def _closes_relative_noun(tree: Tree, first: int, clause: set[int]) -> bool:
         token = tree.tokens[noun]
         if token.pos in ("PUNCT", "VERB", "AUX"):
             return False
-        if token.pos != "NOUN" or tree.case(noun) not in _relative():
+        if token.pos != "NOUN" or not _dating_phrase(tree, noun, _relative()):
             continue
         if noun in clause:
             return False
@@ -458,7 +561,7 @@ def _attached(tree: Tree, j: int, clause: set[int], fronted: set[int]) -> bool:
         token = tree.tokens[j]
         if steps > 0 and token.pos in ("VERB", "AUX"):
             return False
-        if steps > 0 and token.pos in ("NOUN", "PROPN") and tree.case(j) in relative:
+        if steps > 0 and token.pos in ("NOUN", "PROPN") and _dating_phrase(tree, j, relative):
             return False  # `после ликвидации 2 мая`: the date of the liquidation
         j = tree.head(j)
         steps += 1
@@ -481,11 +584,53 @@ def _in_when_clause(tree: Tree, sentence: Sentence, e: TimeExpression, clause: s
     return any(tree.head(c) in heads for c in clause)
 
 
+def _text_year_dates(events: list[Event], article: Article) -> list[Event]:
+    """In a text with no publication date, an undated act takes the date its own clause gives
+    without a year (`16 июля`, `в воскресенье`), resolved against the first full date the text
+    names (`14 июля 2017 года`): the text determines the year (EVENTS.md Date)."""
+    if dates.reference_date(article.published) is not None:
+        return events
+    reference = article_reference(article)
+    if reference is None:
+        return events
+    out = list(events)
+    for i, event in enumerate(out):
+        if event.date is not None or not 0 <= event.sentence < len(article.sentences):
+            continue
+        sentence = article.sentences[event.sentence]
+        j = next((k for k, t in enumerate(sentence.tokens) if t.text == event.trigger), -1)
+        tense = "future" if str(event.modality) == "planned" else "past"
+        # a month-named day only: a weekday or `вчера` counts from the unknown publication day
+        named = {
+            dates.resolve(e, reference, tense)
+            for e in dates.find_time_expressions(sentence.text)
+            if e.kind in ("date", "month", "range", "season") and e.year is None
+        }
+        for lo, hi in segments(sentence):
+            if not lo <= j < hi:
+                continue
+            tree = Tree(sentence.tokens, lo, hi)
+            known = {v for _, v in find_dates(tree, sentence, j, j, None, tense)}
+            found = find_dates(tree, sentence, j, j, reference, tense)
+            new = [v for _, v in found if v not in known and v in named]
+            if new:
+                out[i] = replace(event, date=new[0])
+    return out
+
+
+def article_reference(article: Article) -> dt.date | None:
+    """The reference date of an article: its publication date, else the first full date its text
+    names (a text with no `published` still gives the year of its year-less dates)."""
+    return dates.reference_date(article.published) or dates.text_reference(
+        " ".join(s.text for s in article.sentences)
+    )
+
+
 def document_anchor(article: Article) -> dt.date | None:
     """The day of the document's main event: the first exact day its lead names (`Керри прибыл в
     воскресенье`), which `накануне` later in the text counts back from; None when the lead names
     none (then `накануне` counts from `published`)."""
-    reference = dates.reference_date(article.published)
+    reference = article_reference(article)
     for sentence in article.sentences[:LEAD_SENTENCES]:
         for e in dates.find_time_expressions(sentence.text):
             if e.anchored or e.relation is not Relation.AT or e.kind == "range":
@@ -514,11 +659,15 @@ def fill_restatements(
     with `index` too, an occasion dated by a sentence that states no act of its own (`Акция состоялась
     в Москве 12 июня`) gives its acts the place that sentence names for it."""
     out = (
-        occasion_dates(context_dates(events, article), article, index)
+        occasion_dates(context_dates(_text_year_dates(events, article), article, index), article, index)
         if article is not None
         else list(events)
     )
-    out = retold_dates(headline_dates(out, article), article) if article is not None else out
+    if article is not None:
+        out = retold_dates(headline_dates(out, article), article)
+        for si in range(1, len(article.sentences)):
+            out = _after_act(out, article, si)
+    told_first = list(out)  # the places as told, before restatements share theirs
     for i, event in enumerate(out):
         sides = set(event.sources) | set(event.targets)
         restated = False  # the headline has met its first restatement in the body
@@ -529,12 +678,17 @@ def fill_restatements(
                 continue
             if not sides & (set(later.sources) | set(later.targets)):
                 continue
+            if _finer(later.location, event.location) and _spread(told_first, event.type, event.location):
+                continue  # `забастовка в Испании` … `в Кордове` … `в Валенсии`: one of its local acts
             if event.sentence == 0 and not restated and later.sentence <= HEADLINE_REACH:
                 # the restatements in the lead tell the headline's news in full: it gathers their
                 # place and date (`сообщено о поимке Младича` today … `арест Младича в Сербии`) up
                 # to the first that disagrees; a later act of that type and side (`в апреле подал в
                 # отставку` his predecessor) is another
-                if not _compatible(event, later) or not _agrees(event, later):
+                coarse = event.date is None and later.date is not None and len(later.date) != 10
+                if not _compatible(event, later) or not _agrees(event, later) or coarse:
+                    # `предъявлены обвинения` … `часть обвинений была предъявлена ему в апреле`: a
+                    # month or year is of an earlier act of that type, not of the day's news
                     restated = True
                 elif later.date or later.location:
                     date, location = event.date or later.date, event.location or later.location
@@ -542,13 +696,13 @@ def fill_restatements(
                     out[i] = event = replace(event, date=date, location=location)
                     told.update(t for t in range(i + 1, k + 1) if _retells(out[t], event, later))
                     restated = bool(event.date and event.location)
-            elif event.sentence == 0 and _bare_retelling(event, later):
-                # `Они были немедленно арестованы`: the same act told again without a place or date
+            elif event.sentence == 0 and _bare_retelling(event, later) and _verbal(article, later):
+                # `Они были немедленно арестованы`: the same act told again without a place or date;
+                # an act noun (`процесс экстрадиции … запущен`) names another act of that type
                 out[k] = later = replace(later, date=event.date, location=event.location)
-            # the next sentence, or any later one telling the same arrest or attack of the same
-            # named party (`задержан в Турции` … `власти Турции задержали его близ Газиантепа`)
+            # the next sentence (an arrest told again further on, `задержан в Турции` … `власти
+            # Турции задержали его близ Газиантепа`, was measured: it merged distinct acts)
             near = event.sentence == 0 or later.sentence == event.sentence + 1
-            near = near or (one_site(event.type) and _same_party_acted_on(event, later))
             dates_agree = None in (event.date, later.date) or event.date == later.date
             if near and dates_agree and _finer(later.location, event.location):
                 date = event.date or later.date
@@ -570,7 +724,7 @@ def headline_dates(events: list[Event], article: Article) -> list[Event]:
     restatements merge). Only an exact day of the news (no later than `published`, within
     ANCHOR_REACH of it) counts; a month or year there (`в апреле подал в отставку` — someone else)
     ends the search. A report verb (`подтвердил задержание`) dates the report, not the act: skipped."""
-    reference = dates.reference_date(article.published)
+    reference = article_reference(article)
     if reference is None or not article.sentences:
         return events
     # the first line that states acts: a title with none (`На свободу с Нобелевской премией`) only
@@ -583,19 +737,39 @@ def headline_dates(events: list[Event], article: Article) -> list[Event]:
     for i, event in enumerate(out):
         if event.sentence != top or event.date is not None:
             continue
+        if _relative_act(first, event.trigger):
+            continue  # `Задержаны двое, которые угрожали президенту`: the body dates the arrest, not the threat
         words = _restating_words(first, event.trigger)
+        if words and is_physical(str(event.type)):
+            # `Полиция задержала … участников акции в Москве` … `В субботу … прошла акция`: the act
+            # is at the occasion the line names, which the body dates
+            words |= {t.lemma.lower() for t in first.tokens if t.pos == "NOUN"} & occasion_lemmas()
         if words:
-            date = _retold_date(article, words, reference, top)
+            date = _retold_date(article, words, reference, top, str(event.type))
             if date is not None:
                 out[i] = replace(event, date=date)
     return out
+
+
+def _relative_act(sentence: Sentence, trigger: str) -> bool:
+    """The act `trigger` names is told in a relative clause (`…, которые угрожали президенту`): an
+    act before the one the line tells, which the body's date is of."""
+    j = next((k for k, t in enumerate(sentence.tokens) if t.text == trigger), -1)
+    tree = Tree(sentence.tokens)
+    for _ in range(3):
+        if j < 0:
+            return False
+        if sentence.tokens[j].rel == "acl:relcl":
+            return True
+        j = tree.head(j)
+    return False
 
 
 def retold_dates(events: list[Event], article: Article) -> list[Event]:
     """An undated act told again right after a sentence that dates it with the same word (`судно,
     перехваченное 23 января …` → `На борту корабля, перехваченного ВМС, …`) is that act: it takes
     that exact day (EVENTS.md Records: an event repeated in several sentences is one event)."""
-    reference = dates.reference_date(article.published)
+    reference = article_reference(article)
     out = list(events)
     for i, event in enumerate(out):
         if event.sentence <= 0 or event.date is not None or event.sentence >= len(article.sentences):
@@ -651,7 +825,12 @@ def _restating_words(sentence: Sentence, trigger: str) -> set[str]:
     return out
 
 
-def _retold_date(article: Article, words: set[str], reference: dt.date, top: int = 0) -> str | None:
+def _retold_date(
+    article: Article, words: set[str], reference: dt.date, top: int = 0, kind: str | None = None
+) -> str | None:
+    """The day the first later sentence that retells the line dates its act word; an act done by
+    saying it (`kind`, `Боливия готова предоставить убежище` … `6 июля Моралес сообщил, что готов
+    предоставить убежище`) is dated by the saying."""
     line = {t.lemma.lower() for t in article.sentences[top].tokens if t.pos in CONTENT_POS}
     for sentence in article.sentences[top + 1 :]:
         lemmas = {t.lemma.lower() for t in sentence.tokens if t.pos in CONTENT_POS}
@@ -662,7 +841,7 @@ def _retold_date(article: Article, words: set[str], reference: dt.date, top: int
             for j in range(lo, hi):
                 if sentence.tokens[j].lemma.lower() not in words:
                     continue
-                found = find_dates(tree, sentence, j, j, reference, "past")
+                found = find_dates(tree, sentence, j, j, reference, "past", kind=kind)
                 if not found:
                     continue
                 value = found[0][1]
@@ -693,6 +872,14 @@ def _agrees(a: Event, b: Event) -> bool:
     )
 
 
+def _verbal(article: Article | None, event: Event) -> bool:
+    """The act is told by a verb (`были арестованы`), not an act noun; True when unknown."""
+    if article is None or not 0 <= event.sentence < len(article.sentences):
+        return True
+    token = next((t for t in article.sentences[event.sentence].tokens if t.text == event.trigger), None)
+    return token is None or token.pos != "NOUN"
+
+
 def _bare_retelling(headline: Event, later: Event) -> bool:
     """`later` repeats the dated headline act with the same parties and no place or date of its own."""
     return (
@@ -721,10 +908,18 @@ def _compatible(headline: Event, body: Event) -> bool:
     return bool(headline.targets) and set(headline.targets) == set(body.targets)
 
 
-def _same_party_acted_on(a: Event, b: Event) -> bool:
-    """Both tell one arrest or attack: the same named party undergoes it and the sides agree (an act
-    with no named target three sentences on may be another one)."""
-    return bool(set(a.targets) & set(b.targets)) and _compatible(a, b)
+def _spread(events: list[Event], kind: object, country: Location | None) -> bool:
+    """The text places acts of type `kind` in several cities of the country-level place `country`
+    (`забастовка в Испании` … `в Кордове и Валенсии` … `в Барселоне`): the country-wide act is not
+    at one of them."""
+    if country is None or country.geonameid is not None:
+        return False
+    cities = {
+        e.location.geonameid
+        for e in events
+        if e.type == kind and e.location is not None and _finer(e.location, country)
+    }
+    return len(cities) > 1
 
 
 def _finer(city: Location | None, country: Location | None) -> bool:
@@ -738,24 +933,49 @@ def _finer(city: Location | None, country: Location | None) -> bool:
     )
 
 
-def context_dates(events: list[Event], article: Article) -> list[Event]:
+def context_dates(events: list[Event], article: Article, index: ActorIndex | None = None) -> list[Event]:
     """Dates an undated act takes from the sentence next to its own (EVENTS.md Annotation → Date:
     part of an occasion whose date the text gives):
     - a sentence opening with `Тогда`, `В тот же день` or `По его словам` tells what happened at
       the time the previous sentence names, or continues the statement it reports; its acts with
       no place of their own are at the one place the previous sentence's acts are at;
+    - a sentence opening with `По словам Лаврова` reports the words of the previous sentence's
+      occasion: its undated acts take that date, and its statements and meetings with no place the
+      one place of the statements and meetings there (not of an arrest the words were about);
     - a sentence opening with `Об этом` and naming a time (`Об этом во вторник сообщили СМИ`)
-      dates the news of the previous sentence, unless that sentence names a time of its own."""
-    reference = dates.reference_date(article.published)
+      dates the news of the previous sentence, unless that sentence names a time of its own; with
+      `index`, a statement there with no place is made where the report sentence says it was
+      (`Об этом он сообщил в пятницу в ходе парада в Каракасе`)."""
+    reference = article_reference(article)
     out = list(events)
     for si, sentence in enumerate(article.sentences):
         if si == 0:
             continue
+        counted = _counted_on(out, article, si)
+        if counted is not None:
+            out = [replace(e, date=counted) if e.sentence == si and e.date is None else e for e in out]
         opener = _opener(sentence.text)
-        if opener == "same_time":
+        if opener == "according":  # `По словам Лаврова, …`: the date of the words reported before
+            date = _sentence_date(out, article.sentences[si - 1].text, si - 1, reference)
+            target = si
+            # and the place of the meeting or statement told there, not of an act it was about
+            said = [e for e in out if not is_physical(str(e.type))]
+            place = _sentence_place(said, si - 1)
+            if place is not None:
+                out = [
+                    replace(e, location=place)
+                    if e.sentence == si and e.location is None and not is_physical(str(e.type))
+                    else e
+                    for e in out
+                ]
+        elif opener == "same_time":
             date = _sentence_date(out, article.sentences[si - 1].text, si - 1, reference)
             target = si
             place = _sentence_place(out, si - 1)
+            if place is None and index is not None and not any(e.sentence == si - 1 for e in out):
+                # `В 2009 году в Грузии происходили подобные события. Тогда митинги …`: a scene with
+                # no act of its own is set where its sentence says
+                place = _said_place(article.sentences[si - 1], si - 1, index, None)
             if place is not None:  # `В 2009 году в Грузии … . Тогда митинги …`: the same scene
                 out = [
                     replace(e, location=place) if e.sentence == si and e.location is None else e for e in out
@@ -766,6 +986,14 @@ def context_dates(events: list[Event], article: Article) -> list[Event]:
             own = dates.find_time_expressions(article.sentences[si - 1].text)
             date = None if own else _first_date(sentence.text, reference)
             target = si - 1
+            place = _said_place(sentence, si, index) if date is not None and index is not None else None
+            if place is not None:
+                out = [
+                    replace(e, location=place)
+                    if e.sentence == target and e.location is None and said_when_told(str(e.type))
+                    else e
+                    for e in out
+                ]
         else:
             continue
         if date is None:
@@ -774,10 +1002,95 @@ def context_dates(events: list[Event], article: Article) -> list[Event]:
     return out
 
 
+AFTER_REACH = 2  # sentences back the act a `после X` phrase names may be told
+
+
+def _after_act(events: list[Event], article: Article, si: int) -> list[Event]:
+    """`После выхода на свободу Навальный заявил …`, `После встречи министр сказал …`: a statement
+    with no date, made right after an act the text has just dated to a day (an act of the type the
+    `после` noun names, sharing a side), is made that day (EVENTS.md Date: part of the occasion)."""
+    undated = [e for e in events if e.sentence == si and e.date is None and said_when_told(str(e.type))]
+    if not undated:
+        return events
+    from .triggers import lexicon as trigger_lexicon
+
+    sentence = article.sentences[si]
+    tree = Tree(sentence.tokens)
+    after = frozenset(_lexicon().words.get("right_after", {}))
+    kinds: set[str] = set()
+    for j, token in enumerate(sentence.tokens):
+        if token.pos != "NOUN" or tree.case(j) not in after:
+            continue
+        kids = {sentence.tokens[k].lemma.lower() for k in tree.kids(j)}
+        for entry in trigger_lexicon().get(token.lemma.lower(), ()):
+            if entry.mode != "block" and (not entry.requires or entry.requires & kids):
+                kinds.add(str(entry.type))
+    if not kinds:
+        return events
+    out = list(events)
+    for i, event in enumerate(out):
+        if event not in undated:
+            continue
+        sides = set(event.sources) | set(event.targets)
+        before = [
+            e
+            for e in out
+            if si - AFTER_REACH <= e.sentence < si
+            and str(e.type) in kinds
+            and e.date is not None
+            and len(e.date) == 10
+            and sides & (set(e.sources) | set(e.targets))
+        ]
+        if before:
+            out[i] = replace(event, date=max(before, key=lambda e: e.sentence).date)
+    return out
+
+
+COUNT_LEAD = 2  # words a sentence may open with before its count (`А уже через два дня …`)
+
+
+def _counted_on(events: list[Event], article: Article, si: int) -> str | None:
+    """`Спустя два дня армия открыла огонь`, `Через неделю их освободили`, `На следующий день Россия
+    ввела санкции`: a sentence that counts days or weeks on, with no act named to count from, tells
+    an act that many days after the day of the last act told before it (within OCCASION_REACH
+    sentences); `на следующий день` with no such act counts from the document's main day. A count
+    by `через`/`спустя` must open the sentence (`А через два дня …`)."""
+    text = article.sentences[si].text
+    for e in dates.find_time_expressions(text):
+        if (e.offset or 0) <= 0 or e.unit not in ("day", "week"):
+            return None
+        next_day = e.kind == "day" and e.anchored and e.relation is Relation.AT
+        onward = e.kind == "shift" and (
+            (e.relation is Relation.AFTER and e.anchored) or (e.relation is Relation.AT and not e.anchored)
+        )
+        if not next_day and (not onward or len(text[: e.start].split()) > COUNT_LEAD):
+            return None
+        for sj in range(si - 1, max(-1, si - OCCASION_REACH - 1), -1):
+            days = sorted(x.date for x in events if x.sentence == sj and x.date and len(x.date) == 10)
+            if days:
+                return dates.count_on(e, dt.date.fromisoformat(days[-1]))
+        base = document_anchor(article) or article_reference(article) if next_day else None
+        return dates.count_on(e, base) if base is not None else None
+    return None
+
+
+def _said_place(
+    sentence: Sentence, si: int, index: ActorIndex, kind: str | None = "ACCUSE"
+) -> Location | None:
+    """Where the sentence's root verb says it was done (said, for the statement `kind`), else None."""
+    for lo, hi in segments(sentence):
+        tree = Tree(sentence.tokens, lo, hi)
+        root = next((j for j in range(lo, hi) if tree.head(j) < 0 and sentence.tokens[j].pos == "VERB"), -1)
+        if root >= 0:
+            found = find_locations(tree, si, root, root, index, event_type=kind)
+            return found[0][1] if found else None
+    return None
+
+
 @lru_cache(maxsize=1)
 def _openers() -> tuple[tuple[str, str], ...]:
     words = _lexicon().words
-    pairs = [(w, cls) for cls in ("same_time", "report") for w in words.get(cls, {})]
+    pairs = [(w, cls) for cls in ("same_time", "report", "according") for w in words.get(cls, {})]
     return tuple(sorted(pairs, key=lambda p: -len(p[0])))
 
 
@@ -837,9 +1150,11 @@ def occasion_dates(events: list[Event], article: Article, index: ActorIndex | No
     going_on = tuple(sorted(words.get("going_on", {}), key=len, reverse=True))
     background = frozenset(words.get("background", {}))
     occasion = occasion_lemmas()
-    reference = dates.reference_date(article.published)
+    attendees = frozenset(words.get("attendee", {}))
+    rallies = rally_lemmas()
+    reference = article_reference(article)
     out = list(events)
-    scene: dict[int, tuple[str, Location | None]] = {}  # sentence → the occasion day its acts are of
+    scene: dict[int, tuple[str | None, Location | None]] = {}  # sentence → the occasion day its acts are of
     for i in sorted(range(len(out)), key=lambda k: out[k].sentence):
         event = out[i]
         if event.date is not None or not 0 < event.sentence < len(article.sentences):
@@ -852,10 +1167,36 @@ def occasion_dates(events: list[Event], article: Article, index: ActorIndex | No
         if _described(sentence, event.trigger):
             continue
         physical = is_physical(str(event.type))
-        named = (lemmas & occasion) - {_trigger_lemma(article, event)}
-        found = _occasion_day(out, article, event.sentence, named, reference, index=index) if named else None
+        named = mentioned = (lemmas & occasion) - {_trigger_lemma(article, event)}
+        if named & rallies:  # `Акция на Болотной площади …` after `участников «Марша миллионов»`: one rally
+            named = mentioned = named | (rallies - {_trigger_lemma(article, event)})
+        if not physical:
+            # `заявил на митинге` is said at it; `заявили, что акция незаконна` is about it
+            named = _setting_words(sentence, named)
+        found: tuple[str | None, Location | None] | None = (
+            _occasion_day(out, article, event.sentence, named, reference, index=index) if named else None
+        )
+        if found is None and physical and not named:
+            # `Акция прошла в субботу в Хабаровске. Полиция задержала 50 человек / нескольких
+            # участников.`: an arrest or attack right after a dated rally is at it; after another
+            # occasion only when it names its attendees
+            held = {t.lemma.lower() for t in article.sentences[event.sentence - 1].tokens}
+            held &= occasion if lemmas & attendees else rallies
+            found = _occasion_day(out, article, event.sentence, held, reference, 1, index) if held else None
         if found is None and physical and event.sentence - 1 in scene:
             found = scene[event.sentence - 1]
+        if found is None and physical and not named:
+            # `Протестующие во вторник захватили парламент в Кишиневе. Полиция применила газ.`: a
+            # physical act right after the physical acts of one place (dated to a day, or not dated)
+            # is of that scene
+            before = {
+                (e.date, e.location)
+                for e in out
+                if e.sentence == event.sentence - 1 and is_physical(str(e.type))
+            }
+            if len(before) == 1:
+                date, place = before.pop()
+                found = (date, place) if (date is None or len(date) == 10) and place is not None else None
         elif found is None and not physical and _goes_on(sentence.text, going_on):
             sides = set(event.sources) | set(event.targets)
             host = next(
@@ -868,8 +1209,11 @@ def occasion_dates(events: list[Event], article: Article, index: ActorIndex | No
                 ),
                 None,
             )
-            found = (host.date, host.location) if host is not None and host.date else None
-        if found is None and not physical:
+            # a day, not a month or year: those cover many occasions (`в декабре ввёл мораторий. Кроме
+            # того, провела расчистку …` is not on that occasion)
+            if host is not None and host.date is not None and len(host.date) == 10:
+                found = (host.date, host.location)
+        if found is None and not physical and not mentioned - named:
             # `Министр выступил вчера на пресс-конференции. Он потребовал …`: what is said or agreed
             # right after an occasion dated the day before is said at it
             previous = article.sentences[event.sentence - 1]
@@ -884,6 +1228,24 @@ def occasion_dates(events: list[Event], article: Article, index: ActorIndex | No
         out[i] = replace(event, date=date, location=location)
         if physical and named:
             scene[event.sentence] = (date, location)
+    return out
+
+
+def _setting_words(sentence: Sentence, lemmas: set[str]) -> set[str]:
+    """Those of the occasion `lemmas` the sentence names as the setting of what is done: a phrase
+    `на митинге`, `в ходе встречи`, `по итогам совещания` (rows `setting` of data/time_words.tsv)."""
+    setting = frozenset(_lexicon().words.get("setting", {}))
+    out = set()
+    for lo, hi in segments(sentence):
+        tree = Tree(sentence.tokens, lo, hi)
+        for j in range(lo, hi):
+            lemma = sentence.tokens[j].lemma.lower()
+            if lemma not in lemmas:
+                continue
+            h = tree.head(j)  # `по итогам совещания`: the parser may leave `итогам` a noun of its own
+            framed = h >= 0 and not tree.case(j) and f"{tree.case(h)} {sentence.tokens[h].lemma.lower()}"
+            if tree.case(j) in setting or framed in setting:
+                out.add(lemma)
     return out
 
 
