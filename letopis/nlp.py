@@ -12,6 +12,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 
+from .normalize import named_letters
 from .record import Article, Sentence, Span, Token
 
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
@@ -29,7 +30,6 @@ class NLP:
 
     def __init__(self) -> None:
         from natasha import (
-            MorphVocab,
             NewsEmbedding,
             NewsMorphTagger,
             NewsNERTagger,
@@ -42,7 +42,7 @@ class NLP:
         self.morph_tagger = NewsMorphTagger(embedding)
         self.syntax_parser = NewsSyntaxParser(embedding)
         self.ner_tagger = NewsNERTagger(embedding)
-        self.morph_vocab = MorphVocab()
+        self.morph_vocab = _morph_vocab()
         # Lemmas depend only on (word, POS, features): news repeats them, and the dictionary
         # lookup was a quarter of the pipeline's time before this cache.
         self._lemmas: dict[tuple[str, str, tuple[tuple[str, str], ...]], str] = {}
@@ -144,3 +144,19 @@ def split_at_lines(span: Span) -> list[Span]:
 def get_nlp() -> NLP:
     """The process-wide NLP models: loaded on first use, then shared."""
     return NLP()
+
+
+def _morph_vocab() -> Any:
+    """natasha's MorphVocab, safe for letters with no Unicode name (see normalize.named_letters)."""
+    from natasha import MorphVocab
+
+    class Vocab(MorphVocab):  # type: ignore[misc]
+        def parse(self, word: str) -> Any:
+            try:
+                return MorphVocab.parse(self, word)
+            except ValueError:
+                return MorphVocab.parse(self, named_letters(word))
+
+        __call__ = parse
+
+    return Vocab()

@@ -5,6 +5,7 @@ The analyzer loads once per process (`get_morph`); parses are cached, since news
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
@@ -12,6 +13,7 @@ from typing import Any
 from .record import Token
 
 __all__ = [
+    "named_letters",
     "get_morph",
     "fold",
     "normal_form",
@@ -44,7 +46,23 @@ def get_morph() -> Any:
     """The process-wide pymorphy3 analyzer (about 0.1 s to load)."""
     import pymorphy3
 
-    return pymorphy3.MorphAnalyzer()
+    class Analyzer(pymorphy3.MorphAnalyzer):  # type: ignore[misc]
+        def parse(self, word: str) -> Any:
+            try:
+                return super().parse(word)
+            except ValueError:
+                return super().parse(named_letters(word))
+
+    return Analyzer()
+
+
+def named_letters(word: str) -> str:
+    """`word` with every character that has no Unicode name replaced by U+FFFD.
+
+    pymorphy's latin check asks each letter its name, and some letters have none in this
+    Python's Unicode tables (Tangut ideographs); one such letter in a document must not fail it.
+    """
+    return "".join(c if unicodedata.name(c, "") else "\ufffd" for c in word)
 
 
 def fold(word: str) -> str:

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from .normalize import get_morph
 from .store.base import Store
 
 __all__ = [
@@ -114,18 +115,11 @@ def fold(text: str) -> str:
     return text.lower().replace("ё", "е")
 
 
-@lru_cache(maxsize=1)
-def _morph() -> Any:
-    import pymorphy3
-
-    return pymorphy3.MorphAnalyzer()
-
-
 @lru_cache(maxsize=200_000)
 def word_lemmas(word: str) -> tuple[str, ...]:
     """Every normal form pymorphy3 offers for a word, likeliest first, plus the word itself."""
     folded = fold(word)
-    forms = [fold(parse.normal_form) for parse in _morph().parse(folded)]
+    forms = [fold(parse.normal_form) for parse in get_morph().parse(folded)]
     forms.append(folded)
     return tuple(dict.fromkeys(forms))
 

@@ -74,6 +74,10 @@ def test_entity_page_data(client) -> None:  # type: ignore[no-untyped-def]
     assert entity["code"] == "KAZ" and entity["timeline"][0]["mentions"] >= 1
 
 
+def test_a_search_with_a_letter_that_has_no_unicode_name_is_answered(client) -> None:  # type: ignore[no-untyped-def]
+    assert client.get("/api/search", params={"q": "переговоры \U00017000"}).status_code == 200
+
+
 @pytest.mark.parametrize("key", ["²", "99999999999999999999999", "٣"])
 def test_an_entity_key_that_looks_numeric_but_is_no_row_id_is_a_404(client, key) -> None:  # type: ignore[no-untyped-def]
     response = client.get(f"/api/entities/{key}")
