@@ -45,7 +45,7 @@ from .normalize import (
 )
 from .record import Article, Entity, Mention, Sentence, Span, Token
 
-__all__ = ["link_entities", "governing_entity", "entity_at", "expand_region", "country_entity"]
+__all__ = ["link_entities", "governing_entity", "entity_at", "expand_region", "country_entity", "office_holders"]
 
 REQUIRES = ("spans", "sentences")
 ASSIGNS = ("mentions", "entities")
@@ -821,9 +821,9 @@ def _contains(words: tuple[str, ...], part: tuple[str, ...]) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _holders() -> tuple[tuple[tuple[str, ...], tuple[tuple[int, int], ...]], ...]:
-    """Folded name words and years in office of the office holders in data/event_actors.tsv."""
-    out = []
+def office_holders() -> dict[str, tuple[str, tuple[tuple[int, int], ...]]]:
+    """Folded full name → (state code, years in office) of the `holder` rows in data/event_actors.tsv."""
+    out = {}
     for cells in data_rows("event_actors.tsv"):
         if len(cells) < 4 or cells[1] != "holder":
             continue
@@ -831,8 +831,14 @@ def _holders() -> tuple[tuple[tuple[str, ...], tuple[tuple[int, int], ...]], ...
         for part in cells[3].split(","):
             lo, _, hi = part.partition("-")
             spans.append((int(lo), int(hi) if hi else 9999))
-        out.append((tuple(fold(w) for w in cells[0].split()), tuple(spans)))
-    return tuple(out)
+        out[fold(cells[0])] = (cells[2], tuple(spans))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _holders() -> tuple[tuple[tuple[str, ...], tuple[tuple[int, int], ...]], ...]:
+    """The office holders' folded name words with their years in office."""
+    return tuple((tuple(name.split()), spans) for name, (_, spans) in office_holders().items())
 
 
 def _names_at(tokens: tuple[Token, ...], i: int, words: tuple[str, ...]) -> bool:

@@ -20,10 +20,9 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from functools import cached_property, lru_cache
+from functools import cached_property
 from typing import TYPE_CHECKING
 
-from ..datafiles import data_rows
 from ..record import Article, Token
 
 if TYPE_CHECKING:
@@ -126,6 +125,7 @@ class Memory:
     def _learn_holders(self) -> None:
         """A head of state or government (or foreign minister) the document names with no role, in
         office in the year of the story (data/event_actors.tsv `holder`), acts for the state."""
+        from ..entities import office_holders
         from ..normalize import fold
 
         published = self.article.published or ""
@@ -634,21 +634,6 @@ def kin_surname(first: str, token: Token, owner: str) -> str:
     return f"{first} {surname}"
 
 
-@lru_cache(maxsize=1)
-def office_holders() -> dict[str, tuple[str, tuple[tuple[int, int], ...]]]:
-    """Folded full name → (code, years in office) from data/event_actors.tsv `holder` rows."""
-    from ..normalize import fold
-
-    out = {}
-    for cells in data_rows("event_actors.tsv"):
-        if len(cells) < 4 or cells[1] != "holder":
-            continue
-        spans = []
-        for part in cells[3].split(","):
-            lo, _, hi = part.partition("-")
-            spans.append((int(lo), int(hi) if hi else 9999))
-        out[fold(cells[0]).lower()] = (cells[2], tuple(spans))
-    return out
 
 
 def _holder(
