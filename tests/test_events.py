@@ -1274,3 +1274,64 @@ def test_a_harm_whose_toll_the_clause_reports_is_coded_with_the_dead_as_targets(
     strike = only(events_of(pipeline, text), "ASSAULT")
     assert (strike.sources, strike.targets) == ((), ("TUR",))
     assert events_of(pipeline, "Погибшие в результате теракта израильские полицейские") == []
+
+
+def test_calling_a_decision_hostile_is_an_accusation(pipeline):
+    charge = only(events_of(pipeline, "Рига назвала высылку своих дипломатов недружественным шагом Москвы."), "ACCUSE")
+    assert charge.sources == ("LVA",)
+
+
+def test_a_position_meeting_criticism_is_criticised_by_the_named_side(pipeline):
+    text = "Лондон встретил резкую критику со стороны Парижа."
+    charge = only(events_of(pipeline, text), "ACCUSE")
+    assert (charge.sources, charge.targets) == (("FRA",), ("GBR",))
+
+
+def test_authorities_not_authorising_a_rally_agree_nothing(pipeline):
+    kinds = [e.type for e in events_of(pipeline, "Мэрия Минска не согласовала митинг оппозиции.")]
+    assert "AGREE" not in kinds and "ACCUSE" not in kinds
+    assert only(events_of(pipeline, "Армения и Азербайджан согласовали текст мирного договора."), "AGREE")
+
+
+def test_closing_an_embassy_is_a_sanction(pipeline):
+    closed = only(events_of(pipeline, "Латвия закрыла посольство Белоруссии в Риге."), "SANCTION")
+    assert (closed.sources, closed.targets) == (("LVA",), ("BLR",))
+
+
+def test_a_vow_that_ones_hand_will_not_tremble_is_a_threat_not_the_measure(pipeline):
+    text = "Премьер Эстонии заявил, что у него не дрогнет рука выслать российского посла."
+    kinds = [e.type for e in events_of(pipeline, text)]
+    assert kinds == ["THREATEN"]
+    assert events_of(pipeline, "Рука хирурга дрогнула.") == []
+
+
+def test_a_statement_in_support_of_a_state_is_support(pipeline):
+    text = "Сейм Польши принял резолюцию в поддержку Грузии."
+    assert only(events_of(pipeline, text), "SUPPORT").sources == ("POL",)
+
+
+def test_stopping_a_gangs_activity_is_coercion(pipeline):
+    stopped = only(events_of(pipeline, "Полиция Италии пресекла деятельность наркокартеля."), "COERCE")
+    assert stopped.sources == ("ITA",)
+
+
+def test_not_intending_to_tolerate_violations_is_no_refusal(pipeline):
+    assert events_of(pipeline, "УЕФА не намерен мириться с проявлениями расизма на стадионах.") == []
+    assert only(events_of(pipeline, "Япония не намерена обсуждать этот вопрос."), "REJECT").sources == ("JPN",)
+
+
+def test_a_later_undated_retelling_joins_the_dated_act_but_one_with_its_own_time_does_not():
+    from letopis.events.dedupe import family, merge
+    from letopis.record import EventType, Modality
+
+    def ev(sentence: int, date: str | None, text: str) -> Event:
+        return Event(doc_id="t", type=EventType.CONCEDE, sources=("GEO",), targets=("Иван Петров",), location=None,
+                     date=date, modality=Modality.ASSERTED, evidence=text, confidence=0.5, sentence=sentence)
+
+    first = ev(0, "2024-05-01", "В среду власти Грузии освободили Ивана Петрова.")
+    first_body = ev(1, "2024-05-01", "Власти Грузии в среду освободили Ивана Петрова из-под стражи.")
+    retold = ev(4, None, "Освобождение Ивана Петрова властями Грузии прошло без условий.")
+    earlier = ev(6, None, "Власти Грузии уже освобождали Ивана Петрова в 2019 году.")
+    stems = [family("освободить"), family("освободить"), family("освобождение"), family("освобождать")]
+    merged = merge([first, first_body, retold, earlier], None, stems)
+    assert [members for _, members in merged] == [[0, 1, 2], [3]]

@@ -142,6 +142,8 @@ def _suppressed(tree: Tree, triggers: list[Trigger]) -> tuple[list[Trigger], set
     speech = {t.index: (t.type, t.mode) for t in triggers if t.type in SPEECH_TYPES}
     offers = {t.index for t in triggers if t.lemma in words_of("propose")}  # `предложил запретить`: not agreed
     every = {t.index: t.type for t in triggers}
+    # the licensing word of a speech act is part of it (`не дрогнет рука закрыть посольство`: `рука`)
+    phrase = {t.partner: t.index for t in triggers if t.type in SPEECH_TYPES and t.partner >= 0}
     out: list[Trigger] = []
     agreed: set[int] = set()
     for t in triggers:
@@ -167,6 +169,9 @@ def _suppressed(tree: Tree, triggers: list[Trigger]) -> tuple[list[Trigger], set
             coordinate = coordinate and rel == "conj" and not noun
             j, prev = tree.head(j), rel
             if j < 0:
+                break
+            if j in phrase and phrase[j] != t.index and not noun and steps == 0:
+                nested = True  # an act hanging from a speech act's own word is what it states
                 break
             if rel == "nsubj" and j in speech and speech[j][1] != "reported":
                 break  # `протестующие потребовали`: the speaker, not what is said
@@ -281,6 +286,16 @@ def _drafts(article: Article, index: ActorIndex) -> list[Draft]:
                     said = quoted_speaker(tree, si, trig.index, index) or _opener(tree, si, trig.index, index)
                     args.sources = said  # `подчеркнул позицию США: «Мы не допускаем пытки»`: «мы» is the speaker's side
                     args.targets = [t for t in args.targets if t not in said]
+                holder = _holder(tree, trig)
+                if holder >= 0:  # `у меня не дрогнет рука закрыть посольство`: the one whose hand it is acts
+                    said = decide(collect(tree, si, holder, index), index)
+                    if not said and tree.tokens[holder].feat("Person") == "1":
+                        said = quoted_speaker(tree, si, trig.index, index) or _opener(tree, si, trig.index, index)
+                    if not said and tree.tokens[holder].pos == "PRON":
+                        said = _speaker(tree, si, trig.index, index)
+                    if said:
+                        args.targets = [a for a in dict.fromkeys(args.sources + args.targets) if a not in said]
+                        args.sources = said
                 kind = trig.type
                 if held and kind == EventType.PROTEST:  # `в ходе демонстраций полиция задержала …`: the
                     args.sources = _own_agents(tree, si, trig.index, index)  # clause's subject is no protester
@@ -600,6 +615,16 @@ def _claimant(tree: Tree, si: int, clause: int, index: ActorIndex) -> list[str]:
     if tree.tokens[head].lemma.lower() not in words_of("say") | words_of("claim"):
         return []
     return _speaker(tree, si, clause, index)
+
+
+def _holder(tree: Tree, trig: Trigger) -> int:
+    """The `у X` possessor of a speech act licensed by its own subject word (`у меня не дрогнет рука`):
+    the word is a body part of X, so X is the one who speaks; -1 when there is none."""
+    if trig.type not in SPEECH_TYPES or trig.partner < 0 or tree.head(trig.partner) != trig.index:
+        return -1
+    if not tree.tokens[trig.partner].rel.startswith("nsubj"):
+        return -1
+    return next((c for c in tree.kids(trig.index, "obl") if tree.case(c) == "у"), -1)
 
 
 def _first_person(tree: Tree, trigger: int, pred: int) -> bool:

@@ -16,6 +16,7 @@ from functools import lru_cache
 from importlib import resources
 
 from ..record import Event, Location
+from ..timex import find_time_expressions
 
 __all__ = ["event_key", "dedupe", "merge", "same_act", "family"]
 
@@ -51,7 +52,8 @@ def same_act(a: Event, b: Event, headline: bool = False) -> bool:
 
     A dated (placed) act and an undated (unplaced) one are the same only when one of them is a
     headline, which states the news without its time and place (`headline`); in the body an undated
-    act next to a dated one is usually another act.
+    act next to a dated one is usually another act, unless it retells it with the same word and sides
+    and names no time at all (`merge` passes `headline` then, see `_retold`).
     """
     if a.type != b.type or a.modality != b.modality:
         return False
@@ -111,6 +113,17 @@ def family(*lemmas: str) -> frozenset[str]:
     return frozenset(table.get(lemma.lower(), lemma.lower()[:FAMILY_STEM]) for lemma in lemmas if lemma)
 
 
+def _retold(kept: _Kept, event: Event, stems: frozenset[str]) -> bool:
+    """A later record with the same sides, word and place that names no time of its own (`угрожали
+    президенту` … `умудрились угрожать президенту`): a retelling, which need not repeat when it happened."""
+    if not (stems and stems & kept.family) or _filled(kept.event, event):
+        return False
+    if _place(kept.event.location) != _place(event.location) or event.date is not None:
+        return False
+    # `предъявлены в апреле …, ныне добавились другие`: a time the extractor could not place is still another time
+    return not find_time_expressions(event.evidence)
+
+
 def merge(
     events: list[Event],
     contents: list[str | None] | None = None,
@@ -131,7 +144,7 @@ def merge(
     members: list[list[int]] = []
     for n, (event, content, stems) in enumerate(zip(events, contents, families, strict=True)):
         for k, other in enumerate(kept):
-            headline = other.headline or event.sentence == 0
+            headline = other.headline or event.sentence == 0 or _retold(other, event, stems)
             if not same_act(other.event, event, headline):
                 continue
             if content is not None and other.contents and content not in other.contents:
