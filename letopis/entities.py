@@ -45,7 +45,14 @@ from .normalize import (
 )
 from .record import Article, Entity, Mention, Sentence, Span, Token
 
-__all__ = ["link_entities", "governing_entity", "entity_at", "expand_region", "country_entity", "office_holders"]
+__all__ = [
+    "link_entities",
+    "governing_entity",
+    "entity_at",
+    "expand_region",
+    "country_entity",
+    "office_holders",
+]
 
 REQUIRES = ("spans", "sentences")
 ASSIGNS = ("mentions", "entities")
@@ -468,6 +475,8 @@ class _Linker:
             words = [name_word_normal(t.text, w) for t, w in zip(tokens, words, strict=True)]
             if len(words) > 1 and female_first_name(words[0]):
                 words[-1] = feminine_surname(words[-1], tokens[-1].text)
+        if len(words) == len(tokens) > 1 and _indeclinable_surname(tokens[-1].text, words[-1]):
+            words[-1] = tokens[-1].text  # `Марио Росси`, `Альберто Фухимори`: not `Росся`, `Фухиморь`
         if len(words) > 1 and self.gaz.is_role(tokens[0].lemma):
             words = words[1:]  # `Принц Мухаммед ибн Салман` → `Мухаммед ибн Салман`
         return " ".join(words) or span.text
@@ -876,6 +885,23 @@ def _close_spelling(word: str, name: str) -> bool:
     """A first name and its misspelling or case form share their first four letters (`Джохароа`, `Джохар`)."""
     w, n = fold(word), fold(name)
     return w == n or (len(n) >= 4 and w[:4] == n[:4] and abs(len(w) - len(n)) <= 3)
+
+
+# A surname written with a consonant and `-и` (`Росси`, `Фухимори`, `Берлускони`) is a foreign,
+# indeclinable one: a tagger's `-я`/`-ь` nominative for it (`Росся`, `Фухиморь`) is no Russian surname.
+INDECLINABLE_I_GUESSES = ("я", "ь")
+VOWELS_AND_SIGNS = frozenset("аеёиоуыэюяьъй")
+
+
+def _indeclinable_surname(written: str, normal: str) -> bool:
+    """Whether `normal` is a made-up `-я`/`-ь` nominative of a foreign surname written in `-и`."""
+    return (
+        len(written) > 3
+        and written.endswith("и")
+        and written[-2].lower() not in VOWELS_AND_SIGNS
+        and normal[:-1] == written[:-1]
+        and normal.endswith(INDECLINABLE_I_GUESSES)
+    )
 
 
 def _oblique(token: Token, apposed: bool, nominal: bool = False) -> bool:

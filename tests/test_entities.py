@@ -308,6 +308,20 @@ def test_woman_surname_is_feminine(pipeline):
     assert {"Лейла Алиева", "Анна Ковальская", "Олег Сенцов"} <= names
 
 
+def test_foreign_surname_in_i_keeps_its_written_form(pipeline):
+    """`бизнесмену Марио Росси`, `Альберто Фухимори был …`: an indeclinable foreign surname is not
+    turned into a made-up Russian nominative (`Росся`, `Фухиморь`); a declined Russian one still is."""
+    from letopis.events.records import document_of
+
+    text = (
+        "Прокуроры предъявили обвинения бизнесмену Марио Росси. Альберто Фухимори был президентом Перу. "
+        "Полиция задержала Таню Иванову."
+    )
+    article = pipeline.process(document_of({"id": "t", "text": text}))
+    names = {e.name for e in article.entities if e.kind == "person"}
+    assert {"Марио Росси", "Альберто Фухимори", "Таня Иванова"} <= names
+
+
 def test_surname_opening_a_sentence_is_a_person(pipeline):
     """`Ходорковский призвал …`: a bare surname subject the tagger misses is a person; a former office
     holder (out of office that year) is named in full, not coded."""

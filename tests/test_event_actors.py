@@ -1345,3 +1345,85 @@ def test_possessed_organization_word_is_the_organization_named_before(pipeline):
         "Правозащитник Петр Кузнецов основал движение «Рассвет». Его организация обвинила власти Армении в репрессиях.",
     )
     assert ("ACCUSE", ("Рассвет",), ("ARM",)) in events
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "target"),
+    [
+        # a participle noun first in its sentence (the tagger reads it as a name): the person named before
+        (
+            "Лидер оппозиции Олег Смирнов вернулся в Гродно. Осуждённого отпустили под залог.",
+            "CONCEDE",
+            "Олег Смирнов",
+        ),
+        # its gender picks the man over a woman named later
+        (
+            "Фермер Олег Смирнов вернулся в Гродно. Его встретила жена Ольга Смирнова. "
+            "Осуждённого отпустили под залог.",
+            "CONCEDE",
+            "Олег Смирнов",
+        ),
+        # charges dropped `с журналиста`: the journalist the story is about
+        (
+            "Журналист Олег Смирнов провел год в тюрьме Гянджи. Обвинения с журналиста сняли в понедельник.",
+            "CONCEDE",
+            "Олег Смирнов",
+        ),
+        # `экс-президент` with no name: the former president the story names
+        (
+            "Бывший президент Гондураса Рамон Гарсиа вернулся на родину. "
+            "Экс-президента приговорили к десяти годам заключения.",
+            "SANCTION",
+            "Рамон Гарсиа",
+        ),
+        # `бывшего президента Гондураса`: the former president, not the state of his old office
+        (
+            "Бывший президент Гондураса Рамон Гарсиа вернулся на родину. "
+            "В среду бывшего президента Гондураса арестовали.",
+            "COERCE",
+            "Рамон Гарсиа",
+        ),
+        # one `преступник` held: the private person the story names most, not one named in passing
+        (
+            "Драган Петкович давно скрывается от суда. Сербия ищет Петковича много лет. "
+            "Гаага требует его выдачи, а Милан Йович уже в тюрьме. Процесс экстрадиции преступника запущен.",
+            "COERCE",
+            "Драган Петкович",
+        ),
+    ],
+)
+def test_unnamed_held_person_is_the_story_protagonist(pipeline, text, type_, target):
+    """Court and arrest stories call the one they are about by a role or a participle noun
+    (`осуждённого`, `экс-президента`, `преступника`): the private (or former) person the text names most."""
+    event = _last_event(pipeline, text, type_, "2021-06-10")
+    assert target in event.targets
+
+
+def test_former_role_with_another_former_official_named_stays_unresolved(pipeline):
+    """`бывшего президента` is not the `бывший министр` the story names: no person, rather than him."""
+    text = (
+        "Президент Гондураса Хосе Мендоса посетил столицу. Бывший министр Хуан Перес вернулся. "
+        "Бывшего президента Гондураса арестовали."
+    )
+    event = _last_event(pipeline, text, "COERCE", "2021-06-10")
+    assert "Хуан Перес" not in event.targets
+
+
+def test_held_description_with_two_equally_named_people_stays_unresolved(pipeline):
+    """Two private men named as often: an unnamed `преступник` held is neither of them."""
+    text = (
+        "Драган Петкович и Милан Йович бежали из Сербии. Петкович и Йович скрывались в Боснии. "
+        "Процесс экстрадиции преступника запущен."
+    )
+    event = _last_event(pipeline, text, "COERCE", "2021-06-10")
+    assert not {"Драган Петкович", "Милан Йович"} & set(event.targets)
+
+
+def test_held_pronoun_prefers_the_story_protagonist_over_a_recent_man(pipeline):
+    """`Его адвокат … заявил … Суд приговорил его`: the man the story names most, not his lawyer."""
+    text = (
+        "Полиция Грузии задержала Олега Смирнова в Батуми. Олег Смирнов отрицает вину. "
+        "Его адвокат Павел Кузьмин заявил о невиновности подзащитного. Суд приговорил его к трем годам."
+    )
+    event = _last_event(pipeline, text, "SANCTION", "2021-06-10")
+    assert event.targets == ("Олег Смирнов",)

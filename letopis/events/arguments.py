@@ -74,6 +74,10 @@ AGREEMENT_REACH = 6  # tokens back from an agreed act to the agreement word it h
 SUMMIT_RELS = frozenset({"nmod", "obl", "obj"})  # a summit word hangs from the meeting word this way
 # Endings of adjectives made from place names (`брюссельский`, `донецкий`).
 PLACE_ADJECTIVE_ENDINGS = ("ский", "цкий")
+# `обвинения с журналиста`, `вины журналиста`: how a thing dropped or found names the person it concerns.
+CHARGED_CASES = frozenset({"с", ""})
+# Endings of a noun declined as an adjective (`задержанный`, `подозреваемый`), whose form shows its gender.
+ADJECTIVAL_ENDINGS = ("ый", "ий", "ой")
 # Third-person pronouns (personal and possessive) → the gender and number of their antecedent.
 PRONOUN_AGREEMENT: dict[str, tuple[str | None, str | None]] = {
     "он": ("Masc", "Sing"),
@@ -281,6 +285,11 @@ def collect(
     found.actors = _former_role_owners(
         tree, si, _named_over_owner(tree, head, found.actors), index, head if held else -1
     )
+    if held and not found.resolved and not any(a.kind == "person" for a in found.actors):
+        if is_role(head_token.lemma.lower()) and memory.is_former(si, head):
+            holder = memory.former_holder(head_token.lemma.lower(), head_token.feat("Gender"))
+            if holder is not None:  # `бывшего президента Перу арестовали`: the former president, not Peru
+                return Found(resolved=[holder])
     # `Юрий Солошенко, бывший директор предприятия «Знамя», получил срок`: the person, not the firm
     found.actors = _without_descriptions(tree, table, found.actors)
     described = _described(tree, si, head, found, index)
@@ -305,7 +314,12 @@ def collect(
     if head_token.pos == "NOUN" and not found.actors and not found.resolved:
         found.resolved += _leaders(tree, si, head, index)  # `возглавляемая США коалиция` → USA
     if held and not found.actors and not found.resolved:
-        found.resolved += _held_person(tree, head, index)  # `«шпионку» отпустили под залог`
+        found.resolved += _held_person(tree, si, head, index)  # `«шпионку» отпустили под залог`
+        if not found.resolved and head_token.feat("Animacy") == "Inan":
+            for c in tree.kids(head, "nmod"):  # `обвинения с журналиста сняли`: the one charged
+                if tree.case(c) in CHARGED_CASES and (tree.case(c) or tree.tokens[c].feat("Case") == "Gen"):
+                    found.resolved += _held_person(tree, si, c, index)
+                    break
     if actor_words().get(head_token.lemma.lower()) == "militant" and not found.actors and not found.resolved:
         armed = memory.recent_armed(si, head)  # `боевики` → the armed group named before
         if armed is not None:
@@ -430,26 +444,31 @@ def _of_populace(tree: Tree, j: int) -> bool:
     return kind == "populace" or (kind == "opposition" and tree.tokens[h].feat("Animacy") == "Anim")
 
 
-def _held_person(tree: Tree, head: int, index: ActorIndex) -> list[str]:
+def _held_person(tree: Tree, si: int, head: int, index: ActorIndex) -> list[str]:
     """`«шпионку» отпустили под залог`: one person (a singular animate noun that is no role or group
     word, with no numeral: `два молодых человека` are several) detained, sentenced or released with no
-    name is the one private person the document names, if their gender agrees."""
+    name is the private person the story is about (Memory.protagonist), if their gender agrees; a former
+    office (`экс-президента приговорили`, `бывшего министра задержали`) is the former holder it names."""
     token = tree.tokens[head]
     lemma = token.lemma.lower()
     gender = one_person_noun(token.text)  # the dictionary's reading wins over a tagger's stray plural
     one = gender is not None or (token.feat("Animacy") == "Anim" and token.feat("Number") == "Sing")
+    former = is_role(lemma) and index.memory.is_former(si, head)
     if (
-        (token.pos != "NOUN" and gender is None)  # a quoted `«шпионку»` may even be tagged a verb
+        (token.pos not in ("NOUN", "PROPN") and gender is None)  # a quoted `«шпионку»` may be tagged a verb
+        or (token.pos == "PROPN" and gender is None and not former)
         or tree.kids(head, "nummod")
         or not one
-        or is_role(lemma)
+        or (is_role(lemma) and not former)
         or actor_words().get(lemma, "militant") != "militant"  # `террорист` задержан: one person
     ):
         return []
-    private = index.memory.private_person()
-    if private is None or _person_gender(private, token) not in (None, gender or token.feat("Gender")):
-        return []
-    return [private]
+    memory = index.memory
+    if former:
+        holder = memory.former_holder(lemma, gender or token.feat("Gender"))
+        return [holder] if holder else []
+    held = memory.protagonist(gender or token.feat("Gender"))
+    return [held] if held else []
 
 
 def _place_adjective(tree: Tree, head: int) -> bool:
@@ -608,12 +627,15 @@ def _refer(
     person = False
     if token.pos in ("PRON", "DET") and lemma in PRONOUN_AGREEMENT:
         pass
-    elif token.pos == "NOUN" and "person" in (
+    elif token.pos in ("NOUN", "PROPN") and "person" in (
         actor_words().get(lemma),
         actor_words().get(participle_noun(token.text)),
     ):
-        # `Подозреваемый`: the tagger lemmatizes a noun made of a participle as its verb (`подозревать`)
+        # `Подозреваемый`: the tagger lemmatizes a noun made of a participle as its verb (`подозревать`);
+        # first in a sentence (`Осуждённого отпустили`) it may even tag it a name
         gender, number, person = None, token.feat("Number"), True  # `политик` is of common gender
+        if number == "Sing" and participle_noun(token.text).endswith(ADJECTIVAL_ENDINGS):
+            gender = token.feat("Gender")  # `осуждённого` / `осуждённую`: an adjectival noun shows it
     else:
         return []
     if _under_place(tree, j, head):
@@ -621,6 +643,13 @@ def _refer(
     actor = index.memory.antecedent(si, j, gender, number, person, _clause_subject(tree, j))
     if actor is None:
         return []
+    if held and actor.kind == "person" and number == "Sing":
+        # `Его адвокат Сергей Иванов заявил … Суд приговорил его`: of two men just named, the one held
+        # is the one the story is about, when it names him clearly more often
+        rivals = index.memory.rivals(si, j, gender)
+        story = index.memory.protagonist(gender) if len(rivals) > 1 else None
+        if story is not None and story in rivals and story != actor.value:
+            return [story]
     code = index.memory.code_of(actor, personal, held)
     return [code] if code else decide(Found(actors=[actor]), index)
 

@@ -46,6 +46,9 @@ PAIR_REACH = 2  # sentences back to the one naming the two sides of `обе ст
 COUNTERPART_REACH = 1  # sentences either side of the act that must name the other side
 # How far back (in sentences) a pronoun or person word may reach for its antecedent.
 PRONOUN_REACH = 3  # 3 sentences: beyond that news text re-names the person
+# An unnamed person held or tried is the story's most named private person when named this many
+# times as often as the next one of that gender.
+PROTAGONIST_LEAD = 2
 
 
 class Memory:
@@ -279,6 +282,62 @@ class Memory:
         }
         people = {p for p in people if " " in p}  # a one-word `person` is a surname or a tagging error
         return people.pop() if len(people) == 1 else None
+
+    def protagonist(
+        self, gender: str | None, former: bool = False, exclude: frozenset[str] | set[str] = frozenset()
+    ) -> str | None:
+        """The private person a story of arrest, trial or release is about, for an unnamed one held
+        (`осуждённого отпустили`, `экс-президента приговорили`): of the full-named people who hold no
+        state or organization role (or, with `former`, who once held one), are not in `exclude` and agree
+        in `gender`, the
+        only one, or the one named at least PROTAGONIST_LEAD times as often as any other."""
+        counts: Counter[str] = Counter()
+        heads: dict[str, Token] = {}
+        for si, table in enumerate(self.index.by_sentence):
+            for actor in {id(a): a for a in table.values() if a.kind == "person"}.values():
+                value = actor.value
+                if " " not in value:
+                    continue  # a one-word `person` is a surname or a tagging error
+                if (former and value not in self.former) or value in exclude:
+                    continue
+                if value in self.person_codes and value not in self.former:
+                    continue
+                counts[value] += 1
+                heads.setdefault(value, self.article.sentences[si].tokens[actor.start])
+        ranked = [
+            (n, v) for v, n in counts.items() if not gender or _person_gender(v, heads[v]) in (None, gender)
+        ]
+        ranked.sort(reverse=True)
+        if len(ranked) == 1 or (len(ranked) > 1 and ranked[0][0] >= PROTAGONIST_LEAD * ranked[1][0]):
+            return ranked[0][1]
+        return None
+
+    def rivals(self, si: int, i: int, gender: str | None) -> set[str]:
+        """The people of agreeing gender a pronoun at token `i` of sentence `si` could point to: those
+        named in that sentence before it and in the PRONOUN_REACH sentences before."""
+        out: set[str] = set()
+        for back in range(si, max(-1, si - PRONOUN_REACH - 1), -1):
+            tokens = self.article.sentences[back].tokens
+            for p, actor in self.index.by_sentence[back].items():
+                if actor.kind != "person" or (back == si and p >= i) or actor.start != p:
+                    continue
+                if not gender or _person_gender(actor.value, tokens[p]) in (None, gender):
+                    out.add(actor.value)
+        return out
+
+    def former_holder(self, lemma: str, gender: str | None) -> str | None:
+        """The former official an unnamed `бывший президент`/`экс-президента` stands for: the one former
+        holder named with that role noun (`Бывший президент Перу Альберто Фухимори`), else the story's
+        one former official of that gender."""
+        lemma = lemma[4:] if lemma.startswith("экс-") else lemma
+        fitting = self.noun_people.get(lemma, set()) & self.former
+        if len(fitting) == 1:
+            return next(iter(fitting))
+        if fitting:
+            return None
+        # `бывшего президента` is not the `бывший министр Хуан Перес`: no one named with another noun
+        other = {p for noun, people in self.noun_people.items() if noun != lemma for p in people}
+        return self.protagonist(gender, former=True, exclude=other) or self.protagonist(gender, exclude=other)
 
     def neighbour(self, si: int, i: int) -> str | None:
         """The state a `соседняя республика/страна` stands for: the nearest state (or capital) named as
@@ -632,8 +691,6 @@ def kin_surname(first: str, token: Token, owner: str) -> str:
         if gender == "Masc" and surname.endswith(fem):
             return f"{first} {surname[: -len(fem)]}{masc}"
     return f"{first} {surname}"
-
-
 
 
 def _holder(
