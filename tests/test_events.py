@@ -192,7 +192,8 @@ def test_restatement_merges_keeping_the_first_sentence(pipeline):
         ("dev", "floors"),  # the shared dev gold
         ("extra", "extra_floors"),  # our NEREL-train set (EXTRA.md): rules must carry over
         ("extra2", "extra2_floors"),  # our FactRuEval set (EXTRA2.md), annotated before the extractor ran on it
-        ("extra3", "extra3_floors"),  # our NEREL dev-split set (EXTRA3.md), annotated blind; its errors stay unread
+        ("extra3", "extra3_floors"),  # our NEREL dev-split set (EXTRA3.md), annotated blind
+        ("extra4", "extra4_floors"),  # our FactRuEval set (EXTRA4.md), annotated blind; its errors stay unread
     ],
 )
 def test_quality_gate(pipeline, name, floors_key):
