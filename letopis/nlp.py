@@ -12,7 +12,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 
-from .normalize import named_letters
+from .normalize import parse_tolerant
 from .record import Article, Sentence, Span, Token
 
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
@@ -147,15 +147,12 @@ def get_nlp() -> NLP:
 
 
 def _morph_vocab() -> Any:
-    """natasha's MorphVocab, safe for letters with no Unicode name (see normalize.named_letters)."""
+    """natasha's MorphVocab, safe for letters with no Unicode name (see normalize.parse_tolerant)."""
     from natasha import MorphVocab
 
     class Vocab(MorphVocab):  # type: ignore[misc]
         def parse(self, word: str) -> Any:
-            try:
-                return MorphVocab.parse(self, word)
-            except ValueError:
-                return MorphVocab.parse(self, named_letters(word))
+            return parse_tolerant(lambda w: MorphVocab.parse(self, w), word)
 
         __call__ = parse
 

@@ -6,14 +6,14 @@ The analyzer loads once per process (`get_morph`); parses are cached, since news
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import Any
 
 from .record import Token
 
 __all__ = [
-    "named_letters",
+    "parse_tolerant",
     "get_morph",
     "fold",
     "normal_form",
@@ -48,21 +48,21 @@ def get_morph() -> Any:
 
     class Analyzer(pymorphy3.MorphAnalyzer):  # type: ignore[misc]
         def parse(self, word: str) -> Any:
-            try:
-                return super().parse(word)
-            except ValueError:
-                return super().parse(named_letters(word))
+            return parse_tolerant(super().parse, word)
 
     return Analyzer()
 
 
-def named_letters(word: str) -> str:
-    """`word` with every character that has no Unicode name replaced by U+FFFD.
+def parse_tolerant(parse: Callable[[str], Any], word: str) -> Any:
+    """`parse(word)`, retried with every character that has no Unicode name replaced by U+FFFD.
 
     pymorphy's latin check asks each letter its name, and some letters have none in this
     Python's Unicode tables (Tangut ideographs); one such letter in a document must not fail it.
     """
-    return "".join(c if unicodedata.name(c, "") else "\ufffd" for c in word)
+    try:
+        return parse(word)
+    except ValueError:
+        return parse("".join(c if unicodedata.name(c, "") else "\ufffd" for c in word))
 
 
 def fold(word: str) -> str:
