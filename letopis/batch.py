@@ -15,10 +15,9 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import InputError, TimedOut
+from .errors import InputError
 from .ingest import iter_documents
 from .ingest.files import MAX_DOCUMENT_BYTES, walk
-from .limits import deadline
 from .pipeline import MAX_CHARS, Outcome, Pipeline
 from .record import Article, Document, content_hash
 from .store.base import Rejection, Store
@@ -185,12 +184,7 @@ class _Batch:
         for document in documents:
             if self.pipeline is None:
                 self.pipeline = Pipeline(events=self.options.events, max_chars=self.options.max_chars)
-            try:
-                with deadline(self.options.timeout, document.origin):
-                    outcome = self.pipeline.run(document)
-            except TimedOut as error:  # raised between stages, outside Pipeline.run's own handling
-                outcome = Outcome(document, error=error)
-            yield outcome
+            yield self.pipeline.run(document, timeout=self.options.timeout)
 
     def keep(self, outcome: Outcome) -> None:
         """Store an article (joining its story) or quarantine the reason it was rejected."""

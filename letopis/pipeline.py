@@ -16,6 +16,7 @@ from . import entities as entity_stage
 from . import events as event_stage
 from .errors import BinaryInput, EmptyInput, InputError, StageFailed, TooLarge, WrongLanguage
 from .ingest.language import UNKNOWN, detect_language
+from .limits import deadline
 from .nlp import NLP, get_nlp
 from .record import Article, Document, content_hash
 
@@ -82,11 +83,13 @@ class Pipeline:
             article = event_stage.extract(article)
         return article
 
-    def run(self, document: Document) -> Outcome:
-        """Like `process`, but a rejected or failed document is an Outcome with its reason, never an exception."""
+    def run(self, document: Document, timeout: float | None = None) -> Outcome:
+        """Like `process`, but a rejected, failed or timed-out document is an Outcome with its reason, never
+        an exception; `timeout` (seconds, None or 0 for none) limits the document (letopis.limits.deadline)."""
         try:
-            return Outcome(document, article=self.process(document))
-        except InputError as error:
+            with deadline(timeout, document.origin):
+                return Outcome(document, article=self.process(document))
+        except InputError as error:  # TimedOut included, when the limit lands between stages
             if error.where is None:
                 error.where = document.origin
             return Outcome(document, error=error)

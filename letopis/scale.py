@@ -21,8 +21,7 @@ from functools import lru_cache
 from typing import Any
 
 from .batch import Runner
-from .errors import DependencyMissing, TimedOut
-from .limits import deadline
+from .errors import DependencyMissing
 from .pipeline import MAX_CHARS, Outcome, Pipeline
 from .record import Document
 
@@ -45,15 +44,7 @@ def run_partition(
 ) -> list[Outcome]:
     """One task: the pipeline over a partition; a rejected, failing or timed-out document is an Outcome, not a crash."""
     pipeline = _worker_pipeline(events, max_chars)
-    return [_run_one(pipeline, document, timeout) for document in documents]
-
-
-def _run_one(pipeline: Pipeline, document: Document, timeout: float | None) -> Outcome:
-    try:
-        with deadline(timeout, document.origin):
-            return pipeline.run(document)
-    except TimedOut as error:
-        return Outcome(document, error=error)
+    return [pipeline.run(document, timeout) for document in documents]
 
 
 def dask_runner(
