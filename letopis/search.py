@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from .normalize import get_morph
+from .normalize import fold, get_morph
 from .store.base import Store
 
 __all__ = [
@@ -108,11 +108,6 @@ class SearchPage:
     limit: int
     offset: int
     hits: tuple[SearchHit, ...] = field(default=())
-
-
-def fold(text: str) -> str:
-    """Lower-case and fold ё to е, as the index does."""
-    return text.lower().replace("ё", "е")
 
 
 @lru_cache(maxsize=200_000)
