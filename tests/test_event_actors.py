@@ -1078,10 +1078,33 @@ def test_misspelt_surname_is_the_same_person(pipeline):
             {"RUS"},
             {"Иван Сидоров"},
         ),
+        # a capital in the genitive of a stance word stands for its government
+        ("Литва раскритиковала позицию Минска по мигрантам.", "ACCUSE", {"LTU"}, {"BLR"}),
+        ("Киев отверг требования Москвы.", "REJECT", {"UKR"}, {"RUS"}),
+        # the lower-case canonical name of the Donbas rebels is an actor (EVENTS.md Actors)
+        (
+            "Украинские военные обстреляли позиции ополченцев Донбасса.",
+            "ASSAULT",
+            {"UKR"},
+            {"сепаратисты Донбасса"},
+        ),
+        # a state struck `по` is the aim of the attack, not a place
+        ("Иран нанес ракетный удар по Израилю.", "ASSAULT", {"IRN"}, {"ISR"}),
+        # the aim of a threatened strike is the threat's target
+        ("Северная Корея пригрозила нанести ядерный удар по США.", "THREATEN", {"PRK"}, {"USA"}),
+        # the one a refused act was for asked for it
+        ("Правительство Перу отказалось выдать Чили бывшего министра.", "REJECT", {"PER"}, {"CHL"}),
+        # `в адрес X`: whom the act is addressed to
+        ("Со стороны Турции прозвучали угрозы в адрес Греции.", "THREATEN", {"TUR"}, {"GRC"}),
+        # an envoy summoned to a ministry: the ministry's state protests
+        ("Посол Великобритании был вызван в МИД России.", "ACCUSE", {"RUS"}, {"GBR"}),
+        ("Ноту протеста вручили послу Польши в МИД Белоруссии.", "ACCUSE", {"BLR"}, {"POL"}),
+        # the subject of `подвергнуться` is the one criticized, a capital standing for its state
+        ("Решение Вашингтона подверглось критике со стороны Пекина.", "ACCUSE", {"CHN"}, {"USA"}),
     ],
 )
-def test_round10_actor_sets(pipeline, text, type_, sources, targets):
-    """Surnames of leaders, denied reports, refused demands, descriptions of held people."""
+def test_actor_sets(pipeline, text, type_, sources, targets):
+    """Sources and targets as sets: leaders' surnames, capitals, aims, addressees, summoning states."""
     event = _last_event(pipeline, text, type_, "2021-06-10")
     assert set(event.sources) == sources
     assert set(event.targets) == targets
@@ -1094,50 +1117,10 @@ def test_surname_of_a_leader_stays_a_name_when_the_story_names_a_namesake(pipeli
     assert "FRA" not in event.sources
 
 
-@pytest.mark.parametrize(
-    ("text", "type_", "sources", "targets"),
-    [
-        # a capital in the genitive of a stance word stands for its government
-        ("Литва раскритиковала позицию Минска по мигрантам.", "ACCUSE", {"LTU"}, {"BLR"}),
-        ("Киев отверг требования Москвы.", "REJECT", {"UKR"}, {"RUS"}),
-        # the lower-case canonical name of the Donbas rebels is an actor (EVENTS.md Actors)
-        (
-            "Украинские военные обстреляли позиции ополченцев Донбасса.",
-            "ASSAULT",
-            {"UKR"},
-            {"сепаратисты Донбасса"},
-        ),
-    ],
-)
-def test_capitals_and_rebels_as_parties(pipeline, text, type_, sources, targets):
-    """`позиция Минска` is Belarus's; `ополченцы Донбасса` are `сепаратисты Донбасса`."""
-    event = _last_event(pipeline, text, type_, "2021-06-10")
-    assert set(event.sources) == sources
-    assert set(event.targets) == targets
-
-
 def test_capital_as_a_place_stays_a_place(pipeline):
     """`в центре Москвы`: a place, not Russia's government (the protest's target is the state anyway)."""
     event = _last_event(pipeline, "В центре Москвы прошла акция протеста.", "PROTEST", "2021-06-10")
     assert event.sources == ()
-
-
-@pytest.mark.parametrize(
-    ("text", "type_", "sources", "targets"),
-    [
-        # a state struck `по` is the aim of the attack, not a place
-        ("Иран нанес ракетный удар по Израилю.", "ASSAULT", {"IRN"}, {"ISR"}),
-        # the aim of a threatened strike is the threat's target
-        ("Северная Корея пригрозила нанести ядерный удар по США.", "THREATEN", {"PRK"}, {"USA"}),
-        # the one a refused act was for asked for it
-        ("Правительство Перу отказалось выдать Чили бывшего министра.", "REJECT", {"PER"}, {"CHL"}),
-    ],
-)
-def test_aims_of_strikes_and_refusals(pipeline, text, type_, sources, targets):
-    """`удар по Израилю`, `пригрозила нанести удар по США`, `отказалось выдать Чили …`."""
-    event = _last_event(pipeline, text, type_, "2021-06-10")
-    assert set(event.sources) == sources
-    assert set(event.targets) == targets
 
 
 def test_talks_on_a_state_do_not_aim_at_it(pipeline):
@@ -1201,25 +1184,6 @@ def test_both_countries_are_the_storys_two_main_parties(pipeline):
     )
     event = _last_event(pipeline, text, "CONSULT", "2021-06-10")
     assert set(event.sources) | set(event.targets) == {"GEO", "RUS"}
-
-
-@pytest.mark.parametrize(
-    ("text", "type_", "sources", "targets"),
-    [
-        # `в адрес X`: whom the act is addressed to
-        ("Со стороны Турции прозвучали угрозы в адрес Греции.", "THREATEN", {"TUR"}, {"GRC"}),
-        # an envoy summoned to a ministry: the ministry's state protests
-        ("Посол Великобритании был вызван в МИД России.", "ACCUSE", {"RUS"}, {"GBR"}),
-        ("Ноту протеста вручили послу Польши в МИД Белоруссии.", "ACCUSE", {"BLR"}, {"POL"}),
-        # the subject of `подвергнуться` is the one criticized, a capital standing for its state
-        ("Решение Вашингтона подверглось критике со стороны Пекина.", "ACCUSE", {"CHN"}, {"USA"}),
-    ],
-)
-def test_addressees_and_summoning_states(pipeline, text, type_, sources, targets):
-    """`угрозы в адрес Греции`, `вызван в МИД России`, `решение Вашингтона подверглось критике`."""
-    event = _last_event(pipeline, text, type_, "2021-06-10")
-    assert set(event.sources) == sources
-    assert set(event.targets) == targets
 
 
 def test_state_named_inside_a_long_role_phrase(pipeline):
