@@ -35,7 +35,7 @@ from .mentions import (
     with_press,
     words_of,
 )
-from .modality import clause_tense, conditional, conditions, find_modality
+from .modality import bare_condition, clause_tense, conditional, conditions, find_modality
 from .timing import document_anchor, fill_restatements, find_dates
 from .tree import Tree, segments
 from .triggers import NEGATORS, UNTIL, Trigger, attributive, find_triggers, is_negated, lexicon
@@ -732,9 +732,8 @@ def _stated_condition(tree: Tree) -> bool:
             continue
         if token.rel == "mark" and token.pos == "SCONJ":
             return True  # `если`
-        if token.pos == "NOUN" and tree.case(j) in ("в", "во") and tree.kids(j, "nmod"):
-            if not any(tree.tokens[d].lemma.lower() != "тот" for d in tree.kids(j, "det", "amod")):
-                return True  # `в случае неуплаты` (not `в этом случае`, which refers back)
+        if tree.case(j) in ("в", "во") and tree.kids(j, "nmod") and bare_condition(tree, j, words):
+            return True  # `в случае неуплаты` (not `в этом случае`, which refers back)
     return False
 
 
@@ -918,7 +917,7 @@ def _partnered(tree: Tree, trigger: int, pred: int) -> bool:
     return False
 
 
-def _private_partner(tree: Tree, trigger: int, pred: int, partner: int = -1) -> bool:
+def _private_partner(tree: Tree, trigger: int, pred: int, partner: int) -> bool:
     """The comitative partner is private people (`встречался с правозащитниками`, `с активистами`,
     `провела совещание с поставщиками`: under the meeting noun a conditioned trigger consumed)."""
     return any(

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from importlib import resources
 
+from ..datafiles import data_rows
 from ..record import Event, Location
 from ..timex import find_time_expressions
 
@@ -97,12 +97,10 @@ FAMILY_STEM = 4  # `арест`/`арестовать`, `задержать`/`з
 @lru_cache(maxsize=1)
 def families() -> dict[str, str]:
     """Family key by lemma (letopis/data/event_families.tsv): synonyms that restate one act."""
-    text = resources.files("letopis").joinpath("data/event_families.tsv").read_text(encoding="utf-8")
     out: dict[str, str] = {}
-    for line in text.splitlines():
-        if "\t" in line and not line.startswith("#"):
-            key, words = line.split("\t")[:2]
-            out.update({w.strip(): key.strip() for w in words.split("|") if w.strip()})
+    for row in data_rows("event_families.tsv"):
+        if len(row) > 1:
+            out.update({w.strip(): row[0] for w in row[1].split("|") if w.strip()})
     return out
 
 

@@ -13,7 +13,6 @@ Words live in letopis/data/circumstance.tsv.
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib import resources
 
 from ..datafiles import data_rows
 from .actors import ActorIndex
@@ -48,10 +47,8 @@ VERB_ENDINGS = ("ть", "ться", "ти", "тись", "чь", "чься")  # `
 
 @lru_cache(maxsize=1)
 def circumstance_cases() -> frozenset[str]:
-    """Prepositions of a passing mention (letopis/data/circumstance.tsv)."""
-    text = resources.files("letopis").joinpath("data/circumstance.tsv").read_text(encoding="utf-8")
-    lines = text.splitlines()
-    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#") and "\t" not in line)
+    """Prepositions of a passing mention: the unlabelled rows of letopis/data/circumstance.tsv."""
+    return _circumstance_kinds().get("", frozenset())
 
 
 def circumstance(tree: Tree, si: int, trigger: int, index: ActorIndex, work: bool = True) -> bool:
@@ -204,10 +201,18 @@ def in_name(tree: Tree, si: int, trigger: int, index: ActorIndex) -> bool:
 
 
 
-@lru_cache(maxsize=32)
+@lru_cache(maxsize=1)
+def _circumstance_kinds() -> dict[str, frozenset[str]]:
+    """letopis/data/circumstance.tsv parsed once: words by row kind (`""` for the unlabelled prepositions)."""
+    groups: dict[str, set[str]] = {}
+    for row in data_rows("circumstance.tsv"):
+        groups.setdefault(row[1] if len(row) > 1 else "", set()).add(row[0])
+    return {kind: frozenset(words) for kind, words in groups.items()}
+
+
 def words_of(kind: str) -> frozenset[str]:
     """Words of one labelled row kind of letopis/data/circumstance.tsv (`speaker`, `state`, `absence`, `press`)."""
-    return frozenset(r[0] for r in data_rows("circumstance.tsv") if len(r) > 1 and r[1] == kind)
+    return _circumstance_kinds().get(kind, frozenset())
 
 
 def absence_cases() -> frozenset[str]:

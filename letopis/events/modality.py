@@ -9,53 +9,55 @@ A perfective verb in the present form is a future (`пройдут`, `актив
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib import resources
 
 from ..datafiles import data_rows
 from ..record import Modality
 from .tree import Tree
 
-__all__ = ["markers", "conditions", "find_modality", "clause_tense", "conditional"]
+__all__ = ["markers", "conditions", "find_modality", "clause_tense", "conditional", "bare_condition"]
 
 MARKER_RELS = frozenset({"advmod", "aux", "aux:pass", "mark", "discourse", "parataxis", "cop", "amod", "acl"})
 UP_RELS = frozenset({"xcomp", "csubj", "csubj:pass", "ccomp"})
 NOUN_CHAIN = 2  # genitive links walked up from a noun trigger to a modal noun (`возможность введения санкций`)
+WORD_LISTS = ("condition", "avoid", "happen")  # modality.tsv marks of word lists, not modality markers
 RANK = {Modality.NEGATED: 3, Modality.HYPOTHETICAL: 2, Modality.PLANNED: 1, Modality.ASSERTED: 0}
 
 
 @lru_cache(maxsize=1)
 def markers() -> tuple[dict[str, Modality], dict[str, Modality]]:
     """(by lemma, by word form) from letopis/data/modality.tsv."""
-    text = resources.files("letopis").joinpath("data/modality.tsv").read_text(encoding="utf-8")
     lemmas: dict[str, Modality] = {}
     forms: dict[str, Modality] = {}
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            word, modality, match = (line.split("\t") + ["", "", "lemma"])[:3]
-            if match.strip() in ("condition", "avoid", "happen"):
-                continue
-            (forms if match.strip() == "form" else lemmas)[word.strip()] = Modality(modality.strip())
+    for row in data_rows("modality.tsv"):
+        word, modality, match = (row + ["", "", "lemma"])[:3]
+        if match in WORD_LISTS:
+            continue
+        (forms if match == "form" else lemmas)[word] = Modality(modality)
     return lemmas, forms
 
 
 @lru_cache(maxsize=1)
+def _word_lists() -> dict[str, frozenset[str]]:
+    """The rows of modality.tsv marked with one of WORD_LISTS in the third column, by mark."""
+    rows = [r for r in data_rows("modality.tsv") if len(r) > 2 and r[2] in WORD_LISTS]
+    return {mark: frozenset(r[0] for r in rows if r[2] == mark) for mark in WORD_LISTS}
+
+
 def conditions() -> frozenset[str]:
     """Lemmas that open a condition (`если`, `в случае`), rows marked `condition` in modality.tsv."""
-    return frozenset(r[0] for r in data_rows("modality.tsv") if len(r) > 2 and r[2] == "condition")
+    return _word_lists()["condition"]
 
 
-@lru_cache(maxsize=1)
 def avoid_words() -> frozenset[str]:
     """Verbs of avoiding (`избежать`), rows marked `avoid` in modality.tsv: negated, they put the act
     they govern in prospect (`им не избежать наказания`: hypothetical, not negated)."""
-    return frozenset(r[0] for r in data_rows("modality.tsv") if len(r) > 2 and r[2] == "avoid")
+    return _word_lists()["avoid"]
 
 
-@lru_cache(maxsize=1)
 def happen_words() -> frozenset[str]:
     """Verbs of taking place (rows marked `happen` in modality.tsv): only their negation denies the act
     their subject names (`переговоры не состоялись`, not `санкции не помешали росту экономики`)."""
-    return frozenset(r[0] for r in data_rows("modality.tsv") if len(r) > 2 and r[2] == "happen")
+    return _word_lists()["happen"]
 
 
 def _subject_of_other(tree: Tree, trigger: int, j: int) -> bool:
@@ -77,18 +79,18 @@ def conditional(tree: Tree, trigger: int, pred: int) -> bool:
     for j in dict.fromkeys([trigger, pred, *tree.kids(trigger, "xcomp")]):  # `пригрозил ограничить…, если`
         for c in tree.kids(j):
             if tree.tokens[c].lemma.lower() in words and tree.tokens[c].rel in ("mark", "obl", "advmod"):
-                if tree.tokens[c].pos != "NOUN" or _bare_condition(tree, c, words):
+                if tree.tokens[c].pos != "NOUN" or bare_condition(tree, c, words):
                     return True
             if tree.tokens[c].rel.split(":")[0] in ("advcl", "acl", "obl", "nmod"):
                 if any(tree.tokens[g].lemma.lower() in words for g in tree.kids(c, "mark", "case", "acl")):
                     return True
                 # `предупредил о ограничении поставок в случае неуплаты`: the condition of the threatened act
-                if any(_bare_condition(tree, g, words) for g in tree.subtree(c) if g != c):
+                if any(bare_condition(tree, g, words) for g in tree.subtree(c) if g != c):
                     return True
     return False
 
 
-def _bare_condition(tree: Tree, g: int, words: frozenset[str]) -> bool:
+def bare_condition(tree: Tree, g: int, words: frozenset[str]) -> bool:
     """`в случае неуплаты` (not `в этом/любом случае`, which only refer back)."""
     if tree.tokens[g].lemma.lower() not in words or tree.tokens[g].pos != "NOUN":
         return False

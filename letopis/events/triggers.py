@@ -21,8 +21,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
+from ..datafiles import data_rows
 from ..record import EventType
 from .tree import Tree
 
@@ -62,13 +62,9 @@ class Trigger:
 @lru_cache(maxsize=1)
 def lexicon() -> dict[str, tuple[Entry, ...]]:
     """Entries by lemma in the order they are tried (see the sort below)."""
-    text = resources.files("letopis").joinpath("data/triggers.tsv").read_text(encoding="utf-8")
     table: dict[str, list[Entry]] = {}
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        cells = (line.split("\t") + ["-", "pos", "0.7"])[:5]
-        lemma, kind, requires, polarity, weight = (c.strip() for c in cells)
+    for row in data_rows("triggers.tsv"):
+        lemma, kind, requires, polarity, weight = (row + ["-", "pos", "0.7"])[:5]
         if polarity not in POLARITIES:
             raise ValueError(f"triggers.tsv: unknown polarity {polarity!r} for {lemma!r}")
         entry = Entry(
