@@ -88,15 +88,22 @@ NAMESAKE_SHARE = 10  # a namesake city in a state the text names wins if at leas
 MAX_DEPTH = 3  # how deep a city may sit inside a place phrase (`в квартире дома в районе … Каира`)
 
 
-def _timex_words() -> dict[str, dict[str, str]]:
-    """Word classes of data/time_words.tsv (`act_suffix`: endings of a deverbal act noun)."""
-    return _timex_lexicon().words
+@lru_cache(maxsize=1)
+def _act_suffixes() -> tuple[str, ...]:
+    """Endings of a deverbal act noun (data/time_words.tsv `act_suffix`)."""
+    return tuple(_timex_lexicon().words.get("act_suffix", {}))
+
+
+@lru_cache(maxsize=1)
+def _rows() -> tuple[tuple[str, ...], ...]:
+    """The rows of data/event_places.tsv, read once for `_words` and every `_mapping`."""
+    return tuple(tuple(row) for row in data_rows("event_places.tsv"))
 
 
 @lru_cache(maxsize=1)
 def _words() -> dict[str, frozenset[str]]:
     out: dict[str, set[str]] = {}
-    for row in data_rows("event_places.tsv"):
+    for row in _rows():
         out.setdefault(row[1], set()).add(row[0])
     return {k: frozenset(v) for k, v in out.items()}
 
@@ -104,7 +111,7 @@ def _words() -> dict[str, frozenset[str]]:
 @lru_cache(maxsize=8)
 def _mapping(kind: str) -> dict[str, str]:
     """Word → value for the three-column rows of one class in data/event_places.tsv."""
-    return {row[0]: row[2] for row in data_rows("event_places.tsv") if len(row) > 2 and row[1] == kind}
+    return {row[0]: row[2] for row in _rows() if len(row) > 2 and row[1] == kind}
 
 
 @lru_cache(maxsize=1)
@@ -384,6 +391,20 @@ def _best(found: list[tuple[int, int, Location]]) -> list[tuple[int, Location]]:
     return kept or list(out.values())
 
 
+_STATES: WeakKeyDictionary[ActorIndex, tuple[str | None, frozenset[str]]] = WeakKeyDictionary()
+
+
+def _states(index: ActorIndex) -> tuple[str | None, frozenset[str]]:
+    """The state the text names most, and every state it names (ISO3): once per document, not per
+    clause (the actor tables are complete once the index is built)."""
+    if index not in _STATES:
+        tables = index.by_sentence
+        counts = Counter(a.value for t in tables for a in set(t.values()) if a.kind == "country")
+        named = frozenset(a.country or a.value for t in tables for a in t.values() if a.kind == "country")
+        _STATES[index] = (counts.most_common(1)[0][0] if counts else None, named)
+    return _STATES[index]
+
+
 class _Finder:
     """Place phrases of one line segment, read off its tree and actor table."""
 
@@ -391,30 +412,17 @@ class _Finder:
         self.tree = tree
         self.index = index
         self.table = index.by_sentence[si]
-        self._home: str | None | bool = False
-        self._named: frozenset[str] | None = None
         self.charges = False  # a statement's: an act it names (`обвинила в обстреле Донецка`) is no place
 
     @property
     def home(self) -> str | None:
-        if self._home is False:
-            counts = Counter(
-                a.value for t in self.index.by_sentence for a in set(t.values()) if a.kind == "country"
-            )
-            self._home = counts.most_common(1)[0][0] if counts else None
-        return self._home  # type: ignore[return-value]
+        """The state the text names most: the country of a place the gazetteer knows none of."""
+        return _states(self.index)[0]
 
     @property
     def named(self) -> frozenset[str]:
         """The states the text names (ISO3), by name or adjective."""
-        if self._named is None:
-            self._named = frozenset(
-                a.country or a.value
-                for t in self.index.by_sentence
-                for a in t.values()
-                if a.kind == "country"
-            )
-        return self._named
+        return _states(self.index)[1]
 
     def kids(self, h: int, *rels: str) -> list[int]:
         """Children of `h`; a segment's root also adopts the tokens whose parse head lies in
@@ -660,16 +668,14 @@ class _Finder:
         """Noun `c` names an act (a trigger word) other than an occasion the statement is made at
         (`на встрече`, `на митинге`, `в заявлении`)."""
         lemma = self.tree.tokens[c].lemma.lower()
-        words = _words()
-        if lemma in words["occasion"] | words.get("rally", frozenset()) | words.get("speech", frozenset()):
+        if lemma in occasion_lemmas() or lemma in speech_lemmas():
             return False
         if self.tree.tokens[c].pos != "NOUN":
             return False
         h = self.tree.head(c)
-        if h >= 0 and self.tree.tokens[h].lemma.lower() in words.get("charge", frozenset()):
+        if h >= 0 and self.tree.tokens[h].lemma.lower() in _words().get("charge", frozenset()):
             return True  # `обвинила Украину в нарушении перемирия в Донбассе`: the charge slot
-        suffixes = tuple(_timex_words().get("act_suffix", {}))
-        return lemma in trigger_lexicon() or lemma.endswith(suffixes)
+        return lemma in trigger_lexicon() or lemma.endswith(_act_suffixes())
 
     def destination(self, c: int) -> list[tuple[int, Location]]:
         """The place a journey noun goes to (`визит в Украину` → Украина)."""
@@ -1013,6 +1019,7 @@ def speech_lemmas() -> frozenset[str]:
     return _words().get("speech", frozenset())
 
 
+@lru_cache(maxsize=1)
 def occasion_lemmas() -> frozenset[str]:
     """Words of an occasion other acts are part of: meetings, visits, sessions, rallies."""
     return _words()["occasion"] | _words().get("rally", frozenset())

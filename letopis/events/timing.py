@@ -34,6 +34,7 @@ Resolution against `published`, with the clause's tense deciding the direction, 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -76,6 +77,11 @@ HEADLINE_REACH = 4  # the last sentence that may restate a headline (after a sub
 @lru_cache(maxsize=1)
 def _relative() -> frozenset[str]:
     return frozenset(_lexicon().words.get("relative", {}))
+
+
+def _trigger_at(sentence: Sentence, trigger: str) -> int:
+    """The index of the first token written as `trigger`, else -1."""
+    return next((k for k, t in enumerate(sentence.tokens) if t.text == trigger), -1)
 
 
 def _token_at(sentence: Sentence, offset: int) -> int:
@@ -598,7 +604,7 @@ def _text_year_dates(events: list[Event], article: Article) -> list[Event]:
         if event.date is not None or not 0 <= event.sentence < len(article.sentences):
             continue
         sentence = article.sentences[event.sentence]
-        j = next((k for k, t in enumerate(sentence.tokens) if t.text == event.trigger), -1)
+        j = _trigger_at(sentence, event.trigger)
         tense = "future" if str(event.modality) == "planned" else "past"
         # a month-named day only: a weekday or `вчера` counts from the unknown publication day
         named = {
@@ -754,7 +760,7 @@ def headline_dates(events: list[Event], article: Article) -> list[Event]:
 def _relative_act(sentence: Sentence, trigger: str) -> bool:
     """The act `trigger` names is told in a relative clause (`…, которые угрожали президенту`): an
     act before the one the line tells, which the body's date is of."""
-    j = next((k for k, t in enumerate(sentence.tokens) if t.text == trigger), -1)
+    j = _trigger_at(sentence, trigger)
     tree = Tree(sentence.tokens)
     for _ in range(3):
         if j < 0:
@@ -775,7 +781,7 @@ def retold_dates(events: list[Event], article: Article) -> list[Event]:
         if event.sentence <= 0 or event.date is not None or event.sentence >= len(article.sentences):
             continue
         sentence = article.sentences[event.sentence]
-        j = next((k for k, t in enumerate(sentence.tokens) if t.text == event.trigger), -1)
+        j = _trigger_at(sentence, event.trigger)
         if j < 0:
             continue
         previous = article.sentences[event.sentence - 1]
@@ -793,15 +799,21 @@ def _content(sentence: Sentence) -> set[str]:
     return {t.lemma.lower() for t in sentence.tokens if t.pos in CONTENT_POS}
 
 
-def _dated_word(sentence: Sentence, lemma: str, reference: dt.date | None) -> str | None:
-    """The date the sentence gives the first word of `lemma` it dates, else None."""
+def _sites(sentence: Sentence, lemmas: set[str] | frozenset[str]) -> Iterator[tuple[Tree, int]]:
+    """Each word of the sentence whose lemma is one of `lemmas`, with the tree of its line segment."""
     for lo, hi in segments(sentence):
         tree = Tree(sentence.tokens, lo, hi)
         for j in range(lo, hi):
-            if sentence.tokens[j].lemma.lower() == lemma:
-                found = find_dates(tree, sentence, j, j, reference, "past")
-                if found:
-                    return found[0][1]
+            if sentence.tokens[j].lemma.lower() in lemmas:
+                yield tree, j
+
+
+def _dated_word(sentence: Sentence, lemma: str, reference: dt.date | None) -> str | None:
+    """The date the sentence gives the first word of `lemma` it dates, else None."""
+    for tree, j in _sites(sentence, {lemma}):
+        found = find_dates(tree, sentence, j, j, reference, "past")
+        if found:
+            return found[0][1]
     return None
 
 
@@ -810,7 +822,7 @@ def _restating_words(sentence: Sentence, trigger: str) -> set[str]:
     (`распоряжение о выходе`) and a verb's common-noun subjects (`Теракт …: убиты`), report verbs
     left out."""
     report = _lexicon().words.get("report_verb", {})
-    j = next((i for i, t in enumerate(sentence.tokens) if t.text == trigger), -1)
+    j = _trigger_at(sentence, trigger)
     if j < 0:
         return set()
     tree = Tree(sentence.tokens)
@@ -836,19 +848,15 @@ def _retold_date(
         lemmas = {t.lemma.lower() for t in sentence.tokens if t.pos in CONTENT_POS}
         if not lemmas & words or len(lemmas & line) < 2:
             continue
-        for lo, hi in segments(sentence):
-            tree = Tree(sentence.tokens, lo, hi)
-            for j in range(lo, hi):
-                if sentence.tokens[j].lemma.lower() not in words:
-                    continue
-                found = find_dates(tree, sentence, j, j, reference, "past", kind=kind)
-                if not found:
-                    continue
-                value = found[0][1]
-                if len(value) != 10:
-                    return None  # a month or year: another act of the same kind
-                day = dt.date.fromisoformat(value)
-                return value if 0 <= (reference - day).days <= ANCHOR_REACH else None
+        for tree, j in _sites(sentence, words):
+            found = find_dates(tree, sentence, j, j, reference, "past", kind=kind)
+            if not found:
+                continue
+            value = found[0][1]
+            if len(value) != 10:
+                return None  # a month or year: another act of the same kind
+            day = dt.date.fromisoformat(value)
+            return value if 0 <= (reference - day).days <= ANCHOR_REACH else None
     return None
 
 
@@ -1167,9 +1175,10 @@ def occasion_dates(events: list[Event], article: Article, index: ActorIndex | No
         if _described(sentence, event.trigger):
             continue
         physical = is_physical(str(event.type))
-        named = mentioned = (lemmas & occasion) - {_trigger_lemma(article, event)}
+        own = _trigger_lemma(article, event)
+        named = mentioned = (lemmas & occasion) - {own}
         if named & rallies:  # `Акция на Болотной площади …` after `участников «Марша миллионов»`: one rally
-            named = mentioned = named | (rallies - {_trigger_lemma(article, event)})
+            named = mentioned = named | (rallies - {own})
         if not physical:
             # `заявил на митинге` is said at it; `заявили, что акция незаконна` is about it
             named = _setting_words(sentence, named)
@@ -1236,16 +1245,11 @@ def _setting_words(sentence: Sentence, lemmas: set[str]) -> set[str]:
     `на митинге`, `в ходе встречи`, `по итогам совещания` (rows `setting` of data/time_words.tsv)."""
     setting = frozenset(_lexicon().words.get("setting", {}))
     out = set()
-    for lo, hi in segments(sentence):
-        tree = Tree(sentence.tokens, lo, hi)
-        for j in range(lo, hi):
-            lemma = sentence.tokens[j].lemma.lower()
-            if lemma not in lemmas:
-                continue
-            h = tree.head(j)  # `по итогам совещания`: the parser may leave `итогам` a noun of its own
-            framed = h >= 0 and not tree.case(j) and f"{tree.case(h)} {sentence.tokens[h].lemma.lower()}"
-            if tree.case(j) in setting or framed in setting:
-                out.add(lemma)
+    for tree, j in _sites(sentence, lemmas):
+        h = tree.head(j)  # `по итогам совещания`: the parser may leave `итогам` a noun of its own
+        framed = h >= 0 and not tree.case(j) and f"{tree.case(h)} {sentence.tokens[h].lemma.lower()}"
+        if tree.case(j) in setting or framed in setting:
+            out.add(sentence.tokens[j].lemma.lower())
     return out
 
 
@@ -1279,15 +1283,11 @@ def _occasion_day(
 def _word_place(sentence: Sentence, si: int, lemma: str, index: ActorIndex) -> Location | None:
     """The place the sentence names for its first word of `lemma` (`Акция … состоялась в Москве`):
     the place phrases of the clause the word is the subject or object of."""
-    for lo, hi in segments(sentence):
-        tree = Tree(sentence.tokens, lo, hi)
-        for j in range(lo, hi):
-            if sentence.tokens[j].lemma.lower() != lemma:
-                continue
-            h = tree.head(j)
-            pred = h if h >= 0 and sentence.tokens[h].pos in ("VERB", "AUX") else j
-            found = find_locations(tree, si, j, pred, index)
-            return found[0][1] if found else None
+    for tree, j in _sites(sentence, {lemma}):
+        h = tree.head(j)
+        pred = h if h >= 0 and sentence.tokens[h].pos in ("VERB", "AUX") else j
+        found = find_locations(tree, si, j, pred, index)
+        return found[0][1] if found else None
     return None
 
 
