@@ -244,7 +244,7 @@ def _load_cities(gaz: Gazetteer) -> None:
             size = int(record["population"])
             if country not in capitals or size > capitals[country][2]:
                 capitals[country] = (int(record["geonameid"]), capital, size)
-        for alias in set(record["alternatenames"]):
+        for alias in dict.fromkeys(record["alternatenames"]):  # in GeoNames' order: `Кёльн`/`Кельн` fold alike
             if not CYRILLIC.match(alias) or not alias[:1].isupper():
                 continue
             city = City(
