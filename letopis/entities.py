@@ -52,6 +52,8 @@ __all__ = [
     "expand_region",
     "country_entity",
     "office_holders",
+    "in_office",
+    "story_year",
 ]
 
 REQUIRES = ("spans", "sentences")
@@ -631,11 +633,8 @@ class _Linker:
         named first in a sentence or a headline; the name (or bare surname) of the one head of state,
         government or diplomacy in office that year with that name (data/event_actors.tsv `holder`)
         is that person."""
-        published = self.article.published or ""
-        year = int(published[:4]) if published[:4].isdigit() else None
-        holders = [
-            words for words, spans in _holders() if year is None or any(lo <= year <= hi for lo, hi in spans)
-        ]
+        year = story_year(self.article)
+        holders = [words for words, spans in _holders() if in_office(spans, year)]
         if not holders:
             return
         taken = [(m.start, m.stop) for m in self.mentions]
@@ -654,10 +653,8 @@ class _Linker:
                     i += 1
                     continue
                 n = len(found) if full else 1
-                name = " ".join(_capitalized(w) for w in found)
-                entity = self.entities.get(f"PER:{name}") or Entity(
-                    key=f"PER:{name}", name=name, type="PER", kind="person"
-                )
+                name = _full_name(found)
+                entity = self._person(name)
                 text = self.article.text[token.start : tokens[i + n - 1].stop]
                 mention = Mention(text, token.start, tokens[i + n - 1].stop, "PER", name, entity.key, si)
                 self._add(mention, entity, alias=False)
@@ -679,12 +676,8 @@ class _Linker:
                 if surname is None:
                     continue
                 holders = {w for w, _ in _holders() if len(w) > 1 and _inflected(token.text, w[-1])}
-                name = (
-                    " ".join(_capitalized(w) for w in next(iter(holders))) if len(holders) == 1 else surname
-                )
-                entity = self.entities.get(f"PER:{name}") or Entity(
-                    key=f"PER:{name}", name=name, type="PER", kind="person"
-                )
+                name = _full_name(next(iter(holders))) if len(holders) == 1 else surname
+                entity = self._person(name)
                 self._add(Mention(token.text, token.start, token.stop, "PER", name, entity.key, si), entity)
         self._holders_in_full()
 
@@ -697,13 +690,16 @@ class _Linker:
             holders = {w for w, _ in _holders() if len(w) > 1 and fold(person.name) == w[-1]}
             if len(holders) != 1:
                 continue
-            name = " ".join(_capitalized(w) for w in next(iter(holders)))
-            full = self.entities.get(f"PER:{name}") or Entity(
-                key=f"PER:{name}", name=name, type="PER", kind="person"
-            )
+            name = _full_name(next(iter(holders)))
+            full = self._person(name)
             self.entities[full.key] = full
             del self.entities[key]
             self.mentions = [replace(m, entity=full.key) if m.entity == key else m for m in self.mentions]
+
+    def _person(self, name: str) -> Entity:
+        """The person entity named `name`: the one already linked, or a new one."""
+        key = f"PER:{name}"
+        return self.entities.get(key) or Entity(key=key, name=name, type="PER", kind="person")
 
     def _lemmas(self, mention: Mention) -> tuple[str, ...]:
         sent = self.article.sentences[mention.sentence]
@@ -825,10 +821,6 @@ def _legal_form(token: Token) -> bool:
 SURNAME_ENDINGS = ("", "а", "я", "у", "ю", "ом", "ем", "ым", "им", "е", "ы", "и", "ой", "ей")
 
 
-def _contains(words: tuple[str, ...], part: tuple[str, ...]) -> bool:
-    return any(words[i : i + len(part)] == part for i in range(len(words) - len(part) + 1))
-
-
 @lru_cache(maxsize=1)
 def office_holders() -> dict[str, tuple[str, tuple[tuple[int, int], ...]]]:
     """Folded full name → (state code, years in office) of the `holder` rows in data/event_actors.tsv."""
@@ -842,6 +834,17 @@ def office_holders() -> dict[str, tuple[str, tuple[tuple[int, int], ...]]]:
             spans.append((int(lo), int(hi) if hi else 9999))
         out[fold(cells[0])] = (cells[2], tuple(spans))
     return out
+
+
+def story_year(article: Article) -> int | None:
+    """The year an article was published, when its date gives one."""
+    published = article.published or ""
+    return int(published[:4]) if published[:4].isdigit() else None
+
+
+def in_office(spans: tuple[tuple[int, int], ...], year: int | None) -> bool:
+    """Whether an office holder's years in office include `year` (any year, when it is unknown)."""
+    return year is None or any(lo <= year <= hi for lo, hi in spans)
 
 
 @lru_cache(maxsize=1)
@@ -862,6 +865,11 @@ def _names_at(tokens: tuple[Token, ...], i: int, words: tuple[str, ...]) -> bool
 
 
 ARTICLE_LETTERS = 3  # `ас-Сиси`, `аль-Асад`: a short first part of a hyphenated name is an article
+
+
+def _full_name(words: tuple[str, ...]) -> str:
+    """An office holder's folded name words as the name is written: `си цзиньпин` → `Си Цзиньпин`."""
+    return " ".join(_capitalized(w) for w in words)
 
 
 def _capitalized(word: str) -> str:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from ..datafiles import data_rows
 from ..record import Article, Sentence, Token
+from .tree import Tree
 
 if TYPE_CHECKING:
     from .coref import Memory
@@ -101,6 +102,7 @@ class ActorIndex:
     def __init__(self, article: Article) -> None:
         self.article = article
         self.by_sentence: list[dict[int, Actor]] = [{} for _ in article.sentences]
+        self._trees: dict[int, Tree] = {}
         linked = any(e.kind for e in article.entities)
         if linked:
             self._from_mentions()
@@ -310,6 +312,13 @@ class ActorIndex:
     # -- reading -------------------------------------------------------------------------------
     def at(self, si: int, i: int) -> Actor | None:
         return self.by_sentence[si].get(i)
+
+    def tree(self, si: int) -> Tree:
+        """The whole tree of sentence `si`, built once for every walk that reads another sentence."""
+        tree = self._trees.get(si)
+        if tree is None:
+            tree = self._trees[si] = Tree(self.article.sentences[si].tokens)
+        return tree
 
     @cached_property
     def memory(self) -> Memory:

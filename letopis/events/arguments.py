@@ -13,7 +13,15 @@ from dataclasses import dataclass, field
 
 from ..normalize import can_be_genitive, case_readings, one_person_noun, participle_noun
 from ..record import EventType, Token
-from .actors import Actor, ActorIndex, acting_state, actor_words, lower_case_names, party_word
+from .actors import (
+    LOCATIVE_CASES,
+    Actor,
+    ActorIndex,
+    acting_state,
+    actor_words,
+    lower_case_names,
+    party_word,
+)
 from .coref import _person_gender
 from .tree import Tree
 
@@ -28,10 +36,10 @@ LIGHT_RELS = frozenset({"obj", "nsubj", "nsubj:pass", "obl", "xcomp", "iobj"})
 # уступки`): there the verb carries the noun's clause; under any other (`ввиду отказа Израиля`, `из-за
 # санкций`) the noun is a circumstance with its own actors.
 LIGHT_CASES = frozenset({"в", "во", "на", "с", "со", "за", "против", "к", "ко"})
+# The preposition of a partner (`переговоры с Китаем`).
+WITH_CASES = frozenset({"с", "со"})
 # Prepositions that give an actor's origin inside a phrase (`делегация из Китая`), not a place.
 ORIGIN_CASES = frozenset({"из", "от"})
-AGENTED_NOUNS = True  # an act noun with an instrumental agent takes its genitive as the target
-SUBJECT_AGREEMENT = True  # a second subject disagreeing with the verb in number is its object
 # Prepositions that put a state or IGO inside a phrase as a place or host (`постпред России при ООН`).
 NESTED_PLACE_CASES = PLACE_CASES | {"при"}
 # A state body's common name is short (`Минюст`, `кабинет министров`); a longer name is a named body.
@@ -843,7 +851,7 @@ def _title_phrase(tree: Tree, j: int) -> bool:
 def _title_role(tree: Tree, j: int) -> int:
     """The role word right before the title phrase of word `j` (`поверенного` | `в` | `делах`), else -1."""
     role = j - 2
-    if not tree.inside(role) or tree.case(j) not in ("в", "во") or tree.tokens[j - 1].rel != "case":
+    if not tree.inside(role) or tree.case(j) not in LOCATIVE_CASES or tree.tokens[j - 1].rel != "case":
         return -1
     return role if is_role(tree.tokens[role].lemma.lower()) else -1
 
@@ -970,7 +978,7 @@ def _reporter(tree: Tree, pred: int) -> int:
         return -1
     if rel == "acl:relcl":
         inside = any(
-            tree.tokens[c].lemma.lower() == "который" and tree.case(c) in ("в", "во")
+            tree.tokens[c].lemma.lower() == "который" and tree.case(c) in LOCATIVE_CASES
             for c in tree.kids(pred, "obl", "nmod")
         )
         if not inside or tree.tokens[h].rel != "obj":
@@ -1015,7 +1023,7 @@ def _speaking_body(tree: Tree, pred: int) -> int:
         return -1
     for c in tree.kids(pred, "obl"):
         token = tree.tokens[c]
-        if tree.case(c) in ("в", "во") and token.pos in ("NOUN", "PROPN") and is_role(token.lemma.lower()):
+        if tree.case(c) in LOCATIVE_CASES and token.pos in ("NOUN", "PROPN") and is_role(token.lemma.lower()):
             return c
     return -1
 
@@ -1101,7 +1109,7 @@ def _demand_phrase(tree: Tree, c: int) -> bool:
     from .triggers import lexicon
 
     entries = lexicon().get(tree.tokens[c].lemma.lower(), ())
-    return tree.case(c) in ("с", "со") and any(e.type == EventType.REQUEST for e in entries)
+    return tree.case(c) in WITH_CASES and any(e.type == EventType.REQUEST for e in entries)
 
 
 def _participle_agents(tree: Tree, part: int) -> list[int]:
@@ -1185,11 +1193,7 @@ def find_arguments(tree: Tree, si: int, trigger: int, type_: EventType, index: A
             siblings = []
         # `партия раскритиковала власти России`: a second "subject" after the verb that does not agree
         # with it in number is its object, misread (`власти` is nominative and accusative alike)
-        objects = [
-            c
-            for c in siblings
-            if SUBJECT_AGREEMENT and not passive and c > pred and _disagrees(tree, c, pred)
-        ]
+        objects = [c for c in siblings if not passive and c > pred and _disagrees(tree, c, pred)]
         target_heads.extend(objects)
         (target_heads if passive else source_heads).extend(c for c in siblings if c not in objects)
     for c in tree.kids(pred):
@@ -1207,7 +1211,7 @@ def find_arguments(tree: Tree, si: int, trigger: int, type_: EventType, index: A
             source_heads.append(c)  # `осуждены со стороны Запада`: the agent, named as a side
         elif (
             rel.startswith("obl")
-            and case in ("в", "во")
+            and case in LOCATIVE_CASES
             and actor_words().get(tree.tokens[c].lemma.lower()) == "beneficiary"
         ):
             target_heads.append(c)  # `выступил в поддержку Украины`: whom the act is for
@@ -1222,12 +1226,8 @@ def find_arguments(tree: Tree, si: int, trigger: int, type_: EventType, index: A
     if trigger != pred or tree.tokens[trigger].pos == "NOUN":
         # `ликвидация американским спецназом лидера Аль-Каиды`: beside an instrumental agent the
         # genitive of an act noun is whom the act is done to
-        agented = (
-            AGENTED_NOUNS
-            and tree.tokens[trigger].pos == "NOUN"
-            and any(
-                not tree.case(c) and tree.tokens[c].feat("Case") == "Ins" for c in tree.kids(trigger, "nmod")
-            )
+        agented = tree.tokens[trigger].pos == "NOUN" and any(
+            not tree.case(c) and tree.tokens[c].feat("Case") == "Ins" for c in tree.kids(trigger, "nmod")
         )
         for c in tree.kids(trigger):
             rel, case = tree.tokens[c].rel, tree.case(c)
@@ -1261,8 +1261,8 @@ def find_arguments(tree: Tree, si: int, trigger: int, type_: EventType, index: A
         pred, "advmod"
     ):  # `совместно с полицией Бельгии задержала`: a partner on the subject's side
         if actor_words().get(tree.tokens[c].lemma.lower()) == "jointly":
-            partners = [n for n in tree.kids(c, "obl", "nmod") if tree.case(n) in ("с", "со")]
-            partners += [n for n in tree.kids(pred, "obl") if tree.case(n) in ("с", "со") and n > c]
+            partners = [n for n in tree.kids(c, "obl", "nmod") if tree.case(n) in WITH_CASES]
+            partners += [n for n in tree.kids(pred, "obl") if tree.case(n) in WITH_CASES and n > c]
             for n in dict.fromkeys(partners):
                 side = target_heads if passive else source_heads
                 if n not in side:
@@ -1271,7 +1271,10 @@ def find_arguments(tree: Tree, si: int, trigger: int, type_: EventType, index: A
                     target_heads.remove(n)
     for at in dict.fromkeys([trigger, pred]):  # `угрозы в адрес Греции`: whom the act is addressed to
         for c in tree.kids(at, "nmod", "obl"):
-            if tree.case(c) in ("в", "во") and actor_words().get(tree.tokens[c].lemma.lower()) == "address":
+            if (
+                tree.case(c) in LOCATIVE_CASES
+                and actor_words().get(tree.tokens[c].lemma.lower()) == "address"
+            ):
                 target_heads += [n for n in tree.kids(c, "nmod") if n not in target_heads]
     source_heads += [h for h in _organizers(tree, trigger) if h not in source_heads]
     if (
@@ -1433,7 +1436,7 @@ def _clause_state(tree: Tree, si: int, pred: int, trigger: int, index: ActorInde
     heads = {pred, trigger, *tree.kids(pred, "obj")}  # `разогнала [акцию в Минске]`
     for h in heads:
         for c in tree.kids(h):
-            if not tree.tokens[c].rel.startswith(("obl", "nmod")) or tree.case(c) not in ("в", "во"):
+            if not tree.tokens[c].rel.startswith(("obl", "nmod")) or tree.case(c) not in LOCATIVE_CASES:
                 continue
             if tree.tokens[c].feat("Case") != "Loc":
                 continue
@@ -1472,10 +1475,10 @@ def _fight_partner(tree: Tree, si: int, pred: int, index: ActorIndex) -> list[st
     out: list[str] = []
     for c in tree.kids(pred, "obl"):
         entries = lexicon().get(tree.tokens[c].lemma.lower(), ())
-        if tree.case(c) not in ("в", "во") or not any(e.type == EventType.ASSAULT for e in entries):
+        if tree.case(c) not in LOCATIVE_CASES or not any(e.type == EventType.ASSAULT for e in entries):
             continue
         for n in tree.kids(c, "nmod"):
-            if tree.case(n) in ("с", "со"):
+            if tree.case(n) in WITH_CASES:
                 out += decide(collect(tree, si, n, index), index)
     return out
 
@@ -1505,7 +1508,7 @@ def _held_in(tree: Tree, si: int, pred: int, index: ActorIndex) -> list[str]:
             actor is not None
             and actor.kind == "country"
             and not actor.adjective
-            and tree.case(c) in ("в", "во")
+            and tree.case(c) in LOCATIVE_CASES
             and tree.tokens[c].feat("Case") == "Loc"
         ):
             out.append(actor.value)
@@ -1548,7 +1551,7 @@ def _complement_objects(
                 for h in heads
                 if _activity(tree, si, h, index)
                 for n in tree.kids(h, "nmod")
-                if tree.case(n) in ("с", "со")
+                if tree.case(n) in WITH_CASES
             ]
         heads += [c for c in tree.kids(x, "obl") if tree.case(c) in ("по", "против")]
         heads += [  # `пригрозила нанести удар по США`: the aim of the act's noun
@@ -1644,7 +1647,7 @@ def _to_court_of_states(tree: Tree, si: int, trigger: int, pred: int, index: Act
     for c in {k for n in near for k in tree.kids(n, "obl", "nmod")}:
         actor = index.at(si, c)
         if (
-            tree.case(c) in ("в", "во")
+            tree.case(c) in LOCATIVE_CASES
             and actor is not None
             and words.get(actor.value.lower()) == "states_court"
         ):
@@ -1661,13 +1664,13 @@ def _earlier_accusers(si: int, accused: list[str], index: ActorIndex) -> list[st
     if not accused:
         return []
     for at in range(si - 1, max(-1, si - PRONOUN_REACH - 1), -1):
-        other = Tree(index.article.sentences[at].tokens)
+        other = index.tree(at)
         for v, verb in enumerate(other.tokens):
             entries = lexicon().get(verb.lemma.lower(), ())
             if verb.pos != "VERB" or not any(e.type == EventType.ACCUSE for e in entries):
                 continue
             subj, passive = _subject(other, v)
-            objects = [c for c in other.kids(v, "obj")]
+            objects = other.kids(v, "obj")
             if subj < 0 or passive or not objects:
                 continue
             whom = [t for c in objects for t in decide(collect(other, at, c, index), index)]
@@ -1681,11 +1684,11 @@ def _summoning_body(tree: Tree, si: int, pred: int, index: ActorIndex) -> list[s
     ministry an envoy is summoned to protests (EVENTS.md: a summons is ACCUSE by the host)."""
     if actor_words().get(tree.tokens[pred].lemma.lower()) != "summon":
         return []  # `жалоба направлена в МИД России`: a complaint sent there is aimed at that state
-    places = [c for c in tree.kids(pred, "obl")]
+    places = tree.kids(pred, "obl")
     places += [n for c in tree.kids(pred, "obj", "iobj", "nsubj:pass") for n in tree.kids(c, "nmod")]
     out: list[str] = []
     for c in places:
-        if tree.case(c) not in ("в", "во") or actor_words().get(tree.tokens[c].lemma.lower()) not in (
+        if tree.case(c) not in LOCATIVE_CASES or actor_words().get(tree.tokens[c].lemma.lower()) not in (
             "role",
             "body",
         ):
@@ -1730,7 +1733,7 @@ def _activity(tree: Tree, si: int, noun: int, index: ActorIndex) -> bool:
     token = tree.tokens[noun]
     if token.pos != "NOUN" or token.feat("Animacy") == "Anim" or is_role(token.lemma.lower()):
         return False
-    own = [j for c in tree.kids(noun) if tree.case(c) not in ("с", "со") for j in tree.subtree(c)]
+    own = [j for c in tree.kids(noun) if tree.case(c) not in WITH_CASES for j in tree.subtree(c)]
     return index.at(si, noun) is None and not any(index.at(si, j) is not None for j in own)
 
 
@@ -1738,7 +1741,7 @@ def _recalled_from(tree: Tree, si: int, pred: int, index: ActorIndex) -> list[st
     """`отозвал из России посла`, `вывезли из Ливии дипломатов`: a sanction that takes people out of a
     state is aimed at that state."""
     out: list[str] = []
-    heads = [c for c in tree.kids(pred, "obl")]
+    heads = tree.kids(pred, "obl")
     for noun in tree.kids(pred, "obj"):  # `запретила ввоз овощей из Молдавии`: the origin of an import
         if actor_words().get(tree.tokens[noun].lemma.lower()) == "import":
             heads += tree.kids(noun, "nmod")
@@ -1789,7 +1792,7 @@ def _anaphoric_demand(tree: Tree, si: int, trigger: int, pred: int, index: Actor
     sentences = index.article.sentences
     for at in range(si, max(-1, si - 3), -1):
         tokens = sentences[at].tokens
-        other = tree if at == si else Tree(tokens)
+        other = tree if at == si else index.tree(at)
         for v in range(trigger - 1, tree.lo - 1, -1) if at == si else range(len(tokens) - 1, -1, -1):
             entries = lexicon().get(tokens[v].lemma.lower(), ())
             asked = [e.type for e in entries if e.type in ASKED_TYPES and e.mode == "pos" and not e.requires]
@@ -1870,7 +1873,7 @@ def _act_agents(tree: Tree, si: int, pred: int, index: ActorIndex) -> list[str]:
 
     nouns = list(tree.kids(pred, "obj"))
     for x in tree.kids(pred, "ccomp"):
-        nouns += [c for c in tree.kids(x, "nsubj")]
+        nouns += tree.kids(x, "nsubj")
     sentences = index.article.sentences
     for c in nouns:
         noun = tree.tokens[c]
@@ -1880,7 +1883,7 @@ def _act_agents(tree: Tree, si: int, pred: int, index: ActorIndex) -> list[str]:
         order = [si] + [k for d in range(1, PRONOUN_REACH + 1) for k in (si - d, si + d)]
         for at in [k for k in order if 0 <= k < len(sentences)]:
             tokens = sentences[at].tokens
-            other = Tree(tokens)
+            other = index.tree(at)
             for v in range(len(tokens) - 1, -1, -1):
                 verb = tokens[v]
                 if verb.pos != "VERB" or (at == si and v >= c) or not _same_stem(lemma, verb.lemma.lower()):
@@ -1979,7 +1982,7 @@ def summit_venue(tree: Tree, si: int, word: int, index: ActorIndex) -> str | Non
     for c in tree.kids(word, "nmod", "obl"):
         actor = index.at(si, c)
         if (
-            tree.case(c) in ("в", "во")
+            tree.case(c) in LOCATIVE_CASES
             and actor is not None
             and actor.kind == "country"
             and not actor.adjective
@@ -2005,7 +2008,7 @@ def _agreement_partner(tree: Tree, si: int, pred: int, index: ActorIndex) -> lis
         if actor_words().get(tree.tokens[w].lemma.lower()) != "agreement":
             continue
         for c in tree.kids(w, "obl", "nmod"):
-            if tree.case(c) in ("с", "со"):
+            if tree.case(c) in WITH_CASES:
                 partner = decide(collect(tree, si, c, index), index)
                 if partner:
                     return partner

@@ -67,6 +67,12 @@ class Memory:
         self.opposition_parties = self._learn_opposition_parties()
 
     # -- people ------------------------------------------------------------------------------
+    @cached_property
+    def people(self) -> frozenset[str]:
+        """The names of all the people the document names."""
+        tables = self.index.by_sentence
+        return frozenset(a.value for table in tables for a in table.values() if a.kind == "person")
+
     def _learn_people(self) -> None:
         """Persons whose role phrase names a state, an IGO or an organization they lead."""
         from ..entities import governing_entity
@@ -128,20 +134,18 @@ class Memory:
     def _learn_holders(self) -> None:
         """A head of state or government (or foreign minister) the document names with no role, in
         office in the year of the story (data/event_actors.tsv `holder`), acts for the state."""
-        from ..entities import office_holders
+        from ..entities import in_office, office_holders, story_year
         from ..normalize import fold
 
-        published = self.article.published or ""
-        year = int(published[:4]) if published[:4].isdigit() else None
-        holders = office_holders()
-        people = {a.value for table in self.index.by_sentence for a in table.values() if a.kind == "person"}
+        year = story_year(self.article)
+        holders, people = office_holders(), self.people
         for table in self.index.by_sentence:
             for actor in table.values():
                 if actor.kind != "person" or actor.value in self.person_codes or actor.value in self.former:
                     continue
                 name = fold(actor.value).lower()
                 held = _holder(holders, name) if " " in name else _surname_holder(holders, name, year, people)
-                if held is not None and (year is None or any(lo <= year <= hi for lo, hi in held[1])):
+                if held is not None and in_office(held[1], year):
                     self.person_codes[actor.value] = held[0]
 
     @cached_property
@@ -150,11 +154,10 @@ class Memory:
         `на саммите` with no venue of its own is held there."""
         from .actors import actor_words
         from .arguments import summit_venue
-        from .tree import Tree
 
         hosts = set()
         for si, sentence in enumerate(self.article.sentences):
-            tree = Tree(sentence.tokens)
+            tree = self.index.tree(si)
             for w, token in enumerate(sentence.tokens):
                 if actor_words().get(token.lemma.lower()) == "summit":
                     venue = summit_venue(tree, si, w, self.index)
@@ -168,14 +171,13 @@ class Memory:
         the visitor's state, so `в Пакистан` does not count; the same sentence first, then the next ones
         and the one before, within its paragraph."""
         from .arguments import PLACE_CASES
-        from .tree import Tree
 
         sentences = self.article.sentences
         order = [si, si + 1, si - 1, si + 2, si - 2]
         for at in order:
             if not 0 <= at < len(sentences) or self._paragraph_break(min(at, si), max(at, si)):
                 continue
-            tree = Tree(sentences[at].tokens)
+            tree = self.index.tree(at)
             for actor in sorted(
                 {id(a): a for a in self.index.by_sentence[at].values()}.values(), key=lambda a: a.start
             ):
@@ -274,13 +276,8 @@ class Memory:
 
     def private_person(self) -> str | None:
         """The one person the document names who holds no state or organization role."""
-        people = {
-            a.value
-            for table in self.index.by_sentence
-            for a in table.values()
-            if a.kind == "person" and (a.value not in self.person_codes or a.value in self.former)
-        }
-        people = {p for p in people if " " in p}  # a one-word `person` is a surname or a tagging error
+        # a one-word `person` is a surname or a tagging error
+        people = {p for p in self.people if " " in p and (p not in self.person_codes or p in self.former)}
         return people.pop() if len(people) == 1 else None
 
     def protagonist(
@@ -343,10 +340,9 @@ class Memory:
         """The state a `соседняя республика/страна` stands for: the nearest state (or capital) named as
         an actor, not as a place, in the same sentence, then in the sentences before it."""
         from .arguments import PLACE_CASES
-        from .tree import Tree
 
         for at in range(si, max(-1, si - PRONOUN_REACH - 1), -1):
-            tree = Tree(self.article.sentences[at].tokens)
+            tree = self.index.tree(at)
             actors = {id(a): a for a in self.index.by_sentence[at].values()}.values()
             ranked = sorted(actors, key=lambda a: abs(a.start - i) if at == si else -a.start)
             for actor in ranked:
@@ -425,12 +421,11 @@ class Memory:
         `организатором митинга стала партия X`): the sources of a protest told with no agent of its own."""
         from .actors import actor_words
         from .arguments import collect, decide
-        from .tree import Tree
 
         words = actor_words()
         out: list[str] = []
         for si, sentence in enumerate(self.article.sentences):
-            tree = Tree(sentence.tokens)
+            tree = self.index.tree(si)
             for h, token in enumerate(sentence.tokens):
                 if words.get(token.lemma.lower()) != "leader" or token.rel not in ("xcomp", "obl"):
                     continue
@@ -455,12 +450,7 @@ class Memory:
         from ..normalize import fold
 
         key = fold(lemma).lower()
-        people = {
-            a.value
-            for table in self.index.by_sentence
-            for a in table.values()
-            if a.kind == "person" and " " in a.value and fold(a.value.split()[0]).lower() == key
-        }
+        people = {p for p in self.people if " " in p and fold(p.split()[0]).lower() == key}
         return people.pop() if len(people) == 1 else None
 
     def surname_code(self, word: str) -> str | None:
@@ -473,12 +463,7 @@ class Memory:
             parts = value.split()
             if len(parts) > 1 and value not in self.former and fold(parts[-1]).lower() in forms:
                 return code
-        people = {
-            a.value
-            for table in self.index.by_sentence
-            for a in table.values()
-            if a.kind == "person" and " " in a.value and fold(a.value.split()[-1]).lower() in forms
-        }
+        people = {p for p in self.people if " " in p and fold(p.split()[-1]).lower() in forms}
         return people.pop() if len(people) == 1 else None
 
     def code_of(self, actor: Actor, personal: bool = False, held: bool = False) -> str | None:
@@ -715,16 +700,15 @@ def _surname_holder(
     holders: dict[str, tuple[str, tuple[tuple[int, int], ...]]],
     surname: str,
     year: int | None,
-    people: set[str],
+    people: frozenset[str],
 ) -> tuple[str, tuple[tuple[int, int], ...]] | None:
     """The holder row for a bare surname (`Путин заявил`, `Лукашенко`): the one holder of that surname
     in office in `year` (any, when unknown), unless the document names someone else of that surname."""
+    from ..entities import in_office
     from ..normalize import fold
 
     rows = [
-        (key, row)
-        for key, row in holders.items()
-        if key.split()[-1] == surname and (year is None or any(lo <= year <= hi for lo, hi in row[1]))
+        (key, row) for key, row in holders.items() if key.split()[-1] == surname and in_office(row[1], year)
     ]
     if len(rows) != 1:
         return None

@@ -25,12 +25,11 @@ class Tree:
         self.tokens = tokens
         self.lo = lo
         self.hi = len(tokens) if hi is None else hi
-        self.children: list[list[int]] = [[] for _ in tokens]
+        # Walks ask for children tens of thousands of times a document: keep only those in the segment.
+        self._own: list[list[int]] = [[] for _ in tokens]
         for i, token in enumerate(tokens):
-            if 0 <= token.head < len(tokens) and token.head != i:
-                self.children[token.head].append(i)
-        # Walks ask for children tens of thousands of times a document: filter them once.
-        self._own = [[c for c in kids if self.lo <= c < self.hi] for kids in self.children]
+            if 0 <= token.head < len(tokens) and token.head != i and self.lo <= i < self.hi:
+                self._own[token.head].append(i)
         self._base_rel = [token.rel.split(":")[0] for token in tokens]
 
     def inside(self, i: int) -> bool:
