@@ -1265,6 +1265,21 @@ def test_a_present_tense_meeting_on_a_later_day_is_planned(pipeline):
     assert only(events_of(pipeline, "Путин встречается с Эрдоганом в Сочи."), "CONSULT").modality == "asserted"
 
 
+def test_a_scheduled_meeting_does_not_make_an_earlier_one_of_the_same_verb_planned(pipeline):
+    text = "Делегации России и Китая встречаются 15 марта в Пекине и 2 марта в Москве."
+    meetings = {e.date: e.modality for e in events_of(pipeline, text, published="2024-03-10")}
+    assert meetings == {"2024-03-15": "planned", "2024-03-02": "asserted"}
+
+
+def test_the_python_api_takes_a_date_object_as_publication_date():
+    import datetime as dt
+
+    import letopis
+
+    found = letopis.extract_events("Путин завтра встретится с Эрдоганом.", published=dt.date(2024, 3, 10))
+    assert [(e.type, e.date, e.modality) for e in found] == [("CONSULT", "2024-03-11", "planned")]
+
+
 def test_a_speaker_saying_a_side_takes_part_in_crime_accuses_it(pipeline):
     charge = only(events_of(pipeline, "МВД России заявило, что Украина участвует в террористической деятельности."), "ACCUSE")
     assert (charge.sources, charge.targets) == (("RUS",), ("UKR",))

@@ -15,7 +15,7 @@ from .. import dates
 from ..gazetteer import alpha3
 from ..record import Article, Event, EventType, Location, Modality
 from .actors import ActorIndex, acting_state
-from .arguments import AGENT_CASES, collect, decide, find_arguments
+from .arguments import AGENT_CASES, TOPIC_CASES, collect, decide, find_arguments
 from .confidence import confidence, features
 from .dedupe import family, merge
 from .location import find_locations
@@ -92,8 +92,6 @@ SETTING_TYPES = frozenset({EventType.CONSULT, EventType.PROTEST})
 ENVOY_TYPES = frozenset({EventType.SANCTION, EventType.CONCEDE})
 # Measures that, kept `до тех пор, пока не …`, demand what ends them (an ultimatum: also a REQUEST).
 UNTIL_TYPES = frozenset({EventType.SANCTION, EventType.COERCE})
-# Prepositions of a talk's topic (`переговоры о программе Ирана`): what it is about names no partner.
-TOPIC_CASES = frozenset({"о", "об", "обо", "про"})
 # Where the speaker of a reported statement hangs from the stated clause.
 SPEAKER_RELS = frozenset({"ccomp", "parataxis"})
 
@@ -418,8 +416,9 @@ def _drafts(article: Article, index: ActorIndex) -> list[Draft]:
                 for location, date in pairs:
                     if _abroad_ban(kind, trig.lemma, location, args.sources, args.targets):
                         location = None  # `Россия запретила ввоз овощей из Молдавии`: decided at home, not there
-                    if modality == Modality.ASSERTED and tense == "present" and _ahead(date, reference):
-                        modality = Modality.PLANNED  # `завтра встречаются`: a present of the schedule
+                    mood = modality  # each place/date pair keeps the clause's own modality
+                    if mood == Modality.ASSERTED and tense == "present" and _ahead(date, reference):
+                        mood = Modality.PLANNED  # `завтра встречаются`: a present of the schedule
                     host = location.country if location else None
                     if envoy and not args.targets and host and host not in envoy:
                         args.targets = [host]  # `отозвала посла из Минска`: from Belarus
@@ -429,7 +428,7 @@ def _drafts(article: Article, index: ActorIndex) -> list[Draft]:
                         args.targets,
                         location,
                         date,
-                        modality,
+                        mood,
                         si,
                         start,
                         stop,
@@ -465,7 +464,7 @@ def _drafts(article: Article, index: ActorIndex) -> list[Draft]:
                     if trig.type == EventType.THREATEN and (cond or _stated_condition(tree)):  # an ultimatum
                         demand = replace(draft, type=EventType.REQUEST, filled=["ultimatum"])
                         per_type.setdefault(EventType.REQUEST, []).append(demand)
-                    elif kind in THREAT_ACTS and modality == Modality.ASSERTED and trig.mode == "pos" and draft.sources:
+                    elif kind in THREAT_ACTS and mood == Modality.ASSERTED and trig.mode == "pos" and draft.sources:
                         victim = _claimant(tree, si, _clause_verb(tree, pred), index)
                         if victim and set(victim) & set(draft.targets) and not set(victim) & set(draft.sources):
                             # `Президент Сирии заявил, что Израиль нанес удар по Дамаску`: the victim who

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from ..datafiles import data_rows
 from .actors import ActorIndex
-from .arguments import PLACE_CASES, TARGET_CASES, collect, decide, is_role
+from .arguments import PLACE_CASES, TARGET_CASES, TOPIC_CASES, collect, decide, is_role
 from .tree import Tree
 
 __all__ = [
@@ -41,7 +41,6 @@ __all__ = [
     "intended",
 ]
 
-TOPIC_CASES = frozenset({"о", "об", "обо"})
 VERB_ENDINGS = ("ть", "ться", "ти", "тись", "чь", "чься")  # `сообщило об уничтожении`
 
 
