@@ -6,9 +6,10 @@ comments and headers.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from importlib import resources
 
-__all__ = ["data_rows", "data_text"]
+__all__ = ["data_rows", "data_text", "function_words"]
 
 
 def data_text(name: str) -> str:
@@ -23,3 +24,18 @@ def data_rows(name: str) -> list[list[str]]:
         for line in data_text(name).splitlines()
         if line.strip() and not line.lstrip().startswith("#")
     ]
+
+
+@lru_cache(maxsize=1)
+def _function_word_sets() -> dict[str, frozenset[str]]:
+    return {
+        cells[0]: frozenset(w.strip() for w in cells[1].split(",") if w.strip())
+        for cells in data_rows("function_words.tsv")
+        if len(cells) >= 2
+    }
+
+
+def function_words(name: str) -> frozenset[str]:
+    """A named set of prepositions, pronouns or particles from letopis/data/function_words.tsv; a
+    name the file lacks is a programming error, so it raises KeyError rather than matching nothing."""
+    return _function_word_sets()[name]

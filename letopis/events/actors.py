@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING
 
-from ..datafiles import data_rows
+from ..datafiles import data_rows, function_words
 from ..record import Article, Sentence, Token
 from .tree import Tree
 
@@ -31,9 +31,9 @@ __all__ = [
 ]
 
 # Prepositions that, with an accusative, name where someone goes (`депортирован в Нидерланды`).
-DESTINATION_CASES = frozenset({"в", "во", "на"})
+DESTINATION_CASES = function_words("destination_cases")
 # Prepositions that, with a locative, name where an act is done (`задержан в Турции`).
-LOCATIVE_CASES = frozenset({"в", "во"})
+LOCATIVE_CASES = function_words("locative_cases")
 ACTOR_KINDS = frozenset({"country", "igo", "org", "person", "agency", "region", "group", "programme"})
 
 

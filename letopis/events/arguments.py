@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..datafiles import function_words
 from ..normalize import can_be_genitive, case_readings, one_person_noun, participle_noun
 from ..record import EventType, Token
 from .actors import (
@@ -27,21 +28,19 @@ from .tree import Tree
 
 __all__ = ["Arguments", "find_arguments", "predicate_of", "is_role"]
 
-TARGET_CASES = frozenset({"с", "против", "к", "для", "перед", "в отношении", "у", "со", "ко", "над"})
-PLACE_CASES = frozenset(
-    {"в", "во", "на", "из", "по", "под", "около", "у", "через", "до", "над", "от", "из-под", "за"}
-)
+TARGET_CASES = function_words("target_cases")
+PLACE_CASES = function_words("place_cases")
 LIGHT_RELS = frozenset({"obj", "nsubj", "nsubj:pass", "obl", "xcomp", "iobj"})
 # Prepositions of a light-verb phrase (`вступили в переговоры`, `выступил с заявлением`, `пошли на
 # уступки`): there the verb carries the noun's clause; under any other (`ввиду отказа Израиля`, `из-за
 # санкций`) the noun is a circumstance with its own actors.
-LIGHT_CASES = frozenset({"в", "во", "на", "с", "со", "за", "против", "к", "ко"})
+LIGHT_CASES = function_words("light_cases")
 # The preposition of a partner (`переговоры с Китаем`).
-WITH_CASES = frozenset({"с", "со"})
+WITH_CASES = function_words("with_cases")
 # Prepositions that give an actor's origin inside a phrase (`делегация из Китая`), not a place.
-ORIGIN_CASES = frozenset({"из", "от"})
+ORIGIN_CASES = function_words("origin_cases")
 # Prepositions that put a state or IGO inside a phrase as a place or host (`постпред России при ООН`).
-NESTED_PLACE_CASES = PLACE_CASES | {"при"}
+NESTED_PLACE_CASES = PLACE_CASES | function_words("nested_place_cases")
 # A state body's common name is short (`Минюст`, `кабинет министров`); a longer name is a named body.
 BODY_NAME_WORDS = 2
 # Speech acts whose complement's object is the act's addressee: `обещает не оставлять руководство
@@ -71,19 +70,19 @@ PERSONAL_TYPES = frozenset({EventType.COERCE, EventType.ASSAULT, EventType.SANCT
 # Acts whose verb, second of two coordinated verbs, shares the first one's object.
 SHARED_OBJECT_TYPES = PERSONAL_TYPES | {EventType.ACCUSE}
 # `со стороны X` (the tree joins the fixed words' lemmas): X is the agent of the act.
-AGENT_CASES = frozenset({"с сторона", "со сторона"})
+AGENT_CASES = function_words("agent_cases")
 # Acts aimed at whom `на` + accusative names (`подала в суд на «Газпром»`, `напали на конвой`).
 AIMED_ON_TYPES = frozenset({EventType.ACCUSE, EventType.ASSAULT})
 # Acts whose passive subject is the actor's own force (`войска приведены в боевую готовность`).
 SELF_MOVED_TYPES = frozenset({EventType.MOBILIZE})
-GROUP_PRONOUNS = frozenset({"мы"})
-COPULAS = frozenset({"являться", "быть", "стать", "становиться", "оставаться", "остаться"})
+GROUP_PRONOUNS = function_words("group_pronouns")
+COPULAS = function_words("copulas")
 AGREEMENT_REACH = 6  # tokens back from an agreed act to the agreement word it hangs from
 SUMMIT_RELS = frozenset({"nmod", "obl", "obj"})  # a summit word hangs from the meeting word this way
 # Endings of adjectives made from place names (`брюссельский`, `донецкий`).
 PLACE_ADJECTIVE_ENDINGS = ("ский", "цкий")
 # `обвинения с журналиста`, `вины журналиста`: how a thing dropped or found names the person it concerns.
-CHARGED_CASES = frozenset({"с", ""})
+CHARGED_CASES = function_words("charged_cases") | {""}
 # Endings of a noun declined as an adjective (`задержанный`, `подозреваемый`), whose form shows its gender.
 ADJECTIVAL_ENDINGS = ("ый", "ий", "ой")
 # Third-person pronouns (personal and possessive) → the gender and number of their antecedent.
@@ -126,7 +125,7 @@ class Arguments:
 BANNED_TYPES = frozenset({EventType.COERCE, EventType.SANCTION})
 # Acts a refusal answers: their author is whom it rejects (`не намерена отвечать на ультиматум Вашингтона`).
 ANSWERED_TYPES = frozenset({EventType.REQUEST, EventType.THREATEN, EventType.ACCUSE, EventType.AGREE})
-TOPIC_CASES = frozenset({"о", "об", "обо", "про"})  # `сообщения о встрече`: what a claim is about
+TOPIC_CASES = function_words("topic_cases")  # `сообщения о встрече`: what a claim is about
 JOINT_KINDS = frozenset({"joint", "agreement", "anaphor"})  # data/event_actors.tsv kinds of a joint thing
 JOINT_DEPTH = 3  # links from a refusal down to what is refused (`отказ от возобновления переговоров`)
 

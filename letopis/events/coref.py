@@ -23,6 +23,7 @@ from collections.abc import Sequence
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from ..datafiles import function_words
 from ..record import Article, Token
 
 if TYPE_CHECKING:
@@ -30,7 +31,7 @@ if TYPE_CHECKING:
 
 __all__ = ["Memory", "PERSONAL_PRONOUNS", "kin_surname"]
 
-PERSONAL_PRONOUNS = frozenset({"он", "она", "оно", "они"})
+PERSONAL_PRONOUNS = function_words("personal_pronouns")
 NAME_RELS = frozenset({"flat", "flat:name", "flat:foreign", "appos"})
 # A description set off after a name (`X, представитель МИД Франции,`; `X, исполняющий обязанности
 # представителя Госдепартамента США,`): the relations that reach its role word, and how deep.

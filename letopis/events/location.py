@@ -55,7 +55,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from weakref import WeakKeyDictionary
 
-from ..datafiles import data_rows
+from ..datafiles import data_rows, function_words
 from ..record import Location
 from ..timex import _lexicon as _timex_lexicon
 from ..timex import find_time_expressions
@@ -79,7 +79,7 @@ __all__ = [
     "one_site",
 ]
 
-LOCATION_CASES = frozenset({"в", "во", "на"})
+LOCATION_CASES = function_words("location_cases")
 PLACE_RELS = ("obl", "nmod", "advmod")
 # ranks of a place phrase: where the event is, where a march starts, where a journey ends
 AT, ORIGIN, DESTINATION = 0, 1, 2

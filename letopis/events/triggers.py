@@ -22,14 +22,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..datafiles import data_rows
+from ..datafiles import data_rows, function_words
 from ..record import EventType
 from .tree import Tree
 
 __all__ = ["Entry", "Trigger", "lexicon", "find_triggers", "is_negated", "attributive", "NEGATORS", "POLARITIES"]
 
-NEGATORS = frozenset({"не", "ни", "нет"})
-UNTIL = frozenset({"пока"})  # `пока … не`: until
+NEGATORS = function_words("negators")
+UNTIL = function_words("until")  # `пока … не`: until
 POLARITIES = frozenset({"pos", "neg", "negated", "undergo", "reported", "negreported", "block", "prospect"})
 NOMINAL_RELS = frozenset({"nsubj", "nsubj:pass", "obj", "iobj", "obl", "nmod", "conj", "appos"})
 ATTRIBUTE_RELS = frozenset({"amod", "acl"})
