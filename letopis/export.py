@@ -74,6 +74,9 @@ POLECAT_COLUMNS = (
     "Story People", "Story Organizations", "Story Locations", "Language", "Version",
     "Evidence",  # letopis's own: the sentence that states the event
 )  # fmt: skip
+# POLECAT's files write the quad code as words and join several actors with "; ".
+POLECAT_QUADS = {1: "VERBAL COOPERATION", 2: "MATERIAL COOPERATION", 3: "VERBAL CONFLICT", 4: "MATERIAL CONFLICT"}
+POLECAT_LIST = "; "
 TEXT_FORMATS = ("jsonl", "csv", "gdelt", "polecat")
 FORMATS = (*TEXT_FORMATS, "parquet")
 # The PLOVER manual codes these acts as AGREE when they are only planned (EVENTS.md).
@@ -96,6 +99,11 @@ class Codes:
     @property
     def root(self) -> str:
         return self.cameo[:2]
+
+    @property
+    def polecat_quad(self) -> str:
+        """The quad code as POLECAT's files spell it (`MATERIAL CONFLICT`), not as a number."""
+        return POLECAT_QUADS[self.quad]
 
     @property
     def gdelt_quad(self) -> int:
@@ -252,15 +260,15 @@ def _polecat_row(event: Row) -> list[Any]:
     city = _cities().get(int(location["geonameid"])) if location.get("geonameid") else None
 
     def names(codes_: list[str]) -> str:
-        return ";".join(_country_name(code) or code for code in codes_)
+        return POLECAT_LIST.join(_country_name(code) or code for code in codes_)
 
     def countries(codes_: list[str]) -> str:
-        return ";".join(code if _country_name(code) else "" for code in codes_)
+        return POLECAT_LIST.join(code if _country_name(code) else "" for code in codes_)
 
     return [
-        event["id"], event.get("date") or "", dataset_type(event), "", codes.goldstein, codes.quad, "",
-        names(event["sources"]), countries(event["sources"]), "", "", "", "", ";".join(event["sources"]), "",
-        names(event["targets"]), countries(event["targets"]), "", "", "", "", ";".join(event["targets"]), "",
+        event["id"], event.get("date") or "", dataset_type(event), "", codes.goldstein, codes.polecat_quad, "",
+        names(event["sources"]), countries(event["sources"]), "", "", "", "", POLECAT_LIST.join(event["sources"]), "",
+        names(event["targets"]), countries(event["targets"]), "", "", "", "", POLECAT_LIST.join(event["targets"]), "",
         location.get("name") or "", city["name"] if city else "", "", "", location.get("country") or "",
         city["latitude"] if city else "", city["longitude"] if city else "", location.get("geonameid") or "",
         location.get("name") or "", "PPL" if city else ("ADM" if location else ""),

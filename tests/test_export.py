@@ -91,8 +91,8 @@ def test_polecat_has_its_header_one_row_per_event_and_no_negated_acts(db) -> Non
     assert len(table) == len(events) and list(table[0]) == list(POLECAT_COLUMNS)
     brussels = [row for row in table if row["GeoNames ID"] == str(BRUSSELS)]
     assert {(row["Event Date"], row["Event Type"]) for row in brussels} == {("2013", "CONSULT"), ("2015-03", "AGREE")}
-    assert all(row["Quad Code"] == "1" for row in brussels)
-    assert any("Kazakhstan" in row["Actor Name"].split(";") for row in table)
+    assert all(row["Quad Code"] == "VERBAL COOPERATION" for row in brussels)
+    assert any("Kazakhstan" in row["Actor Name"].split("; ") for row in table)
 
 
 def test_filters_apply_to_exports(db) -> None:  # type: ignore[no-untyped-def]
