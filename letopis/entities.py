@@ -40,8 +40,10 @@ from .normalize import (
     name_word_normal,
     nominative_phrase,
     normal_form,
+    person_noun_only,
     restore_case,
     surname_nominative,
+    written_consonant_surname,
 )
 from .record import Article, Entity, Mention, Sentence, Span, Token
 
@@ -179,6 +181,7 @@ def _linked_tokens(article: Article, sentence: Sentence) -> dict[int, Entity]:
 
 LATIN_ACRONYM = re.compile(r"^[A-Z][A-Z0-9]{2,}$")
 OPEN_QUOTES, CLOSE_QUOTES = {'"', "«", "„", "“"}, {'"', "»", "“", "”"}
+QUOTED_TAIL = 4  # words a quoted name may run past the end of its NER span
 PROGRAMME_WINDOW = 6  # tokens before an acronym searched for a programme word (`программ BOMCA и CADAP`)
 
 
@@ -262,6 +265,7 @@ class _Linker:
         self._holder_names()
         self._lone_surnames()
         self._bodies_of_states()
+        self._short_igo_names()
         self._add_dateline(countries)
         self.mentions.sort(key=lambda m: (m.start, -m.stop))
 
@@ -297,14 +301,35 @@ class _Linker:
                 return replace(span, start=start, text=self.article.text[start : span.stop], normal=normal)
         if all(t.text[:1].islower() or compound_of_common_nouns(t.text) for t in tokens[begin:end]):
             return None
+        if span.type == "ORG" and begin > 0 and tokens[begin - 1].text in OPEN_QUOTES:
+            # `«Группу 24»`, `«Координационный совет пострадавших соинвесторов»`: a quoted name the tagger
+            # cut short runs to its closing quote
+            close = next(
+                (
+                    q
+                    for q in range(end, min(len(tokens), end + QUOTED_TAIL + 1))
+                    if tokens[q].text in CLOSE_QUOTES
+                ),
+                -1,
+            )
+            if close > end and all(t.pos != "PUNCT" for t in tokens[end:close]):
+                stop = tokens[close - 1].stop
+                return replace(span, stop=stop, text=self.article.text[span.start : stop], normal="")
         quote = next((q for q in range(begin + 1, end - 1) if tokens[q].text in OPEN_QUOTES), -1)
         if span.type == "ORG" and quote > 0 and all(t.pos in ("NOUN", "ADJ") for t in tokens[begin:quote]):
             # `Оппозиционная партия «Единое национальное движение»`: the description is no part of the name
             close = next((q for q in range(quote + 1, end) if tokens[q].text in CLOSE_QUOTES), end)
             start, stop = tokens[quote + 1].start, tokens[close - 1].stop
             return replace(span, start=start, stop=stop, text=self.article.text[start:stop], normal="")
+        quoted = 0 < begin and end < len(tokens) and tokens[begin - 1].text in OPEN_QUOTES  # `«Группа 24»`
+        quoted = quoted and tokens[end].text in CLOSE_QUOTES  # keeps its number
         cut = end
-        while cut > begin + 1 and _descriptive(tokens[cut - 1]) and tokens[cut - 1].text[:1].isdigit():
+        while (
+            not quoted
+            and cut > begin + 1
+            and _descriptive(tokens[cut - 1])
+            and tokens[cut - 1].text[:1].isdigit()
+        ):
             cut -= 1  # `ГРУ 66-летний`: the age of the person named next
         if cut < end:
             stop = tokens[cut - 1].stop
@@ -479,8 +504,14 @@ class _Linker:
                 words[-1] = feminine_surname(words[-1], tokens[-1].text)
         if len(words) == len(tokens) > 1 and _indeclinable_surname(tokens[-1].text, words[-1]):
             words[-1] = tokens[-1].text  # `Марио Росси`, `Альберто Фухимори`: not `Росся`, `Фухиморь`
+        if len(words) == len(tokens):  # `Яффой Иссахар` → `Яффа Иссахар`, not `Иссахара`
+            words = [written_consonant_surname(t.text, w) for t, w in zip(tokens, words, strict=True)]
+            # `Алёхиной` → `Алёхина`, not `Алехина`
+            words = [_with_yo(t.text, w) for t, w in zip(tokens, words, strict=True)]
         if len(words) > 1 and self.gaz.is_role(tokens[0].lemma):
             words = words[1:]  # `Принц Мухаммед ибн Салман` → `Мухаммед ибн Салман`
+        elif len(words) > 1 and person_noun_only(tokens[0].text):
+            words = words[1:]  # `Израильтянка Наама Иссахар` at a sentence start: a description
         return " ".join(words) or span.text
 
     def _add_programme(self, programme: _Programme) -> None:
@@ -709,6 +740,30 @@ class _Linker:
             if t.start >= mention.start and t.stop <= mention.stop and t.text[:1].isalnum()
         )
 
+    def _short_igo_names(self) -> None:
+        """`Международный трибунал`, `Гаагским Международным трибуналом` where the document names
+        `Международный трибунал по бывшей Югославии`: an unlinked organization of two or more words,
+        all of them words of an intergovernmental body's name the document links, is that body."""
+        linked = [
+            (set(self._lemmas(m)), m.entity)
+            for m in self.mentions
+            if (e := self.entities.get(m.entity)) is not None and e.kind == "igo"
+        ]
+        if not linked:
+            return
+        for key, entity in list(self.entities.items()):
+            if entity.kind not in ("", "org") or entity.type != "ORG" or entity.code:
+                continue
+            mentions = [m for m in self.mentions if m.entity == key]
+            words = [set(self._lemmas(m)) for m in mentions]
+            if not words or any(len(w) < 2 for w in words):
+                continue
+            target = next((k for names, k in linked if all(w <= names for w in words)), None)
+            if target is None:
+                continue
+            self.mentions = [replace(m, entity=target) if m.entity == key else m for m in self.mentions]
+            del self.entities[key]
+
     def _bodies_of_states(self) -> None:
         """`Комитет Сената`, `Сенат`, `Комитет`: a body named without its state, where the document names
         it with its state elsewhere (`Сената США`), is that state's body; a short name (`Комитет`) then
@@ -878,6 +933,20 @@ def _capitalized(word: str) -> str:
     parts = word.split("-")
     article = len(parts) > 1 and len(parts[0]) <= ARTICLE_LETTERS
     return "-".join(p if article and k == 0 else p[:1].upper() + p[1:] for k, p in enumerate(parts))
+
+
+def _with_yo(written: str, normal: str) -> str:
+    """The dictionary form keeps the `ё` the text writes in the same place (`Марии Алёхиной` →
+    `Мария Алёхина`, not `Алехина`): a tagger's lemma often drops it."""
+    if "ё" not in written.lower() or "ё" in normal.lower():
+        return normal
+    out = list(normal)
+    for i, (w, n) in enumerate(zip(written, normal, strict=False)):
+        if w.lower() == "ё" and n.lower() == "е":
+            out[i] = w
+        elif w.lower() != n.lower():
+            break
+    return "".join(out)
 
 
 def _inflected(word: str, name: str) -> bool:

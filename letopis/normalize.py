@@ -277,6 +277,7 @@ def _phrase_head(tokens: Sequence[Token]) -> int:
 # Verb infinitive endings: a lemma so ending made of a name word is the analyzer's misreading of an
 # indeclinable name (`Фахми` → `фахмить`, `Нгози` → `нгозить`); no person's name ends so.
 VERB_LEMMA_ENDINGS = ("ть", "ти", "чь")
+VOWELS_AND_SIGNS = frozenset("аеёиоуыэюяьъй")
 # Masculine surname stems (nominative) and the feminine nominative each takes (`Алиев` → `Алиева`,
 # `Ковальский` → `Ковальская`); the tagger reads a woman's oblique surname (`Лейлу Алиеву`) as a man's.
 FEMININE_SURNAMES = (
@@ -322,6 +323,33 @@ def feminine_surname(normal: str, text: str) -> str:
         if written.startswith(base) and written[len(base) :] in endings:
             return restore_case(stem + fem, text)
         return normal
+    return normal
+
+
+@lru_cache(maxsize=4096)
+def person_noun_only(word: str) -> bool:
+    """A word the dictionary knows only as a common noun for a person (`Израильтянка`, `Журналист`),
+    never as a first name or surname (`Вера`, `Лев` are both): a description, when it opens a name."""
+    parses = [p for p in get_morph().parse(word) if p.is_known]
+    return bool(parses) and all(
+        "NOUN" in p.tag and "anim" in p.tag and not ({"Name", "Surn", "Patr"} & set(p.tag.grammemes))
+        for p in parses
+    )
+
+
+def written_consonant_surname(text: str, normal: str) -> str:
+    """A name word written with a final consonant (`Иссахар`, `Магуайр`) is its own nominative: an
+    oblique form never drops the `-а` of a nominative, so a guessed `Иссахара` is the tagger's error."""
+    if (
+        len(text) > 2
+        and text[-1].lower() not in VOWELS_AND_SIGNS
+        and fold(normal)
+        in (
+            fold(text) + "а",
+            fold(text) + "я",
+        )
+    ):
+        return text
     return normal
 
 

@@ -333,3 +333,68 @@ def test_surname_opening_a_sentence_is_a_person(pipeline):
     assert {"Ходорковский", "Михаил Саакашвили"} <= names
     accuse = next(e for e in article.events if e.type == "ACCUSE")
     assert accuse.sources == ("Михаил Саакашвили",) and accuse.targets == ("GEO",)
+
+
+def test_consonant_surname_of_a_woman_stays_as_written(pipeline):
+    """`с Лорой Гиллеспи`: a surname written with a final consonant is its own nominative (an oblique
+    form never drops a nominative's `-а`), not `Гиллеспа`-like guesses such as `Магуайра`."""
+    from letopis.events.records import document_of
+
+    text = "Президент встретился с матерью девушки Ривкой Ашкенар."
+    article = pipeline.process(document_of({"id": "t", "text": text}))
+    names = {e.name for e in article.entities if e.kind == "person"}
+    assert names == {"Ривка Ашкенар"}
+
+
+def test_description_opening_a_name_is_cut(pipeline):
+    """`Израильтянка Ривка Ашкенар` at a sentence start: the capitalized demonym describes the person."""
+    from letopis.events.records import document_of
+
+    text = "Израильтянка Ривка Ашкенар вышла на свободу."
+    article = pipeline.process(document_of({"id": "t", "text": text}))
+    names = {e.name for e in article.entities if e.kind == "person"}
+    assert names == {"Ривка Ашкенар"}
+
+
+def test_quoted_name_keeps_its_number_and_tail(pipeline):
+    """`«Группа 24»`: a quoted organization name keeps the number before its closing quote."""
+    from letopis.events.records import document_of
+
+    text = "Суд запретил движение «Группа 24»."
+    article = pipeline.process(document_of({"id": "t", "text": text}))
+    orgs = {e.name for e in article.entities if e.kind in ("org", "")}
+    assert "Группа 24" in orgs
+
+
+def test_short_form_of_a_linked_igo_body_is_that_body(pipeline):
+    """`Международный трибунал` after `Международный трибунал по бывшей Югославии`: the same IGO body."""
+    from letopis.events.records import document_of
+
+    text = (
+        "Международный трибунал по бывшей Югославии рассмотрел дело генерала Петровича. "
+        "Петрович был обвинен Международным трибуналом в геноциде."
+    )
+    article = pipeline.process(document_of({"id": "t", "text": text}))
+    linked = {m.text: article.entity(m.entity) for m in article.mentions}
+    short = [e for t, e in linked.items() if t == "Международным трибуналом"]
+    assert short and short[0] is not None and short[0].code == "UN"
+
+
+def test_russian_antimonopoly_service_is_russia(pipeline):
+    """`ФАС` alone names the Russian Federal Antimonopoly Service (data/agencies.tsv)."""
+    from letopis.events.records import document_of
+
+    text = "ФАС оштрафовала компанию «Ромашка» за монопольно высокие цены."
+    article = pipeline.process(document_of({"id": "t", "text": text}))
+    fas = [article.entity(m.entity) for m in article.mentions if m.text == "ФАС"]
+    assert fas and fas[0] is not None and fas[0].code == "RUS"
+
+
+def test_name_keeps_the_yo_it_is_written_with(pipeline):
+    """`Петра Селёдкина` → `Петр Селёдкин`: the dictionary form keeps the text's `ё` (a lemma drops it)."""
+    from letopis.events.records import document_of
+
+    text = "Суд оштрафовал Петра Селёдкина."
+    article = pipeline.process(document_of({"id": "t", "text": text}))
+    names = {e.name for e in article.entities if e.kind == "person"}
+    assert "Петр Селёдкин" in names

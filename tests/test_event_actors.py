@@ -1391,3 +1391,74 @@ def test_held_pronoun_prefers_the_story_protagonist_over_a_recent_man(pipeline):
     )
     event = _last_event(pipeline, text, "SANCTION", "2021-06-10")
     assert event.targets == ("Олег Смирнов",)
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "sources", "targets"),
+    [
+        # counted plural demonym: private people, not their state
+        ("Власти Ирана арестовали двух британцев.", "COERCE", ("IRN",), ()),
+        # some citizens of a state (a participle restricts them): private people
+        (
+            "Власти Латвии предъявили обвинения литовским гражданам, участвовавшим в сделке.",
+            "ACCUSE",
+            ("LVA",),
+            (),
+        ),
+        # the citizenship of a named person (two states joined) tells where she is from
+        (
+            "Полиция Турции задержала гражданку Франции и Канады Анну Дюбуа.",
+            "COERCE",
+            ("TUR",),
+            ("Анна Дюбуа",),
+        ),
+    ],
+)
+def test_private_citizens_are_not_their_state(pipeline, text, type_, sources, targets):
+    """`двух британцев`, `литовским гражданам`, `гражданку Франции … Анну Дюбуа`: people of a state who act
+    privately (EVENTS.md Actors: unnamed private people are no actors, a named one is the person)."""
+    event = _last_event(pipeline, text, type_, "2021-06-10")
+    assert event.sources == sources and event.targets == targets
+
+
+def test_one_of_a_people_is_the_story_protagonist(pipeline):
+    """`52-летнему немцу грозит срок` in a story about one man (his lawyer named once): that man, not
+    Germany."""
+    text = (
+        "Бизнесмен Клаус Рихтер был задержан в Сингапуре. Клаус Рихтер отрицает вину. "
+        "Его адвокат Петер Шульц подал апелляцию. Клауса Рихтера держат в тюрьме. "
+        "Суд Сингапура приговорил 52-летнего немца к трем годам тюрьмы."
+    )
+    event = _last_event(pipeline, text, "SANCTION", "2021-06-10")
+    assert event.targets == ("Клаус Рихтер",)
+
+
+def test_unnamed_court_of_an_international_court_story(pipeline):
+    """A trial story whose only court is an international one (`Международный трибунал по Руанде` → UN):
+    an unnamed `суд` and a short form of the tribunal's name are that court, not the home state."""
+    text = (
+        "Международный трибунал ООН по Руанде рассматривает дело генерала Теонеста Багосоры. "
+        "В понедельник Международный трибунал приговорил Багосору к пожизненному заключению. "
+        "Позже суд смягчил Багосоре наказание."
+    )
+    article = pipeline.process(document_of({"id": "t", "text": text, "published": "2021-06-10"}))
+    by_type = {e.type: e for e in article.events}
+    assert by_type["SANCTION"].sources == ("UN",)
+    assert by_type["CONCEDE"].sources == ("UN",)
+
+
+def test_court_of_a_state_keeps_the_home_state(pipeline):
+    """The same story with a state's court in it is no international-court story: `суд` is the state's."""
+    text = (
+        "Международный трибунал ООН по Руанде передал дело генерала Теонеста Багосоры Верховному суду Руанды. "
+        "Позже суд смягчил Багосоре наказание."
+    )
+    event = _last_event(pipeline, text, "CONCEDE", "2021-06-10")
+    assert event.sources == ("RWA",)
+
+
+def test_court_named_by_adjectives_is_the_state(pipeline):
+    """`Клинский городской суд` is a state's court (EVENTS.md Actors: court → country code), not a party
+    named by its own name."""
+    event = _last_event(pipeline, "Клинский городской суд арестовал Олега Рябова.", "COERCE", "2021-06-10")
+    assert event.sources == ("RUS",)

@@ -76,6 +76,7 @@ AIMED_ON_TYPES = frozenset({EventType.ACCUSE, EventType.ASSAULT})
 # Acts whose passive subject is the actor's own force (`войска приведены в боевую готовность`).
 SELF_MOVED_TYPES = frozenset({EventType.MOBILIZE})
 GROUP_PRONOUNS = function_words("group_pronouns")
+COURT_WORDS = tuple(function_words("court_words"))
 COPULAS = function_words("copulas")
 AGREEMENT_REACH = 6  # tokens back from an agreed act to the agreement word it hangs from
 SUMMIT_RELS = frozenset({"nmod", "obl", "obj"})  # a summit word hangs from the meeting word this way
@@ -107,6 +108,7 @@ class Found:
     owners: list[str] = field(default_factory=list)  # states of places owning the phrase (`власти Техаса`)
     listed: set[int] = field(default_factory=set)  # ids of actors coordinated with another (`ФБР и Интерпол`)
     local: str | None = None  # the state of the clause's place (`милиция разогнала акцию в Минске` → BLR)
+    court: bool = False  # the phrase is a court word with no state of its own (`суд решил`)
 
 
 @dataclass
@@ -203,6 +205,7 @@ def collect(
     table = index.by_sentence[si]
     seen: set[int] = set()
     head_token = tree.tokens[head]
+    found.court = head_token.lemma.lower().endswith(COURT_WORDS)
     if head_token.lemma.lower() in GROUP_PRONOUNS or actor_words().get(head_token.lemma.lower()) == "group":
         found.group = True
     memory = index.memory
@@ -233,12 +236,17 @@ def collect(
             continue
         if actor.kind == "country" and j == head and _one_of_a_people(token):
             private = memory.private_person()  # `Россиянин обратился …`: the person named before
+            if private is None or _person_gender(private, token) not in (None, token.feat("Gender")):
+                private = memory.protagonist(token.feat("Gender"))  # `43-летнему россиянину грозит срок`
             if private is not None and _person_gender(private, token) in (None, token.feat("Gender")):
                 seen.add(id(actor))
                 found.resolved.append(private)
                 continue
         if actor.kind == "country" and _of_populace(tree, j):
             seen.add(id(actor))  # `жители Эквадора`, `палестинские демонстранты`: private people
+            continue
+        if actor.kind == "country" and _private_citizens(tree, j, table):
+            seen.add(id(actor))  # `задержаны несколько американцев`, `гражданку Израиля Анну Шталь`
             continue
         held_here = held and _named_head(tree, j, head)
         code = memory.code_of(actor, personal, held_here) or memory.alias(actor.value.lower())
@@ -435,6 +443,27 @@ def _described(tree: Tree, si: int, head: int, found: Found, index: ActorIndex) 
 def _one_of_a_people(token: Token) -> bool:
     """A singular demonym noun (`россиянин`, `американка`): one person of that state, not the state."""
     return token.pos == "NOUN" and token.feat("Number") == "Sing" and token.feat("Animacy") == "Anim"
+
+
+def _private_citizens(tree: Tree, j: int, table: dict[int, Actor]) -> bool:
+    """Whether the state word `j` only tells where private people are from: a counted plural demonym
+    (`несколько американцев`, `трое британцев`), some citizens (`двум российским гражданам`,
+    `российским гражданам, участвовавшим в сделке`; not all: `гражданам Грузии запрещен въезд`), or
+    the citizenship of a named person (`гражданку Израиля и США Анну Шталь`, EVENTS.md Actors)."""
+    token = tree.tokens[j]
+    if token.pos == "NOUN" and token.feat("Number") == "Plur" and token.feat("Animacy") == "Anim":
+        return bool(tree.kids(j, "nummod", "nummod:gov"))
+    first = j
+    while tree.tokens[first].rel == "conj" and tree.head(first) >= 0:
+        first = tree.head(first)
+    h = tree.head(first)
+    if h < 0 or tree.tokens[first].rel not in ("amod", "nmod"):
+        return False
+    if actor_words().get(tree.tokens[h].lemma.lower()) != "citizen":
+        return False
+    if tree.tokens[h].feat("Number") == "Plur":  # `гражданам Грузии запрещен въезд`: all of them, the state
+        return bool(tree.kids(h, "nummod", "nummod:gov", "acl", "acl:relcl"))
+    return any(table[k].kind == "person" for k in tree.subtree(h) if k in table)
 
 
 def _of_populace(tree: Tree, j: int) -> bool:
@@ -697,9 +726,17 @@ def _owner_place(tree: Tree, j: int, head: int) -> bool:
 def _state_body(tree: Tree, actor: Actor) -> bool:
     """Whether an organization's name is a state body's common name (`Минюст`, `Генпрокуратура`,
     `кабинет министров`; data/event_actors.tsv `body`): it stands for a state, not for a named group."""
-    return actor.stop - actor.start <= BODY_NAME_WORDS and (
+    if actor.stop - actor.start <= BODY_NAME_WORDS and (
         actor_words().get(tree.tokens[actor.start].lemma.lower()) == "body"
         or actor_words().get(actor.value.lower()) == "body"
+    ):
+        return True
+    # `Пермский краевой суд`, `Хорошевский районный суд`: a court named by adjectives is a state's court
+    last = tree.tokens[actor.stop - 1]
+    return (
+        actor.stop - actor.start > 1
+        and last.lemma.lower() in COURT_WORDS
+        and all(tree.tokens[k].pos == "ADJ" for k in range(actor.start, actor.stop - 1))
     )
 
 
@@ -881,7 +918,7 @@ def decide(found: Found, index: ActorIndex | None = None) -> list[str]:
     if not found.actors and found.body and not found.resolved and found.local:
         return [found.local]  # `Полиция задержала демонстрантов в Тбилиси`: the police of that state
     if not found.actors and found.body and not found.resolved and index is not None:
-        home = index.memory.home
+        home = (found.court and index.memory.court) or index.memory.home  # `суд` of a Hague-tribunal story
         return [home] if home else []
     codes: list[str] = list(found.resolved)
     names: list[str] = []

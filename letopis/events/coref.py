@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 __all__ = ["Memory", "PERSONAL_PRONOUNS", "kin_surname"]
 
 PERSONAL_PRONOUNS = function_words("personal_pronouns")
+COURT_WORDS = tuple(function_words("court_words"))
 NAME_RELS = frozenset({"flat", "flat:name", "flat:foreign", "appos"})
 # A description set off after a name (`X, представитель МИД Франции,`; `X, исполняющий обязанности
 # представителя Госдепартамента США,`): the relations that reach its role word, and how deep.
@@ -62,6 +63,7 @@ class Memory:
         self.former: set[str] = set()
         self._present: set[str] | None = None
         self.home = self._home_country()
+        self.court = self._international_court()
         self._learn_people()
         self.described = self._learn_descriptions()
         self.noun_people, self.opposition_leaders = self._learn_head_nouns()
@@ -562,6 +564,34 @@ class Memory:
         return other if self._named_together(sides, other) else None
 
     # -- home country ------------------------------------------------------------------------
+    def _international_court(self) -> str | None:
+        """The IGO of the one court a trial story names when that is an international court
+        (`Международный трибунал по бывшей Югославии` → UN): then an unnamed `суд` is that court, not
+        the home state's (an agentless arrest stays the state's: states arrest, the tribunal tries).
+        None when the story also names a court of a state (`Верховный суд Израиля`, `Мосгорсуд`) or
+        no international one."""
+        from ..normalize import fold
+
+        courts: set[str] = set()
+        for si, sentence in enumerate(self.article.sentences):
+            table = self.index.by_sentence[si]
+            for i, token in enumerate(sentence.tokens):
+                if not fold(token.lemma).endswith(COURT_WORDS):
+                    continue
+                actor = table.get(i)
+                if actor is not None and actor.kind == "igo":
+                    courts.add(actor.value)
+                elif actor is not None:
+                    return None  # `Мосгорсуд`, `Земельный суд Вены`: a court of its own
+                elif any(
+                    (a := table.get(k)) is not None and a.kind in ("country", "city", "place", "region")
+                    for k in range(max(0, i - 1), min(len(sentence.tokens), i + 3))
+                    if k != i
+                ):
+                    return None  # `Верховный суд Израиля`, `российский суд`: a state's court
+        court = next(iter(courts)) if len(courts) == 1 else None
+        return court if court is not None and court.isascii() and court.isupper() else None
+
     def _home_country(self) -> str | None:
         """The state the story happens in: the most named state (places count twice), dateline last."""
         counts: Counter[str] = Counter()
