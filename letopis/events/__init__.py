@@ -247,7 +247,9 @@ def _drafts(article: Article, index: ActorIndex) -> list[Draft]:
                 if trig.type not in SPEECH_TYPES and attributive(tree, trig.index):
                     continue  # still nests its own complements (`направленных на оказание помощи`)
                 held = trig.type in SETTING_TYPES and setting(tree, trig.index)
-                passing = circumstance(tree, si, trig.index, index, work=trig.type not in SPEECH_TYPES)
+                passing = trig.mode != "verbless" and circumstance(
+                    tree, si, trig.index, index, work=trig.type not in SPEECH_TYPES
+                )  # `Архнадзор против вмешательства`: the headline's stance is the noun phrase itself
                 if passing and trig.type == EventType.ASSAULT and not caption and _resulting(tree, trig.index):
                     passing = False  # `в результате авиаудара погибли 33 военных`: the harm the clause reports
                 if (passing and not held) or in_name(tree, si, trig.index, index):
@@ -269,6 +271,13 @@ def _drafts(article: Article, index: ActorIndex) -> list[Draft]:
                     ]
                     args.targets = list(dict.fromkeys(args.targets + [a for a in args.sources if a in toll]))
                     args.sources = [a for a in args.sources if a not in toll]
+                if trig.mode == "verbless":  # `Франция против сделки Германии`: the holder of the stance
+                    inner = decide(collect(tree, si, trig.index, index), index)
+                    stance = decide(collect(tree, si, tree.head(trig.index), index), index)
+                    stance = [a for a in stance if a not in inner]
+                    if not stance:
+                        continue
+                    args.sources, args.targets = stance, [a for a in args.sources + args.targets if a not in stance]
                 if _cancelled_occasion(tree, trig):  # `визит Путина в США отменен`: the visit's own sides
                     occasion = find_arguments(tree, si, trig.partner, trig.type, index)
                     if occasion.sources or occasion.targets:
@@ -327,7 +336,8 @@ def _drafts(article: Article, index: ActorIndex) -> list[Draft]:
                     made = index.at(si, trig.partner)  # the body created is the act's product, not a party
                     if made is not None:
                         args.targets = [t for t in args.targets if t != made.value]
-                envoy = _envoy_state(tree, si, trig.partner, index) if kind in ENVOY_TYPES else []
+                expel = trig.lemma in words_of("expel")  # `выслала дипломата`: the envoy's state is the target
+                envoy = _envoy_state(tree, si, trig.partner, index) if kind in ENVOY_TYPES and not expel else []
                 if envoy:  # `посол Польши был отозван из Минска`: the envoy's state recalls (or returns) him
                     args.sources = envoy
                     args.targets = [a for a in args.targets if a not in envoy]

@@ -265,6 +265,9 @@ def offered(tree: Tree, trigger: int) -> bool:
     """An act governed by a word of readiness (`готова предоставить убежище`, `готов обсудить`) is
     offered, not done: EVENTS.md codes an offer or stated readiness as AGREE."""
     token = tree.tokens[trigger]
+    if token.pos == "NOUN" and token.rel == "obj" and tree.head(trigger) >= 0:
+        # `готова вести переговоры`, `готов оказать помощь`: the noun act under an offered light verb
+        return offered(tree, tree.head(trigger))
     if token.pos not in ("VERB", "AUX") or token.feat("VerbForm") != "Inf" or token.rel not in OFFER_RELS:
         return False
     head = tree.head(trigger)

@@ -12,7 +12,8 @@ prospect (`ему грозит до 10 лет тюрьмы` → SANCTION, hypoth
 negation only (`заявил, что Киев не выполняет соглашения` → ACCUSE RUS → UKR). A `block` entry says when the word
 is no trigger at all (`подписал указ` is no agreement; `нота протеста` is no demonstration): it is
 tried first and, when its requirement is met, the word fires nothing. A requirement `@rel` asks for a
-dependent in that relation rather than a word.
+dependent in that relation rather than a word. A `verbless` entry is a preposition that, in a headline
+with no verb, states its holder's stance towards the noun it governs (`Архнадзор против вмешательства`).
 A participle used as a noun names a person (`задержанные`, `подозреваемый`), not an act, and does not
 fire (a protester still implies a protest).
 """
@@ -30,7 +31,9 @@ __all__ = ["Entry", "Trigger", "lexicon", "find_triggers", "is_negated", "attrib
 
 NEGATORS = function_words("negators")
 UNTIL = function_words("until")  # `пока … не`: until
-POLARITIES = frozenset({"pos", "neg", "negated", "undergo", "reported", "negreported", "block", "prospect"})
+POLARITIES = frozenset(
+    {"pos", "neg", "negated", "undergo", "reported", "negreported", "block", "prospect", "verbless"}
+)
 NOMINAL_RELS = frozenset({"nsubj", "nsubj:pass", "obj", "iobj", "obl", "nmod", "conj", "appos"})
 ATTRIBUTE_RELS = frozenset({"amod", "acl"})
 VERB_ENDINGS = ("ть", "ться", "ти", "тись", "чь", "чься")
@@ -155,14 +158,39 @@ def _agent(tree: Tree, i: int) -> bool:
     )
 
 
+def _verbless_stance(tree: Tree, table: dict[str, tuple[Entry, ...]]) -> list[Trigger]:
+    """A headline with no verb that sets an actor against something (`Архнадзор против вмешательства
+    властей`): the preposition (a `verbless` entry) states the stance; the trigger is the noun it governs,
+    which names no act of its own there (`против сделки` is no agreement)."""
+    if any(tree.tokens[i].pos in ("VERB", "AUX") for i in range(tree.lo, tree.hi)):
+        return []
+    out: list[Trigger] = []
+    for i in range(tree.lo, tree.hi):
+        token = tree.tokens[i]
+        if token.pos != "ADP" or token.rel != "case":
+            continue
+        for entry in table.get(token.lemma.lower(), ()):
+            head = tree.head(i)
+            holder = tree.head(head) if head >= 0 else -1
+            if holder >= 0 and tree.tokens[holder].lemma.lower() in table:
+                break  # `протесты против ареста`: the stance is the holder's own act, coded by its word
+            if entry.mode == "verbless" and head >= 0 and tree.tokens[head].pos == "NOUN":
+                out.append(Trigger(head, entry.type, entry.weight, entry.lemma, mode=entry.mode))
+                break
+    return out
+
+
 def find_triggers(tree: Tree) -> list[Trigger]:
     """All triggers in the tree's segment, at most one per token."""
     table = lexicon()
     found: list[Trigger] = []
     consumed: set[int] = set()
+    verbless = _verbless_stance(tree, table)
+    found.extend(verbless)
+    taken = {t.index for t in verbless}
     for i in range(tree.lo, tree.hi):
         token = tree.tokens[i]
-        if token.pos not in ("VERB", "NOUN", "ADJ", "AUX", "PROPN"):
+        if token.pos not in ("VERB", "NOUN", "ADJ", "AUX", "PROPN") or i in taken:
             continue
         entries = table.get(token.lemma.lower())
         if not entries:
