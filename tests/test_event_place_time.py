@@ -1408,3 +1408,48 @@ def test_place_someone_is_deported_to_is_not_where_the_act_is(pipeline):
     there."""
     _, found = analyse(pipeline, "Турецкие власти депортировали подозреваемого в Бельгию.")
     assert found["депортировали"][0] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "places"),
+    [
+        # a city adjective whose city's name ends in a vowel or a soft sign the adjective drops
+        pytest.param("Венский суд приговорил бизнесмена к году тюрьмы.", "приговорил", ["Вена"], id="adjective_of_a_city_ending_in_a"),
+        # the parser takes the first adjective of `Гаагский Международный трибунал` for the subject
+        pytest.param("В четверг Гаагский Международный трибунал по бывшей Югославии приговорил генерала к пожизненному заключению.", "приговорил", ["Гаага"], id="adjective_parsed_as_subject_names_the_body_city"),
+        pytest.param("Вчера Гаагский Международный трибунал приговорил генерала к десяти годам заключения.", "приговорил", ["Гаага"], id="adjective_parsed_as_a_clause_names_the_body_city"),
+        pytest.param("Суд в Иордании приговорил журналиста к году тюрьмы.", "приговорил", ["Иордания"], id="body_said_to_sit_in_a_state_acts_there"),
+        pytest.param("Басманный суд арестовал бывшего министра на два месяца.", "арестовал", ["Москва"], id="moscow_district_court_is_in_moscow"),
+        # `американские` is the state's adjective, not that of Американа (Brazil)
+        pytest.param("Американские власти арестовали хакера.", "арестовали", [], id="state_adjective_is_no_namesake_city"),
+    ],
+)
+def test_body_named_after_its_place(pipeline, text, trigger, places):
+    """EVENTS.md Location: a court or agency named after a city places the act in that city."""
+    _, found = analyse(pipeline, text, "2017-11-23")
+    assert found[trigger][0] == places
+
+
+def test_genitive_city_hung_elsewhere_still_names_the_court(pipeline):
+    """`В 2009 году суд Москвы оправдал …, однако Верховный суд …`: the parser hangs `Москвы` on the
+    later noun; the genitive right after the body's noun is its city all the same."""
+    _, found = analyse(
+        pipeline,
+        "В 2010 году суд Москвы оправдал троих обвиняемых, однако Верховный суд России отменил приговор.",
+        "2012-01-01",
+    )
+    assert found["оправдал"][0] == ["Москва"]
+
+
+def test_date_inside_the_charged_act_is_not_the_charge_date(pipeline):
+    """`обвиняется в поджоге склада в 2008 году`: the year dates the arson, not the accusation."""
+    _, found = analyse(pipeline, "Прокуратура обвинила его в поджоге склада в 2008 году.", "2014-03-31")
+    assert found["обвинила"][1] == []
+    assert found["поджоге"][1] == ["2008"]
+
+
+def test_then_after_the_subject_takes_the_date_of_the_previous_sentence(pipeline):
+    """`Власти тогда применили силу`: `тогда` after the subject word is the time named before."""
+    text = "В марте 2009 года в Кишиневе прошли массовые протесты. Полиция тогда задержала сотни демонстрантов."
+    article, events = _events_of(pipeline, text, "2011-05-26")
+    assert {e.date for e in events if e.sentence == 1} == {"2009-03"}

@@ -212,11 +212,28 @@ def _city_of_adjective(lemma: str) -> Location | None:
     from ..gazetteer import get_gazetteer
     from ..normalize import fold
 
-    if any(
-        e.kind == "country" and e.words == (fold(stem),) for e in get_gazetteer().index.get(fold(stem), ())
-    ):
-        return None  # `алжирская полиция`: the state's, not its capital's
-    return _city(stem[:1].upper() + stem[1:])
+    # `гаагский` → Гаага, `казанский` → Казань, `химкинский` → Химки: the city's name is the stem,
+    # or the stem with the ending the adjective drops
+    for name in _adjective_stems(stem):
+        if any(
+            e.kind == "country" and e.words == (fold(name),)
+            for e in get_gazetteer().index.get(fold(name), ())
+        ):
+            return None  # `алжирская полиция`, `канадская полиция`: the state's, not its capital's
+        city = _city(name[:1].upper() + name[1:])
+        if city is not None:
+            return city
+    return None
+
+
+def _adjective_stems(stem: str) -> list[str]:
+    """Names a city adjective's stem may come from, the plain stem first (`лондон-ский`); the
+    endings come from data/event_places.tsv `adjective_ending` (`гааг-а`, `казан-ь`), and a plural
+    name drops its `н` (`химкин-ский` → Химки)."""
+    out = [stem] + [stem + ending for ending in sorted(_words().get("adjective_ending", frozenset()))]
+    if stem.endswith("ин"):
+        out.append(stem[:-1])
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -780,6 +797,7 @@ class _Finder:
                 # `суд Москвы признал … и арестовал`: a conjunct verb shares its head's subject
                 subjects += self.kids(self.tree.head(h), "nsubj")
             for c in subjects:
+                c = self._noun_after(c)
                 body = _city_bodies().get(self.tree.tokens[c].lemma.lower())
                 city = _city(body) if body else None
                 if city is not None:  # `Мосгорсуд приговорил …`: a city's body by its compound name
@@ -787,8 +805,12 @@ class _Finder:
                     continue
                 if self.tree.tokens[c].lemma.lower() not in local:
                     continue
-                for k in self._named_after(c):
+                for k in self._named_after(c) + self._adjectives_before(c):
+                    actor = self.table.get(k)
                     own = _city_of_adjective(self.tree.tokens[k].lemma.lower())
+                    if own is not None and actor is not None and actor.kind == "country":
+                        if own.country != (actor.country or actor.value):
+                            continue  # `Американские власти`: the state's body, not a namesake city's
                     if self.tree.tokens[k].pos == "ADJ" and own is not None:
                         out.append((AT, k, own))  # `Лондонская полиция`, `Московский горсуд`
                         continue
@@ -797,6 +819,43 @@ class _Finder:
                         out.append(
                             (AT, k, Location(actor.name or actor.value, actor.geonameid, actor.country))
                         )
+                    elif actor is not None and self.tree.case(k) in LOCATION_CASES:
+                        # `Суд в Кувейте приговорил …`: a body said to sit in a state acts there
+                        location = self.place(k)
+                        if location is not None:
+                            out.append((AT, k, location))
+        # `Хорошевский суд Москвы`: the adjective and the genitive name one city, found once
+        unique: list[tuple[int, int, Location]] = []
+        for found in out:
+            if all(found[2] != other[2] for other in unique):
+                unique.append(found)
+        return unique
+
+    def _noun_after(self, c: int) -> int:
+        """`Гаагский Международный трибунал приговорил`: when the parser takes the first adjective
+        of a noun phrase for the subject, the subject is the noun the adjectives run up to."""
+        tokens = self.tree.tokens
+        if tokens[c].pos != "ADJ":
+            return c
+        k = c + 1
+        while k < self.tree.hi and tokens[k].pos == "ADJ":
+            k += 1
+        return k if k < self.tree.hi and tokens[k].pos == "NOUN" else c
+
+    def _adjectives_before(self, c: int) -> list[int]:
+        """The adjectives right before a body's noun and the bare genitive name right after it,
+        whatever the parser hung them on (`Гаагский Международный трибунал` read with `Гаагский` as
+        a subject of its own, `суд Москвы` with `Москвы` hung on a later noun)."""
+        tokens = self.tree.tokens
+        out: list[int] = []
+        k = c - 1
+        while k >= self.tree.lo and tokens[k].pos == "ADJ":
+            out.append(k)  # whatever relation the parser gives it (`acl`, a subject of its own)
+            k -= 1
+        k = c + 1
+        if k < self.tree.hi and tokens[k].pos == "PROPN" and tokens[k].feat("Case") == "Gen":
+            if self.tree.head(k) != c and not self.tree.case(k):
+                out.append(k)
         return out
 
     def _named_after(self, c: int) -> list[int]:

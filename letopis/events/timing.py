@@ -569,9 +569,24 @@ def _attached(tree: Tree, j: int, clause: set[int], fronted: set[int]) -> bool:
             return False
         if steps > 0 and token.pos in ("NOUN", "PROPN") and _dating_phrase(tree, j, relative):
             return False  # `после ликвидации 2 мая`: the date of the liquidation
+        if steps > 0 and _other_act(token):
+            return False  # `обвинён в захвате заложников в 1995 году`: the date of the capture
         j = tree.head(j)
         steps += 1
     return False
+
+
+def _other_act(token: Token) -> bool:
+    """A noun phrase of another act than the clause's (`в захвате заложников в 1995 году`,
+    `с введением чрезвычайного положения в 2007 году`): a time expression inside it dates that act.
+    Not an occasion the act is part of (`на встрече 5 мая`, `в ходе акции`), nor a statement's
+    carrier (`в заявлении от 5 мая`), nor the subject."""
+    if token.pos != "NOUN" or token.rel.split(":")[0] not in ("obl", "nmod", "conj"):
+        return False
+    lemma = token.lemma.lower()
+    if lemma in occasion_lemmas() or lemma in speech_lemmas():
+        return False
+    return _act_noun(token)
 
 
 def _in_when_clause(tree: Tree, sentence: Sentence, e: TimeExpression, clause: set[int]) -> bool:
@@ -720,6 +735,7 @@ def fill_restatements(
 
 
 CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ"})
+SAME_TIME_SKIP = 2  # words (the subject) that may stand before `тогда` in a sentence set at the time before
 
 
 def headline_dates(events: list[Event], article: Article) -> list[Event]:
@@ -1104,10 +1120,24 @@ def _openers() -> tuple[tuple[str, str], ...]:
 
 def _opener(text: str) -> str | None:
     """The class (`same_time`, `report`) of the words the sentence opens with, else None."""
-    head = " ".join(text.lstrip(" «\"'—–-").lower().split()[:4])
+    words_of = text.lstrip(" «\"'—–-").lower().split()
+    head = " ".join(words_of[:4])
     for words, cls in _openers():
         if head.startswith(words) and not head[len(words) : len(words) + 1].isalnum():
             return cls
+    # `Власти тогда применили силу`: `тогда` right after the subject word is as much of the time
+    # the previous sentence names as at the start
+    for skip in range(1, SAME_TIME_SKIP + 1):
+        if any(w.strip(",") != w for w in words_of[:skip]):
+            break  # `Однако, тогда`: a clause boundary comes first
+        later = " ".join(words_of[skip : skip + 4])
+        for words, cls in _openers():
+            if (
+                cls == "same_time"
+                and later.startswith(words)
+                and not later[len(words) : len(words) + 1].isalnum()
+            ):
+                return cls
     return None
 
 
