@@ -254,7 +254,7 @@ def _drafts(article: Article, index: ActorIndex) -> list[Draft]:
                     passing = False  # `в результате авиаудара погибли 33 военных`: the harm the clause reports
                 if (passing and not held) or in_name(tree, si, trig.index, index):
                     continue
-                if _prevented(tree, trig.index):
+                if _prevented(tree, trig.index) or _entitled(tree, trig.index):
                     continue  # `спор не дает двум странам заключить мирное соглашение`: the act does not happen
                 if _referred_back(tree, trig.index):
                     continue  # `Украина, считающая этот кредит обусловленным`: an act told before
@@ -416,6 +416,17 @@ def _drafts(article: Article, index: ActorIndex) -> list[Draft]:
                     if speaker and (not args.sources or set(speaker) & set(sides)):
                         kind, modality = EventType.REJECT, Modality.ASSERTED  # a denial (EVENTS.md)
                         args.sources, args.targets = speaker, []
+                if kind in THREAT_ACTS and trig.mode == "pos" and not trig.negative:
+                    alleger = _alleger(tree, si, trig.index, pred, index)
+                    if alleger is not None and not set(alleger) & set(args.sources):
+                        # `министр утверждает, что военные соседей обстреляли село`, `якобы он застрелил`:
+                        # the harm is alleged, not told in the text's own voice; the alleger accuses the doer
+                        doers = [a for a in args.sources if a not in alleger]
+                        if not doers:
+                            continue  # `повстанцы утверждают, что взрыв унёс жизни семерых`: no one is charged
+                        kind, modality = EventType.ACCUSE, Modality.ASSERTED
+                        args.sources, args.targets = alleger, doers
+                        args.source_group = args.target_group = False
                 places = find_locations(tree, si, trig.index, pred, index, trig.partner, event_type=str(kind))
                 told = str(kind) if kind != EventType.AGREE or "offer" in family(tree.tokens[trig.index].lemma) else None
                 times = find_dates(tree, sentence, trig.index, pred, reference, tense, anchor=anchor, kind=told)
@@ -607,12 +618,33 @@ def _prevented(tree: Tree, trigger: int) -> bool:
     return lemma in words_of("let") and is_negated(tree, head)
 
 
+def _entitled(tree: Tree, trigger: int) -> bool:
+    """An act one only has the right to (`генерал имеет право обжаловать приговор`, `вправе оспорить`):
+    an infinitive under a word of entitlement reports no event."""
+    token = tree.tokens[trigger]
+    head = tree.head(trigger)
+    return token.feat("VerbForm") == "Inf" and head >= 0 and tree.tokens[head].lemma.lower() in words_of("right")
+
+
 def _clause_verb(tree: Tree, pred: int) -> int:
     """The verb of a noun trigger's clause when the noun is its subject or object (`кредит не предоставлялся`)."""
     h = tree.head(pred)
     if tree.tokens[pred].pos == "NOUN" and tree.tokens[pred].rel in ("nsubj", "nsubj:pass", "obj") and h >= 0:
         return h
     return pred
+
+
+def _alleger(tree: Tree, si: int, trigger: int, pred: int, index: ActorIndex) -> list[str] | None:
+    """Who alleges the clause of `trigger` (`утверждают, что …`, `считает, что …`, `якобы`): that verb's
+    subject or the story's speaker ([] when unnamed), or None when the clause is told as fact."""
+    verb = _clause_verb(tree, pred)
+    hedges = words_of("allege")
+    if any(tree.tokens[c].lemma.lower() in hedges for j in {verb, trigger} for c in tree.kids(j, "advmod")):
+        return _speaker(tree, si, verb, index)
+    head = tree.head(verb)
+    if tree.tokens[verb].rel in SPEAKER_RELS and head >= 0 and tree.tokens[head].lemma.lower() in hedges:
+        return _speaker(tree, si, verb, index)
+    return None
 
 
 def _claimant(tree: Tree, si: int, clause: int, index: ActorIndex) -> list[str]:
@@ -956,8 +988,9 @@ def _merge_same_type(group: list[Draft]) -> list[Draft]:
                 continue  # different agents: different acts
             if (kept.modality == Modality.NEGATED) != (draft.modality == Modality.NEGATED):
                 continue  # `утверждают, что не предоставлялся, … не смогли опровергнуть`: a denial and a failed one
-            if (kept.location, kept.date) == (draft.location, draft.date) or not (
-                draft.location or draft.date
+            if all(  # `посетит Британию, где встретится с Кэмероном`: a side left unknown does not differ
+                mine is None or theirs is None or mine == theirs
+                for mine, theirs in ((kept.location, draft.location), (kept.date, draft.date))
             ):
                 kept.sources = list(dict.fromkeys(kept.sources + draft.sources))
                 kept.targets = [
