@@ -28,7 +28,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .timex import Relation, TimeExpression, find_time_expressions, month_number
+from .timex import Relation, TimeExpression, _lexicon, find_time_expressions, month_number
+
+# how far back (characters) a birth word may stand before the date it gives
+BIRTH_REACH = 20
 
 __all__ = [
     "Relation",
@@ -80,7 +83,11 @@ def text_reference(text: str) -> dt.date | None:
     """The first full date (day, month and year) a text names: the reference of a text with no
     publication date, whose year-less dates take the year the text gives (EVENTS.md Date: the year
     is null only when neither `published` nor the text determines it)."""
+    birth = _lexicon().words.get("birth", {})
     for e in find_time_expressions(text):
+        before = text[max(0, e.start - BIRTH_REACH) : e.start].split()
+        if before and before[-1].lower().strip("(,") in birth:
+            continue  # `родился 10 сентября 1993 года`: a life's start, not the day the news is of
         if e.kind == "date" and e.year is not None and e.relation is Relation.AT and e.month and e.day:
             try:
                 return dt.date(e.year, e.month, e.day)

@@ -307,6 +307,8 @@ def _weekday(m: re.Match[str], prep: str | None) -> Fields | None:
 
 def _shift(m: re.Match[str], prep: str | None) -> Fields | None:
     direction = _word("shift", m["dir"])
+    if not m["num"] and m["unit"].lower() in _lexicon().words.get("counted_unit", {}):
+        return None  # `несколько месяцев назад`, `через пару недель`: a count the text leaves vague
     count = _number(m["num"])
     unit = _word("unit", m["unit"])
     if direction == "forward":

@@ -546,3 +546,18 @@ def test_text_reference_is_the_first_full_date_it_names() -> None:
 
     assert text_reference("В 2016 году … В пятницу, 14 июля 2017 года, и 16 июля") == dt.date(2017, 7, 14)
     assert text_reference("16 июля задержали троих") is None
+
+
+def test_birth_date_is_no_text_reference() -> None:
+    """`родился 5 мая 1980 года` starts a life, not the news: it gives no year to `12 марта`."""
+    from letopis.dates import text_reference
+
+    assert text_reference("Активист родился 5 мая 1980 года в Казани. 12 марта его задержали.") is None
+    assert text_reference("Он родился в Казани. 3 апреля 2015 года его задержали.") == dt.date(2015, 4, 3)
+
+
+def test_vague_count_back_gives_no_date() -> None:
+    """`несколько недель назад`: a plural unit with no number before it counts nothing certain."""
+    assert find_time_expressions("несколько недель назад полиция задержала его") == []
+    assert find_time_expressions("много лет назад он уехал") == []
+    assert first("две недели назад полиция задержала его", WED, "past") == "2020-02-26"

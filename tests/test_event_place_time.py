@@ -1453,3 +1453,93 @@ def test_then_after_the_subject_takes_the_date_of_the_previous_sentence(pipeline
     text = "В марте 2009 года в Кишиневе прошли массовые протесты. Полиция тогда задержала сотни демонстрантов."
     article, events = _events_of(pipeline, text, "2011-05-26")
     assert {e.date for e in events if e.sentence == 1} == {"2009-03"}
+
+
+def test_place_after_a_second_conjunct_verb_is_its_place(pipeline):
+    """`скрывался … и был задержан в Польше`: the parser hangs the place on the first verb; a phrase
+    after the second conjunct belongs to it."""
+    _, found = analyse(
+        pipeline, "Беглец скрывался 10 лет и был задержан в Польше в марте прошлого года.", "2015-06-01"
+    )
+    assert found["задержан"] == (["Польша"], ["2014-03"])
+
+
+def test_capitalised_court_adjective_the_tagger_reads_as_a_name(pipeline):
+    """`Гаагским трибуналом`: a city adjective tagged PROPN still names the court's city."""
+    _, found = analyse(
+        pipeline, "Генерал был обвинён Гаагским Международным трибуналом в военных преступлениях.", "2012-01-01"
+    )
+    assert found["обвинён"][0] == ["Гаага"]
+
+
+def test_backing_promised_in_reported_words_is_dated_by_the_saying(pipeline):
+    """`заявил в среду, что не будут возражать`: support given by saying it, at the speech's time."""
+    text = "В среду глава МИД Германии заявил, что Германия не будет возражать против вооружения повстанцев Францией."
+    article, events = _events_of(pipeline, text, "2013-03-22")
+    assert {e.date for e in events if str(e.type) == "SUPPORT"} == {"2013-03-20"}
+
+
+def test_occasion_participle_on_the_subject_dates_the_act(pipeline):
+    """`Состоявшийся 5 мая суд приговорил …`: the hearing the subject names took place that day."""
+    _, found = analyse(pipeline, "Прошедший 5 мая 2014 года суд приговорил активиста к году тюрьмы.", "2014-06-01")
+    assert found["приговорил"][1] == ["2014-05-05"]
+
+
+def test_court_deciding_an_infinitive_act_places_it(pipeline):
+    """`Пермский краевой суд принял решение отказать …`: the infinitive under the decision noun is
+    the court's act, in the court's city (named `Пермь`, not a gazetteer variant)."""
+    _, found = analyse(
+        pipeline, "Казанский городской суд принял решение отказать активисту в освобождении.", "2013-04-01"
+    )
+    assert found["отказать"][0] == ["Казань"]
+
+
+def test_time_after_a_colon_belongs_to_the_quoted_clause(pipeline):
+    """`говорится в заявлении, опубликованном во вторник: «Совет на заседании в понедельник, 9 мая,
+    поддержал …»`: an expression after the colon is the quoted act's, wherever the parser hangs it."""
+    text = (
+        "Об этом говорится в заявлении партии, опубликованном во вторник, 10 мая: «Совет партии на "
+        "заседании в понедельник, 9 мая 2011 года, поддержал кандидатуру своего лидера»."
+    )
+    _, found = analyse(pipeline, text, "2011-05-10")
+    assert found["поддержал"][1] == ["2011-05-09"]
+
+
+def test_conjunct_verb_without_a_subject_shares_its_heads_time(pipeline):
+    """`заявил сегодня, что …, но требует …` read with `требует` as a conjunct of `заявил`: a verb
+    with no subject of its own is the same actor's, at the same time; its own time still wins."""
+    _, found = analyse(
+        pipeline,
+        "Лидер оппозиции заявил сегодня, что хочет мира, но требует немедленного вывода войск из столицы.",
+        "2010-05-16",
+    )
+    assert found["требует"][1] == ["2010-05-16"]
+    _, found = analyse(pipeline, "Его арестовали в мае и освободили в июне.", "2010-09-01")
+    assert found["освободили"][1] == ["2010-06"]
+
+
+def test_fronted_time_of_the_main_clause_does_not_date_a_relative_act(pipeline):
+    """`Утром 3 мая были арестованы трое, которые …, угрожали президенту`: the day is the arrest's;
+    when the parser hangs it on the relative clause's verb, the main verb before `которые` claims it."""
+    _, found = analyse(
+        pipeline,
+        "Утром 3 мая 2016 года были арестованы три молодых человека, которые используя свои страницы "
+        "в Инстаграме, угрожали президенту Чили.",
+        "2016-05-04",
+    )
+    assert found["арестованы"][1] == ["2016-05-03"]
+    assert found["угрожали"][1] == []
+
+
+def test_physical_act_told_on_with_a_connective_takes_the_previous_occasion(pipeline):
+    """`Суд Рима 5 мая приговорил X к трём годам. Кроме того, ему запрещено …`: the ban is part of
+    the same sentence of the court, its day and place; a speaker reporting it would not be."""
+    text = (
+        "5 мая 2014 года суд Рима приговорил бывшего мэра Джанни Алемано к трём годам тюрьмы. "
+        "Кроме того, Алемано на пять лет запрещено занимать государственные должности."
+    )
+    article, events = _events_of(pipeline, text, "2014-05-06")
+    later = [e for e in events if e.sentence == 1]
+    assert later and {(e.date, e.location.name if e.location else None) for e in later} == {
+        ("2014-05-05", "Рим")
+    }

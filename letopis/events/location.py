@@ -56,7 +56,7 @@ from functools import lru_cache
 from weakref import WeakKeyDictionary
 
 from ..datafiles import data_rows, function_words
-from ..record import Location
+from ..record import Location, Token
 from ..timex import _lexicon as _timex_lexicon
 from ..timex import find_time_expressions
 from .actors import Actor, ActorIndex
@@ -198,6 +198,12 @@ def _russian_name(geonameid: int, fallback: str) -> str:
     return min(names, key=lambda n: (not all(_known_place(w) for w in n.split()), len(n.split()), n))
 
 
+def _adjectival(token: Token) -> bool:
+    """An adjective, or a capitalised one the tagger reads as a name (`Гаагским Международным
+    трибуналом`: `Гаагским` comes out PROPN, still an `amod` with an adjective's lemma)."""
+    return token.pos == "ADJ" or (token.pos == "PROPN" and token.rel == "amod")
+
+
 @lru_cache(maxsize=256)
 def _city_of_adjective(lemma: str) -> Location | None:
     """The city a relational adjective names (`лондонский` → Лондон, `московский` → Москва): the
@@ -221,8 +227,8 @@ def _city_of_adjective(lemma: str) -> Location | None:
         ):
             return None  # `алжирская полиция`, `канадская полиция`: the state's, not its capital's
         city = _city(name[:1].upper() + name[1:])
-        if city is not None:
-            return city
+        if city is not None and city.geonameid is not None:  # `перм-` is a variant: named `Пермь`
+            return Location(_russian_name(city.geonameid, city.name), city.geonameid, city.country)
     return None
 
 
@@ -310,9 +316,11 @@ def find_locations(
     finder = _Finder(tree, index, si)
     kind = str(event_type or "").upper()
     finder.charges = kind in _words()["statement"]
+    finder.adopted[pred] = _strays(tree, pred)
     heads = [pred] + ([trigger] if trigger != pred else []) + ([partner] if partner >= 0 else [])
     heads += tree.ancestors(pred, frozenset({"xcomp", "csubj", "csubj:pass"}), 2)
     heads += setting_converbs(tree, pred)
+    heads += _decision_verb(tree, pred)
     if tree.tokens[trigger].pos == "NOUN":
         from .timing import occurred_clauses  # timing imports this module
 
@@ -384,6 +392,28 @@ def find_locations(
     return []
 
 
+def _decision_verb(tree: Tree, pred: int) -> list[int]:
+    """`суд принял решение отказать …`: an infinitive under the object noun of a verb is that verb's
+    act (the parser hangs it as `acl` or `nmod`), done where the verb's subject acts."""
+    token = tree.tokens[pred]
+    noun = tree.head(pred)
+    if noun < 0 or token.feat("VerbForm") != "Inf" or token.rel not in ("acl", "nmod"):
+        return []
+    verb = tree.head(noun)
+    if tree.tokens[noun].rel != "obj" or verb < 0 or tree.tokens[verb].pos != "VERB":
+        return []
+    return [verb]
+
+
+def _strays(tree: Tree, pred: int) -> list[int]:
+    """Place phrases after a second conjunct verb that the parser hangs on the first (`скрывался 16
+    лет и был арестован в Сербии`: `в Сербии` on `скрывался`): words after a verb belong to it."""
+    h = tree.head(pred)
+    if h < 0 or h > pred or tree.tokens[pred].rel != "conj" or tree.tokens[pred].pos != "VERB":
+        return []
+    return [c for c in tree.kids(h, "obl") if c > pred and tree.case(c) in LOCATION_CASES]
+
+
 def _remote(tree: Tree, heads: list[int]) -> bool:
     """The act is a phone or video call: a head or its modifier is a call word (`телефонный
     разговор`, `переговоры по видеосвязи`, `созвонились`)."""
@@ -430,6 +460,7 @@ class _Finder:
         self.index = index
         self.table = index.by_sentence[si]
         self.charges = False  # a statement's: an act it names (`обвинила в обстреле Донецка`) is no place
+        self.adopted: dict[int, list[int]] = {}  # verb → place phrases the parser hung on the verb before it
 
     @property
     def home(self) -> str | None:
@@ -445,6 +476,9 @@ class _Finder:
         """Children of `h`; a segment's root also adopts the tokens whose parse head lies in
         another line (a headline parsed together with the next line)."""
         out = self.tree.kids(h, *rels)
+        for j in self.adopted.get(h, []):
+            if not rels or self.tree.tokens[j].rel.split(":")[0] in rels:
+                out.append(j)
         if self.tree.head(h) < 0:
             tokens = self.tree.tokens
             for j in range(self.tree.lo, self.tree.hi):
@@ -811,7 +845,7 @@ class _Finder:
                     if own is not None and actor is not None and actor.kind == "country":
                         if own.country != (actor.country or actor.value):
                             continue  # `Американские власти`: the state's body, not a namesake city's
-                    if self.tree.tokens[k].pos == "ADJ" and own is not None:
+                    if _adjectival(self.tree.tokens[k]) and own is not None:
                         out.append((AT, k, own))  # `Лондонская полиция`, `Московский горсуд`
                         continue
                     actor = self.table.get(k)
@@ -849,7 +883,7 @@ class _Finder:
         tokens = self.tree.tokens
         out: list[int] = []
         k = c - 1
-        while k >= self.tree.lo and tokens[k].pos == "ADJ":
+        while k >= self.tree.lo and _adjectival(tokens[k]):
             out.append(k)  # whatever relation the parser gives it (`acl`, a subject of its own)
             k -= 1
         k = c + 1

@@ -125,6 +125,8 @@ def find_dates(
             attached = j >= 0 and j >= boundary and _attached(tree, j, clause, _fronted(tree, j, pred))
             first = _token_at(sentence, sentence.start + expression.start)
             attached = attached or (_opens_line(tree, first) and _main(tree, pred))
+            attached = attached or _across_colon(tree, j, first, pred)
+            attached = attached and not _main_clause_before(tree, first, pred)
             attached = attached and not _in_relative(tree, j, clause)
             attached = attached and not _closes_relative_noun(tree, first, clause)
         if not attached:
@@ -137,11 +139,19 @@ def find_dates(
         elif value is not None:
             out.append((j, value))
         last = expression
+    if not out and _shares_subject(tree, pred):
+        # `сообщил сегодня, что желает мира, но требует …` read as `сообщил … но требует`, `задержали
+        # в среду и допросили`: a conjunct verb with no subject of its own takes its head's time
+        head = tree.head(pred)
+        shared = find_dates(tree, sentence, head, head, reference, tense, anchor, kind)
+        out = [(i, v) for i, v in shared if i < pred]
     if not out:
         host = _occasion_host(tree, clause)
         if host >= 0:  # `Сегодня прошла пресс-конференция, на которой было сообщено о поимке`
             return find_dates(tree, sentence, host, host, reference, tense, anchor)
         said = tense == "present" or (tense == "past" and kind is not None and said_when_told(kind))
+        # `заявил, что США не будут возражать`: backing or an offer promised is given by saying it
+        said = said or (tense == "future" and str(kind).upper() in SAID_ACTS)
         speaker = speech_host(tree, pred) if said else -1
         if speaker >= 0:
             # `заявил сегодня, что требует отставки`: what is said in the present tense is done by
@@ -367,6 +377,9 @@ def _clause(tree: Tree, trigger: int, pred: int) -> set[int]:
         # `вынесла решение просить`, `проголосовал за резолюцию, осуждающую …`: the document's act
         # is the verb's act
         out.update({noun, tree.head(noun)} - {-1})
+    for subject in tree.kids(pred, "nsubj", "nsubj:pass"):
+        # `Состоявшийся 3 марта суд сократил срок`: the occasion the subject is took place then
+        out.update(v for v in tree.kids(subject, "acl") if tree.tokens[v].lemma.lower() in _occurred())
     if tree.tokens[trigger].pos == "NOUN":
         # `убийство, которое произошло 4 августа`: a relative clause that only says the act took
         # place dates the act itself
@@ -542,6 +555,67 @@ def _head_of(tree: Tree, sentence: Sentence, e: TimeExpression) -> int:
         if tree.inside(j) and tree.head(j) not in span:
             return j
     return first
+
+
+def _shares_subject(tree: Tree, pred: int) -> bool:
+    """A verb conjoined to an earlier verb with no subject of its own: one actor doing both."""
+    token = tree.tokens[pred]
+    head = tree.head(pred)
+    if token.rel != "conj" or token.pos != "VERB" or head < 0 or head > pred:
+        return False
+    return tree.tokens[head].pos == "VERB" and not tree.kids(pred, "nsubj", "nsubj:pass")
+
+
+def _main_clause_before(tree: Tree, first: int, pred: int) -> bool:
+    """`Ночью 31 июля были задержаны двое, которые угрожали президенту`: the parser may hang a fronted
+    expression on the verb of a later relative clause; when the main clause's own verb stands
+    between the expression and `который`, the expression is the main clause's, not the act's."""
+    for k in range(first + 1, pred):
+        if tree.tokens[k - 1].text == "," and _relative_word(tree.tokens[k]):
+            mains = [
+                m for m in range(first + 1, k) if tree.head(m) < 0 and tree.tokens[m].pos in ("VERB", "AUX")
+            ]
+            # the act is the relative clause's first finite verb, no part of that main clause
+            # (`заявил, что референдум, который должен …, является незаконным, и призвал …` keeps
+            # the date for `призвал`)
+            finite = any(_finite(tree.tokens[m]) for m in range(k + 1, pred))
+            return bool(mains) and not finite and not any(_below(tree, pred, m) for m in mains)
+    return False
+
+
+def _going_on_host(events: list[Event], event: Event) -> tuple[str | None, Location | None] | None:
+    """The day and place of the previous sentence's dated act a sentence going on with its account
+    shares a side with; a day, not a month or year: those cover many occasions (`в декабре ввёл
+    мораторий. Кроме того, провела расчистку …` is not on that occasion)."""
+    sides = set(event.sources) | set(event.targets)
+    host = next(
+        (
+            e
+            for e in events
+            if e.sentence == event.sentence - 1
+            and e.date is not None
+            and sides & (set(e.sources) | set(e.targets))
+        ),
+        None,
+    )
+    if host is not None and host.date is not None and len(host.date) == 10:
+        return (host.date, host.location)
+    return None
+
+
+def _finite(token: Token) -> bool:
+    return token.pos in ("VERB", "AUX") and token.feat("VerbForm") == "Fin"
+
+
+def _across_colon(tree: Tree, j: int, first: int, pred: int) -> bool:
+    """`сообщается в заявлении, распространённом в понедельник: «Бюро на собрании 16 мая поддержало
+    …»`: the parser may hang an expression of the words after a colon on a head before it; the words
+    after the colon are a clause of their own, so the expression is theirs when the act is there."""
+    h = tree.head(j) if j >= 0 else -1
+    if h < 0 or not h < first < pred:
+        return False
+    colons = [k for k in range(h + 1, first) if tree.tokens[k].text == ":"]
+    return bool(colons) and not any(tree.tokens[k].text == ":" for k in range(first, pred))
 
 
 def _fronted(tree: Tree, j: int, pred: int) -> set[int]:
@@ -1237,21 +1311,11 @@ def occasion_dates(events: list[Event], article: Article, index: ActorIndex | No
                 date, place = before.pop()
                 found = (date, place) if (date is None or len(date) == 10) and place is not None else None
         elif found is None and not physical and _goes_on(sentence.text, going_on):
-            sides = set(event.sources) | set(event.targets)
-            host = next(
-                (
-                    e
-                    for e in out
-                    if e.sentence == event.sentence - 1
-                    and e.date is not None
-                    and sides & (set(e.sources) | set(e.targets))
-                ),
-                None,
-            )
-            # a day, not a month or year: those cover many occasions (`в декабре ввёл мораторий. Кроме
-            # того, провела расчистку …` is not on that occasion)
-            if host is not None and host.date is not None and len(host.date) == 10:
-                found = (host.date, host.location)
+            found = _going_on_host(out, event)
+        if found is None and physical and _goes_on(sentence.text, going_on) and not lemmas & speech_lemmas():
+            # `Суд 26 октября приговорил его к четырём годам. Кроме того, ему запрещено занимать
+            # должности.`: told on, not reported by a speaker, the act is of the same occasion
+            found = _going_on_host(out, event)
         if found is None and not physical and not mentioned - named:
             # `Министр выступил вчера на пресс-конференции. Он потребовал …`: what is said or agreed
             # right after an occasion dated the day before is said at it
