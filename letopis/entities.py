@@ -497,6 +497,15 @@ class _Linker:
         ):
             # natasha declined the first name but left the surname as it was (`Джулиан Ассанжу`)
             normal = " ".join(normal.split()[:-1] + [_oblique_name(tokens[-1], apposed, nominal)])
+        elif (
+            len(normal.split()) == len(tokens) > 1
+            and normal.split()[0] == tokens[0].text
+            and normal.split()[-1] != tokens[-1].text
+            and bool(readings := case_readings(tokens[0].text))
+            and ("nomn", "sing") not in readings
+        ):
+            # natasha declined the surname but left the first name as it was (`Мигеля Диас-Канель`)
+            normal = " ".join([_oblique_name(tokens[0], apposed, nominal)] + normal.split()[1:])
         words = PARENTHESES.sub("", normal).split()
         if len(words) == len(tokens):
             words = [name_word_normal(t.text, w) for t, w in zip(tokens, words, strict=True)]

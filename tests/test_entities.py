@@ -398,3 +398,14 @@ def test_name_keeps_the_yo_it_is_written_with(pipeline):
     article = pipeline.process(document_of({"id": "t", "text": text}))
     names = {e.name for e in article.entities if e.kind == "person"}
     assert "Петр Селёдкин" in names
+
+
+def test_first_name_left_oblique_is_declined(stages) -> None:
+    """natasha may decline the surname and leave the first name (`Мигеля Ортис-Гарсию`): both nominative."""
+    article = process(
+        stages,
+        "Министр Перу встретился с Мигелем Ортис-Гарсией. Министр поблагодарил Мигеля Ортис-Гарсию.",
+    )
+    people = {e.name for e in article.entities if e.kind == "person"}
+    assert "Мигель Ортис-Гарсия" in people
+    assert not any(name.startswith("Мигеля") for name in people)

@@ -47,6 +47,8 @@ BODY_NAME_WORDS = 2
 # Афганистана`, `пригрозил ограничить поставки в соседнюю республику`, `хочет видеть Исламабад …`.
 # Acts of a state's police, courts or prisons: stated passively, the state they happen in does them.
 HELD_TYPES = frozenset({EventType.COERCE, EventType.SANCTION, EventType.CONCEDE})
+# Actor kinds whose head, detained or sentenced, is the person the document names in that role.
+HELD_BODY_KINDS = frozenset({"igo", "org"})
 COMPLEMENT_TYPES = frozenset({EventType.AGREE, EventType.REQUEST, EventType.THREATEN})
 # Speech acts a later refusal of `это`/`подобный шаг` turns down: a demand or a proposal.
 ASKED_TYPES = frozenset({EventType.REQUEST, EventType.AGREE})
@@ -84,8 +86,16 @@ SUMMIT_RELS = frozenset({"nmod", "obl", "obj"})  # a summit word hangs from the 
 PLACE_ADJECTIVE_ENDINGS = ("ский", "цкий")
 # `обвинения с журналиста`, `вины журналиста`: how a thing dropped or found names the person it concerns.
 CHARGED_CASES = function_words("charged_cases") | {""}
+# `не берёт на себя ответственность`: a charge word one claims, not one an accuser brings.
+CLAIMED_CHARGES = function_words("claimed_charges")
+# `просит выпустить её`, `прошение о помиловании`: what a prisoner asks the state for.
+RELEASE_WORDS = function_words("release_words")
+# `обвинение кого в чём`: the preposition of the charge an accusation names.
+CHARGE_CASES = function_words("charge_cases")
 # Endings of a noun declined as an adjective (`задержанный`, `подозреваемый`), whose form shows its gender.
 ADJECTIVAL_ENDINGS = ("ый", "ий", "ой")
+# Endings of a plural finite verb (`отпустили`, `задерживают`, `держат`).
+PLURAL_VERB_ENDINGS = ("ли", "ют", "ут", "ат", "ят")
 # Third-person pronouns (personal and possessive) → the gender and number of their antecedent.
 PRONOUN_AGREEMENT: dict[str, tuple[str | None, str | None]] = {
     "он": ("Masc", "Sing"),
@@ -216,6 +226,10 @@ def collect(
         pair = memory.main_pair(si)  # `обе стороны конфликта`, `две страны`: the story's two main parties
         if pair:
             return Found(resolved=pair, group=True)
+    if actor_words().get(head_token.lemma.lower()) == "counsel":
+        client = _client(tree, si, head, index)
+        if client:  # `Его адвокаты просили`, `адвокат Петрова заявил`: counsel speaks for the client
+            return Found(resolved=client)
     coded_person = False
     if actor_words().get(head_token.lemma.lower()) == "kin":  # `супруга Петрова`: not Петров himself
         owners = tree.kids(head, "nmod")  # only the owner's own name: an apposed `— Тамерлан` is the relative
@@ -300,11 +314,20 @@ def collect(
     found.actors = _former_role_owners(
         tree, si, _named_over_owner(tree, head, found.actors), index, head if held else -1
     )
-    if held and not found.resolved and not any(a.kind == "person" for a in found.actors):
+    # a former official is a private person whatever is done to him (`бывшего президента обвинили`)
+    if not found.resolved and not any(a.kind == "person" for a in found.actors):
         if is_role(head_token.lemma.lower()) and memory.is_former(si, head):
             holder = memory.former_holder(head_token.lemma.lower(), head_token.feat("Gender"))
             if holder is not None:  # `бывшего президента Перу арестовали`: the former president, not Peru
                 return Found(resolved=[holder])
+    named = [a for a in found.actors if a.kind == "person" and _named_head(tree, a.start, head)]
+    if held and named and not found.resolved:
+        # `арестован глава Международного фонда Доминик Стросс-Кан`: the person held, not the body he heads
+        found.actors, found.role = named, False
+    if held and not found.resolved and is_role(head_token.lemma.lower()):
+        holder = _one_holder(found.actors, index)
+        if holder is not None:  # `Глава МВФ арестован`: the one person the document gives that role
+            return Found(resolved=[holder])
     # `Юрий Солошенко, бывший директор предприятия «Знамя», получил срок`: the person, not the firm
     found.actors = _without_descriptions(tree, table, found.actors)
     described = _described(tree, si, head, found, index)
@@ -340,6 +363,32 @@ def collect(
         if armed is not None:
             found.actors.append(armed)
     return found
+
+
+def _one_holder(actors: list[Actor], index: ActorIndex) -> str | None:
+    """The one person the document names in a role of the one body or IGO a role phrase names (`глава
+    МВФ` → the IMF head named elsewhere), when the phrase names no person itself."""
+    if len(actors) != 1 or actors[0].kind not in HELD_BODY_KINDS:
+        return None
+    people = [p for p, code in index.memory.person_codes.items() if code == actors[0].value]
+    return people[0] if len(people) == 1 and people[0] not in index.memory.former else None
+
+
+def _client(tree: Tree, si: int, head: int, index: ActorIndex) -> list[str]:
+    """The person a counsel word (`адвокат`) belongs to: its genitive name or possessive pronoun."""
+    table = index.by_sentence[si]
+    for c in tree.kids(head, "nmod", "det", "nmod:poss"):
+        if tree.case(c):
+            continue
+        actor = table.get(c)
+        if actor is not None and actor.kind == "person":
+            return [actor.value]
+        if actor is None and tree.tokens[c].lemma.lower() in PRONOUN_AGREEMENT:
+            gender, number = PRONOUN_AGREEMENT[tree.tokens[c].lemma.lower()]
+            person = index.memory.antecedent(si, c, gender, number, True, _clause_subject(tree, c))
+            if person is not None and person.kind == "person":
+                return [person.value]
+    return []
 
 
 def _without_descriptions(tree: Tree, table: dict[int, Actor], actors: list[Actor]) -> list[Actor]:
@@ -958,6 +1007,8 @@ def _subject(tree: Tree, pred: int) -> tuple[int, bool]:
     ]:
         for c in tree.kids(j):
             rel = tree.tokens[c].rel
+            if rel == "nsubj" and j != pred and _indefinite_personal(tree, c, pred):
+                return -1, False  # `Айдар находился в СИЗО, а Губайдулина отпустили`: someone unnamed did it
             if rel == "nsubj" or _relative_subject(tree, c):
                 return c, False
             if rel == "nsubj:pass":
@@ -1092,6 +1143,19 @@ def _judged(tree: Tree, trigger: int, pred: int, type_: EventType) -> bool:
     )
 
 
+def _charged(tree: Tree, trigger: int, type_: EventType) -> bool:
+    """`обвинения его в военных преступлениях`: a charge noun with a `в` + locative charge phrase has
+    the one accused in its genitive (`обвинение кого в чём`), not the accuser."""
+    return (
+        type_ == EventType.ACCUSE
+        and tree.tokens[trigger].pos == "NOUN"
+        and any(
+            tree.case(c) in CHARGE_CASES and tree.tokens[c].feat("Case") == "Loc"
+            for c in tree.kids(trigger, "nmod")
+        )
+    )
+
+
 def _aimed_on(tree: Tree, c: int, type_: EventType) -> bool:
     """`подала в суд на «Газпром»`, `жалоба на Минюст`, `напали на патруль НАТО`: `на` with an
     accusative names whom a complaint or an attack is aimed at; a place takes the locative (`на
@@ -1208,6 +1272,14 @@ def find_arguments(tree: Tree, si: int, trigger: int, type_: EventType, index: A
     passive = (
         passive or tree.tokens[pred].feat("Voice") == "Pass" and tree.tokens[pred].feat("VerbForm") == "Part"
     )
+    # `бывший министр обвиняется`: a reflexive passive's nominative is the one acted on
+    passive = passive or (
+        subj >= 0
+        and subj != trigger
+        and tree.tokens[pred].pos == "VERB"
+        and tree.tokens[pred].feat("Voice") == "Pass"
+        and tree.tokens[pred].feat("VerbForm") == "Fin"
+    )
     own_targets: frozenset[int] = frozenset()
     # `прошли демонстрации с требованиями …`: the act's own `с`/`против` phrases are no agents
     if subj == trigger:
@@ -1269,9 +1341,14 @@ def find_arguments(tree: Tree, si: int, trigger: int, type_: EventType, index: A
             rel, case = tree.tokens[c].rel, tree.case(c)
             if rel == "amod" or (rel == "nmod" and not case and tree.tokens[c].feat("Case") == "Gen"):
                 if rel == "nmod" and (
-                    agented or type_ in PATIENT_NOUN_TYPES or _judged(tree, trigger, pred, type_)
+                    agented
+                    or type_ in PATIENT_NOUN_TYPES
+                    or _judged(tree, trigger, pred, type_)
+                    or _charged(tree, trigger, type_)
                 ):
                     target_heads.append(c)
+                elif rel == "nmod" and actor_words().get(tree.tokens[trigger].lemma.lower()) == "inquiry":
+                    continue  # `расследование убийства X`: what is probed, neither prober nor accused
                 else:
                     source_heads.append(c)
             elif rel == "nmod" and not case and tree.tokens[c].feat("Case") == "Ins":
@@ -1376,6 +1453,9 @@ def find_arguments(tree: Tree, si: int, trigger: int, type_: EventType, index: A
         sources += entered
     if not sources and type_ == EventType.ACCUSE:  # `посол был вызван в МИД России`: the ministry's state
         sources += [s for s in _summoning_body(tree, si, pred, index) if s not in targets]
+    if not sources and passive and type_ == EventType.ACCUSE and index.memory.court:
+        # `генерал обвиняется в геноциде` in a story of an international court: charged by that court
+        sources += [index.memory.court] if index.memory.court not in targets else []
     if not sources and passive and type_ in HELD_TYPES:
         sources += [s for s in _held_in(tree, si, pred, index) if s not in targets]
     if not sources and passive and type_ in HELD_TYPES:
@@ -1399,6 +1479,11 @@ def find_arguments(tree: Tree, si: int, trigger: int, type_: EventType, index: A
         targets += [t for t in _recalled_from(tree, si, pred, index) if t not in sources and t not in targets]
     if not targets and type_ == EventType.REJECT and _charge_denied(tree, trigger, pred):  # `Пакистан отверг
         targets += [t for t in _earlier_accusers(si, sources, index) if t not in sources]  # обвинения`
+        if not targets and _charge_denied(tree, trigger, pred, accused=True):
+            # `Бут не признал себя виновным`, `Москва отвергает эти обвинения`: a charge told before is the
+            # court's that tries the story, else its state's
+            accuser = index.memory.court or index.memory.home
+            targets += [accuser] if accuser and accuser not in sources else []
     if not targets and type_ == EventType.REJECT:  # `отказалось выдать США Ассанжа`: whom it was refused
         targets += [t for t in _refused_recipients(tree, si, pred, index) if t not in sources]
     if not targets and type_ == EventType.REJECT:  # `выход России из МУС`: the body left
@@ -1407,6 +1492,10 @@ def find_arguments(tree: Tree, si: int, trigger: int, type_: EventType, index: A
         targets += [t for t in _anaphoric_demand(tree, si, trigger, pred, index) if t not in sources]
     if not targets and type_ == EventType.REQUEST:  # `потребовали выдать его, но Путин отказал`
         targets += [t for t in _refusers(tree, si, trigger, pred, index) if t not in sources]
+    if not targets and type_ == EventType.REQUEST and _asks_release(tree, trigger, pred):
+        # `Алёхина просит выпустить ее`, `подавала прошение об освобождении`: a prisoner asks the state
+        state = acting_state(index, si, None, index.memory.home)
+        targets += [state] if state and state not in sources else []
     if not targets and type_ == EventType.ACCUSE and _to_court_of_states(tree, si, trigger, pred, index):
         state = acting_state(index, si, None, index.memory.home)  # `подать жалобу в ЕСПЧ`: a complaint
         targets += [state] if state and state not in sources else []  # there is against a state
@@ -1422,6 +1511,17 @@ def find_arguments(tree: Tree, si: int, trigger: int, type_: EventType, index: A
     args.sources = _unique(sources)
     args.targets = [t for t in _unique(targets) if t not in args.sources]
     return args
+
+
+def _asks_release(tree: Tree, trigger: int, pred: int) -> bool:
+    """Whether a demand asks for someone's release or pardon (`просит выпустить ее`, `прошение об
+    освобождении`): a release word among the demand's own dependents."""
+    near = {*tree.kids(trigger), *tree.kids(pred)}
+    return any(
+        tree.tokens[j].lemma.lower() in RELEASE_WORDS
+        for j in near
+        if tree.tokens[j].rel in ("xcomp", "obj", "nmod", "obl", "ccomp")
+    )
 
 
 def _answers_the_other_side(tree: Tree, trigger: int, pred: int, type_: EventType) -> bool:
@@ -1457,11 +1557,17 @@ def _denial(tree: Tree, trigger: int, pred: int) -> bool:
     return any(words.get(tree.tokens[j].lemma.lower()) in ("denial", "charge") for j in near)
 
 
-def _charge_denied(tree: Tree, trigger: int, pred: int) -> bool:
-    """Whether a denial rejects a charge (`отверг обвинения`, `отрицает свою причастность`), not a report."""
+def _charge_denied(tree: Tree, trigger: int, pred: int, accused: bool = False) -> bool:
+    """Whether a denial rejects a charge (`отверг обвинения`, `отрицает свою причастность`), not a report;
+    `accused`: a charge someone brought, not a responsibility one may claim (`не берёт на себя
+    ответственность` за теракт answers no accuser)."""
     words = actor_words()
     near = {trigger, pred, *tree.kids(trigger), *tree.kids(pred)}
-    return any(words.get(tree.tokens[j].lemma.lower()) == "charge" for j in near)
+    return any(
+        words.get(lemma := tree.tokens[j].lemma.lower()) == "charge"
+        and not (accused and lemma in CLAIMED_CHARGES)
+        for j in near
+    )
 
 
 def _clause_state(tree: Tree, si: int, pred: int, trigger: int, index: ActorIndex) -> str | None:
@@ -1482,6 +1588,19 @@ def _clause_state(tree: Tree, si: int, pred: int, trigger: int, index: ActorInde
                 if state:
                     states.add(state)
     return next(iter(states)) if len(states) == 1 else None
+
+
+def _indefinite_personal(tree: Tree, subject: int, verb: int) -> bool:
+    """A subjectless plural verb (`отпустили`, `задержали`) joined to a clause whose subject is singular:
+    the indefinite-personal form of an act by unnamed authorities, not that subject's act."""
+    token = tree.tokens[verb]
+    return (
+        token.pos == "VERB"
+        and token.feat("Number") == "Plur"
+        and token.text.lower().endswith(PLURAL_VERB_ENDINGS)  # the tagger may call `разогнало` plural
+        and tree.tokens[subject].feat("Number") == "Sing"
+        and not tree.kids(verb, "nsubj", "nsubj:pass")
+    )
 
 
 def _disagrees(tree: Tree, noun: int, verb: int) -> bool:

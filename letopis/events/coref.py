@@ -111,7 +111,44 @@ class Memory:
                 state = self._nearby_state(at) or self.home
                 if state:
                     self.person_codes[value] = state
+        self._learn_posts()
         self._learn_holders()
+
+    def _learn_posts(self) -> None:
+        """`поздравил Мигеля Диас-Канеля с избранием на пост главы Кубы`: a person elected or appointed
+        to a state's post in the story holds it; the person is the nearest one named before the post
+        word whose role the text does not give otherwise."""
+        from ..entities import governing_entity
+        from .actors import actor_words
+        from .arguments import is_role
+
+        words = actor_words()
+        for si, table in enumerate(self.index.by_sentence):
+            tokens = self.article.sentences[si].tokens
+            for k, token in enumerate(tokens):
+                if words.get(token.lemma.lower()) != "post" or k + 1 >= len(tokens):
+                    continue
+                if (
+                    0 <= token.head < len(tokens)
+                    and words.get(tokens[token.head].lemma.lower()) == "candidate"
+                ):
+                    continue  # `кандидатом на пост главы Франции`: sought, not held
+                roles = [r for r in range(k + 1, min(k + 4, len(tokens))) if is_role(tokens[r].lemma.lower())]
+                entity = governing_entity(self.article, si, roles[0]) if roles else None
+                if entity is None or entity.kind != "country" or not entity.code:
+                    continue
+                if self.is_former(si, roles[0]) or (
+                    k > 0 and words.get(tokens[k - 1].lemma.lower()) == "former"
+                ):
+                    continue  # `на бывшем посту`: an office left, not held
+                people = [
+                    a for p, a in sorted(table.items()) if p < k and a.kind == "person" and a.start == p
+                ]
+                if not people:
+                    continue
+                person = people[-1].value
+                if person not in self.person_codes and person not in self.former:
+                    self.person_codes[person] = entity.code
 
     def _stated_state(self, si: int, role: int, name: int) -> str | None:
         """The one state named between a role word and the name it precedes (`секретарь по вопросам прав
@@ -584,7 +621,9 @@ class Memory:
                 elif actor is not None:
                     return None  # `Мосгорсуд`, `Земельный суд Вены`: a court of its own
                 elif any(
-                    (a := table.get(k)) is not None and a.kind in ("country", "city", "place", "region")
+                    (a := table.get(k)) is not None
+                    and a.kind in ("country", "city", "place", "region")
+                    and not _seat(sentence.tokens, k, a)
                     for k in range(max(0, i - 1), min(len(sentence.tokens), i + 3))
                     if k != i
                 ):
@@ -694,6 +733,15 @@ SURNAME_GENDER_ENDINGS = (
     ("ин", "ина"),
     ("ын", "ына"),
 )
+
+
+def _seat(tokens: Sequence[Token], k: int, actor: Actor) -> bool:
+    """`из зала суда в Гааге`: a city in the locative after `в` is where a court sits, not whose it is."""
+    from .arguments import LOCATIVE_CASES
+
+    if actor.kind != "city" or k == 0:
+        return False
+    return tokens[k - 1].lemma.lower() in LOCATIVE_CASES and tokens[k].feat("Case") == "Loc"
 
 
 def kin_surname(first: str, token: Token, owner: str) -> str:
