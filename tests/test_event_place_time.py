@@ -1543,3 +1543,39 @@ def test_physical_act_told_on_with_a_connective_takes_the_previous_occasion(pipe
     assert later and {(e.date, e.location.name if e.location else None) for e in later} == {
         ("2014-05-05", "Рим")
     }
+
+
+def test_act_naming_a_rally_takes_its_day_while_every_sentence_between_names_it(pipeline):
+    from letopis.events.timing import occasion_dates
+
+    linked = (
+        "В субботу в Казани прошёл митинг против закрытия больницы. "
+        "Организаторы митинга раздавали листовки. "
+        "Участники митинга несли плакаты. "
+        "Начало митинга задержалось на час. "
+        "К концу митинга полиция задержала двух участников митинга."
+    )
+    broken = (
+        "В субботу в Казани прошёл митинг против закрытия больницы. "
+        "Организаторы раздавали листовки. "
+        "Погода была холодной. "
+        "Больница работает с прошлого века. "
+        "К концу митинга полиция задержала двух участников митинга."
+    )
+    for text, expected in [(linked, "2011-05-14"), (broken, None)]:
+        article = pipeline.process(document_of({"id": "t", "text": text, "published": "2011-05-16"}))
+        events = [_told(EventType.COERCE, 4, "задержала")]
+        (out,) = occasion_dates(events, article)
+        assert out.date == expected, text  # the thread of one rally, unbroken; else too far back
+
+
+def test_statement_at_court_hearings_placed_before_is_made_there(pipeline):
+    text = (
+        "Во вторник в Ньюарке начались слушания по делу российского хакера. "
+        "На слушаниях хакер отверг обвинения прокуратуры США."
+    )
+    _, found = analyse(pipeline, text, "2013-02-20")
+    assert found["отверг"][0] == ["Ньюарк"]  # the hearings are an occasion the text placed
+    text = "В пятницу в Ньюарке начнутся слушания по делу российского хакера. Хакер отверг обвинения прокуратуры США."
+    _, found = analyse(pipeline, text, "2013-02-20")
+    assert found["отверг"][0] == []  # hearings still to come: the denial was made elsewhere

@@ -1359,7 +1359,9 @@ def _occasion_day(
     """The day the nearest earlier sentence within `reach` gives one of the occasion words `named`
     (an exact day only), with the place of that sentence's act of that day, or, when it states
     none and `index` is given, the place it names for the occasion word."""
-    for sj in range(si - 1, max(-1, si - reach - 1), -1):
+    for sj in range(si - 1, -1, -1):
+        if si - sj > reach and not (reach == OCCASION_REACH and _threaded(article, sj + 1, si, named)):
+            break
         for lemma in sorted(named):
             value = _dated_word(article.sentences[sj], lemma, reference)
             if value is None:
@@ -1372,6 +1374,14 @@ def _occasion_day(
                 places = [place] if place is not None else []
             return value, places[0] if places else None
     return None
+
+
+def _threaded(article: Article, first: int, last: int, named: set[str]) -> bool:
+    """Every sentence from `first` up to `last` names the occasion again (`акция` … `участникам
+    акции` … `начало акции` …): the account of one occasion goes on past OCCASION_REACH."""
+    return all(
+        named & {t.lemma.lower() for t in article.sentences[k].tokens} for k in range(first, last)
+    )
 
 
 def _word_place(sentence: Sentence, si: int, lemma: str, index: ActorIndex) -> Location | None:
