@@ -4,8 +4,9 @@ Prints each EVENT mention's head-word lemma (pymorphy3: the first noun or verb o
 count and how letopis/data/triggers.tsv knows it: the types of its plain entries, `cond:` types that fire
 only with a required dependent, `-` when unknown. The PLOVER type is assigned by hand when a candidate is
 added to triggers.tsv (NEREL EVENT has no type); this script only ranks what a reader meets in news.
-Documents of our held-out checks (tests/fixtures/events/extra.docs.jsonl ids `nerel-train-<stem>`, the
-shared dev set's `nerel-<stem>`) are skipped so those sets stay a fair check. With `--political FILE`
+Documents of every gold set (tests/fixtures/events/*.docs.jsonl and ../shared/data/events/*.docs.jsonl,
+ids `nerel-<stem>`, `nerel-train-<stem>`, `nerel-dev-<stem>`, `nerel-test-<stem>`) are skipped, so no tuning or
+held-out set is mined from. With `--political FILE`
 (one lemma a line: the hand-picked political act words), prints how many of their mentions the lexicon
 covers with a plain entry (fires on the word alone) and with any entry.
 
@@ -26,23 +27,20 @@ from letopis.events.triggers import lexicon
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT = ROOT.parent / "shared/data/nerel/NEREL-v1.1/train"
-HELD_OUT = (
-    (ROOT / "tests/fixtures/events/extra.docs.jsonl", "nerel-train-"),
-    (ROOT.parent / "shared/data/events/dev.docs.jsonl", "nerel-"),
-)
+GOLD_DIRS = (ROOT / "tests/fixtures/events", ROOT.parent / "shared/data/events")
+NEREL_ID = re.compile(r"^nerel-(?:(?:train|dev|test)-)?(.+)$")
 HEAD_POS = ("NOUN", "VERB", "INFN", "PRTF", "PRTS", "GRND")
 
 
 def held_out() -> set[str]:
-    """Stems of NEREL files that are in our evaluation sets."""
+    """Stems of NEREL files used by any gold set (tuning or held-out): mining them would leak the answers."""
     out: set[str] = set()
-    for path, prefix in HELD_OUT:
-        if not path.exists():
-            continue
-        for line in path.read_text(encoding="utf-8").splitlines():
-            doc_id = json.loads(line)["id"] if line.strip() else ""
-            if doc_id.startswith(prefix):
-                out.add(doc_id[len(prefix) :])
+    for folder in GOLD_DIRS:
+        for path in sorted(folder.glob("*.docs.jsonl")) if folder.is_dir() else ():
+            for line in path.read_text(encoding="utf-8").splitlines():
+                found = NEREL_ID.match(json.loads(line).get("id", "")) if line.strip() else None
+                if found:
+                    out.add(found.group(1))
     return out
 
 

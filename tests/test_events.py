@@ -1542,3 +1542,55 @@ MORE_ROWS = [
 def test_release_lift_and_force_rows(pipeline, type_, text, source):
     found = [e for e in events_of(pipeline, text) if e.type == type_]
     assert found and any(source in e.sources for e in found), [(e.type, e.sources) for e in events_of(pipeline, text)]
+
+
+# --- round 4: restatements with fewer actors merge; distinct acts stay apart (sentences written for these tests)
+
+
+def _concede(sentence: int, targets: tuple[str, ...], date: str | None, text: str, type_: str = "CONCEDE") -> Event:
+    from letopis.record import EventType, Modality
+
+    return Event(doc_id="t", type=EventType(type_), sources=("GEO",), targets=targets, location=None, date=date,
+                 modality=Modality.ASSERTED, evidence=text, confidence=0.5, sentence=sentence)
+
+
+def test_a_later_record_naming_fewer_actors_restates_the_act_and_keeps_the_first_sentence():
+    from letopis.events.dedupe import family, merge
+
+    both = _concede(1, ("Иван Петров", "Олег Сидоров"), "2024-05-01",
+                    "Первого мая власти Грузии освободили Ивана Петрова и Олега Сидорова.")
+    one = _concede(3, ("Иван Петров",), None, "Освобождение Ивана Петрова власти Грузии объяснили гуманизмом.")
+    merged = merge([both, one], None, [family("освободить"), family("освобождение")])
+    assert [members for _, members in merged] == [[0, 1]]
+    assert merged[0][0].evidence == both.evidence and merged[0][0].targets == both.targets
+
+
+def test_acts_with_other_people_dates_or_one_more_act_marker_stay_apart():
+    from letopis.events.dedupe import family, merge
+
+    stems = [family("задержать"), family("задержать")]
+    first = _concede(1, ("Иван Петров",), None, "Полиция Грузии задержала Ивана Петрова.", "COERCE")
+    other = _concede(2, ("Олег Сидоров",), None, "Полиция Грузии задержала Олега Сидорова.", "COERCE")
+    assert len(merge([first, other], None, stems)) == 2
+    pair = _concede(1, ("Иван Петров", "Олег Сидоров"), None, "Полиция Грузии задержала Петрова и Сидорова.", "COERCE")
+    again = _concede(3, ("Иван Петров",), None, "Позже полиция Грузии вновь задержала Ивана Петрова.", "COERCE")
+    assert len(merge([pair, again], None, stems)) == 2
+    march = _concede(1, ("Иван Петров", "Олег Сидоров"), "2024-03-01",
+                     "Первого марта министр Грузии встретился с Петровым и Сидоровым.", "CONSULT")
+    april = _concede(4, ("Иван Петров",), "2024-04-12", "12 апреля министр Грузии встретился с Петровым.", "CONSULT")
+    undated = _concede(5, ("Иван Петров",), None, "Министр Грузии встречался с Петровым и в 2019 году.", "CONSULT")
+    meet = [family("встретиться")] * 3
+    assert [members for _, members in merge([march, april, undated], None, meet)] == [[0], [1], [2]]
+
+
+def test_a_later_record_with_an_unknown_side_or_no_place_restates_but_another_one_does_not():
+    from letopis.events.dedupe import family, merge
+    from letopis.record import Location
+
+    tbilisi = Location(name="Тбилиси", geonameid=611717, country="GEO")
+    arrest = replace(_concede(1, ("Иван Петров",), None, "В Тбилиси полиция Грузии арестовала Ивана Петрова.",
+                              "COERCE"), location=tbilisi)
+    by_whom = replace(_concede(3, (), None, "Арест проводила полиция Грузии.", "COERCE"), targets=())
+    unnamed = replace(_concede(4, (), None, "Полиция Грузии арестовала и другого активиста.", "COERCE"), targets=())
+    stems = [family("арестовать"), family("арест"), family("арестовать")]
+    assert [members for _, members in merge([arrest, by_whom, unnamed], None, stems)] == [[0, 1], [2]]

@@ -5,16 +5,21 @@ A headline and the body sentence that restates it rarely name the same actors: t
 `Арестован Ратко Младич`, the body `сербские власти арестовали Ратко Младича`. So two records of one
 type and modality are the same act when their actors are compatible (one set contains the other,
 or they share an actor and neither adds a side the other lacks) and their place and date do not
-contradict (equal; a headline may leave them unknown, and takes them from its first restatement). The merged record keeps the first evidence and takes the
+contradict (equal; a headline may leave them unknown, and takes them from its first restatement). In the
+body a later record of the same word family restates the act when it names only actors the kept one
+names (a subset on each side, a side may be unknown), no other place, and no time of its own, unless it
+marks one more act (`также`, `другого`, `вновь`: circumstance.tsv `another`). The merged record keeps the first evidence and takes the
 more complete actor set, place and date.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from ..datafiles import data_rows
+from ..normalize import normal_form
 from ..record import Event, Location
 from ..timex import find_time_expressions
 
@@ -122,6 +127,33 @@ def _retold(kept: _Kept, event: Event, stems: frozenset[str]) -> bool:
     return not find_time_expressions(event.evidence)
 
 
+def _another(text: str) -> bool:
+    """The sentence tells one more act of its kind (`также`, `другого`, `вновь`: circumstance.tsv `another`)."""
+    from .mentions import words_of
+
+    marks = words_of("another")
+    return any(normal_form(word) in marks for word in re.findall(r"\w+", text.lower()))
+
+
+def _restates(kept: _Kept, event: Event, stems: frozenset[str]) -> bool:
+    """A later record of the kept one's word family naming no actor it lacks (a side may be unknown) and
+    no other place or time (`освободили Петрова и Сидорова` … `освобождение Петрова`; `арест проводила
+    полиция`): the story retelling its act. A sentence marking one more act (`арестовала и другого
+    активиста`, `вновь задержала`) is another act."""
+    if (kept.event.type, kept.event.modality) != (event.type, event.modality):
+        return False
+    if not stems & kept.family or _another(event.evidence) or not (event.sources or event.targets):
+        return False
+    if not (set(event.sources) <= set(kept.event.sources) and set(event.targets) <= set(kept.event.targets)):
+        return False
+    # a place of its own is another act; none at all is the story not repeating it (a body record without
+    # a place may name a city the extractor did not resolve, but merging it costs less than a duplicate)
+    if event.location is not None and _place(kept.event.location) != _place(event.location):
+        return False
+    # `уже освобождали в 2019 году`: a time the extractor could not place is still another time
+    return event.date == kept.event.date or (event.date is None and not find_time_expressions(event.evidence))
+
+
 def merge(
     events: list[Event],
     contents: list[str | None] | None = None,
@@ -143,7 +175,8 @@ def merge(
     for n, (event, content, stems) in enumerate(zip(events, contents, families, strict=True)):
         for k, other in enumerate(kept):
             headline = other.headline or event.sentence == 0 or _retold(other, event, stems)
-            if not same_act(other.event, event, headline):
+            restated = _restates(other, event, stems)
+            if not restated and not same_act(other.event, event, headline):
                 continue
             if content is not None and other.contents and content not in other.contents:
                 continue
