@@ -313,6 +313,14 @@ def feminine_surname(normal: str, text: str) -> str:
     """A woman's surname in the nominative from the masculine lemma a tagger gave it, when the written
     (oblique) form is a feminine one of that stem: `Алиев`/`Алиеву` → `Алиева`."""
     folded, written = fold(normal), fold(text)
+    if folded == written:  # left as written (`Марию Алёхину`): a masculine stem and a feminine ending
+        for masc, fem in FEMININE_SURNAMES:
+            if masc.endswith(("ий", "ой")):
+                continue
+            for ending in ("у", "ой", "ою"):
+                stem = written[: -len(ending)] if written.endswith(ending) else ""
+                if len(stem) > len(masc) + 1 and stem.endswith(fold(masc)):
+                    return restore_case(stem[: -len(masc)] + fem, text)
     for masc, fem in FEMININE_SURNAMES:
         if not folded.endswith(masc) or len(folded) <= len(masc) + 1:
             continue

@@ -409,3 +409,12 @@ def test_first_name_left_oblique_is_declined(stages) -> None:
     people = {e.name for e in article.entities if e.kind == "person"}
     assert "Мигель Ортис-Гарсия" in people
     assert not any(name.startswith("Мигеля") for name in people)
+
+
+def test_feminine_surname_left_in_an_oblique_case():
+    """`Ольгу Смирнову`: a surname the normalizer left as written becomes the feminine nominative."""
+    from letopis.normalize import feminine_surname
+
+    assert fold(feminine_surname("Смирнову", "Смирнову")) == fold("Смирнова")
+    assert fold(feminine_surname("Лебедевой", "Лебедевой")) == fold("Лебедева")
+    assert feminine_surname("Смирнов", "Смирнов") == "Смирнов"

@@ -1511,9 +1511,7 @@ def test_accused_and_office_holders_named_by_the_text(pipeline, text, type_, sou
 
 def test_reflexive_passive_subject_is_acted_on(pipeline):
     """`Бывший министр обвиняется в растрате`: a reflexive passive's subject is the accused (the target)."""
-    text = (
-        "Бывший министр обороны Болгарии Иван Петров живет в Софии. Бывший министр обвиняется в растрате."
-    )
+    text = "Бывший министр обороны Болгарии Иван Петров живет в Софии. Бывший министр обвиняется в растрате."
     event = _last_event(pipeline, text, "ACCUSE", "2021-06-10")
     assert event.targets == ("Иван Петров",)
 
@@ -1538,7 +1536,9 @@ def test_international_court_charges_and_its_seat(pipeline):
 
 def test_state_court_story_keeps_the_state_as_accuser(pipeline):
     """The same charge in a story of a state's court is that state's."""
-    text = "Верховный суд Руанды рассматривает дело генерала Теонеста Багосоры. Генерал обвиняется в геноциде."
+    text = (
+        "Верховный суд Руанды рассматривает дело генерала Теонеста Багосоры. Генерал обвиняется в геноциде."
+    )
     event = _last_event(pipeline, text, "ACCUSE", "2021-06-10")
     assert event.sources == ("RWA",)
 
@@ -1567,14 +1567,64 @@ def test_held_head_of_a_body_is_the_person(pipeline, text):
 
 
 def test_counsel_speaks_for_the_client(pipeline):
-    """`его адвокат Олег Смирнов отверг обвинения`: a lawyer's act is the client's (the actor), not the
-    lawyer's own."""
-    text = (
-        "Полиция Литвы задержала Петра Иванова. "
-        "Иванов молчал в суде, а его адвокат Олег Смирнов отверг обвинения."
-    )
+    """`его адвокат отверг обвинения`: an unnamed lawyer's act is the client's (the actor)."""
+    text = "Полиция Литвы задержала Петра Иванова. Иванов молчал в суде, а его адвокат отверг обвинения."
     event = _last_event(pipeline, text, "REJECT", "2021-06-10")
     assert event.sources == ("Петр Иванов",)
+
+
+def test_named_counsel_speaks_for_themselves(pipeline):
+    """`адвокат Иванова Олег Смирнов`: a lawyer the text names is the actor, not the client."""
+    text = "Полиция Литвы задержала Петра Иванова. Адвокат Иванова Олег Смирнов отверг обвинения."
+    event = _last_event(pipeline, text, "REJECT", "2021-06-10")
+    assert event.sources == ("Олег Смирнов",)
+
+
+def test_pronoun_finds_a_foreign_woman_by_agreement(pipeline):
+    """`Мейрид Энн Фаррелл, которой …`: a first name the dictionary lacks gets its gender from the words
+    agreeing with it (the tagger calls it masculine), so a later `её` finds her."""
+    text = (
+        "Египет выслал Мейрид Энн Фаррелл, которой был закрыт въезд в страну. Как сообщили египетские "
+        "власти, во вторник она была посажена на рейс в Лондон. Накануне Верховный суд Египта оставил в "
+        "силе распоряжение о её депортации."
+    )
+    event = _last_event(pipeline, text, "REJECT", "2021-06-10")
+    assert event.sources == ("EGY",) and event.targets == ("Мейрид Энн Фаррелл",)
+
+
+def test_own_meeting_of_an_igo_has_no_host(pipeline):
+    """`министры ЕС на совещании в Люксембурге`: the venue of an organization's own meeting is a place."""
+    text = "Министры иностранных дел Евросоюза провели совещание в Бельгии."
+    event = _last_event(pipeline, text, "CONSULT", "2021-06-10")
+    assert event.sources == ("EU",) and event.targets == ()
+
+
+def test_thing_asked_of_an_addressee_is_no_party(pipeline):
+    """`потребовала от ООН санкций против Ирана`: the demand is aimed at the one asked, not at Iran."""
+    text = "Госсекретарь США потребовала от Совета Безопасности ООН новых санкций против Сирии."
+    event = _last_event(pipeline, text, "REQUEST", "2021-06-10")
+    assert event.targets == ("UN",)
+
+
+def test_charge_by_unnamed_authorities(pipeline):
+    """`ему предъявили обвинение`: a subjectless plural charge is the authorities' of the story's state."""
+    text = "Блогера Ивана Петрова задержали в Минске. Ему предъявили обвинение в экстремизме."
+    event = _last_event(pipeline, text, "ACCUSE", "2021-06-10")
+    assert event.sources == ("BLR",) and event.targets == ("Иван Петров",)
+
+
+def test_claim_of_innocence_answers_the_accusing_state(pipeline):
+    """`настаивает на своей невиновности`: denying a charge told before answers the story's state."""
+    text = "Бизнесмена Ивана Петрова арестовали в Минске. Петров настаивает на своей невиновности."
+    event = _last_event(pipeline, text, "REJECT", "2021-06-10")
+    assert event.sources == ("Иван Петров",) and event.targets == ("BLR",)
+
+
+def test_oblique_feminine_surname_left_as_written(pipeline):
+    """`Ольгу Смирнову` left undeclined by the name normalizer is still `Ольга Смирнова`."""
+    text = "Суд Белоруссии оставил Ольгу Смирнову под стражей. Смирнова не признала своей вины."
+    event = _last_event(pipeline, text, "REJECT", "2021-06-10")
+    assert event.sources == ("Ольга Смирнова",)
 
 
 def test_probed_genitive_is_no_party(pipeline):
@@ -1588,7 +1638,9 @@ def test_probed_genitive_is_no_party(pipeline):
 def test_prisoner_asking_release_asks_the_state(pipeline):
     """`Козлова просит выпустить ее из тюрьмы`: a demand for one's release is aimed at the state holding
     the prisoner."""
-    text = "Суд Белоруссии приговорил Анну Козлову к двум годам колонии. Козлова просит выпустить ее из тюрьмы."
+    text = (
+        "Суд Белоруссии приговорил Анну Козлову к двум годам колонии. Козлова просит выпустить ее из тюрьмы."
+    )
     event = _last_event(pipeline, text, "REQUEST", "2021-06-10")
     assert event.sources == ("Анна Козлова",) and event.targets == ("BLR",)
 

@@ -23,7 +23,6 @@ from .actors import (
     lower_case_names,
     party_word,
 )
-from .coref import _person_gender
 from .tree import Tree
 
 __all__ = ["Arguments", "find_arguments", "predicate_of", "is_role"]
@@ -226,7 +225,10 @@ def collect(
         pair = memory.main_pair(si)  # `обе стороны конфликта`, `две страны`: the story's two main parties
         if pair:
             return Found(resolved=pair, group=True)
-    if actor_words().get(head_token.lemma.lower()) == "counsel":
+    if actor_words().get(head_token.lemma.lower()) == "counsel" and _named_counsel(tree, si, head, index):
+        # `Адвокат Алёхиной Оксана Дарова`: the client named in the genitive is not an actor beside her
+        skip = skip | {j for c in tree.kids(head, "nmod") if not tree.case(c) for j in tree.subtree(c)}
+    elif actor_words().get(head_token.lemma.lower()) == "counsel":
         client = _client(tree, si, head, index)
         if client:  # `Его адвокаты просили`, `адвокат Петрова заявил`: counsel speaks for the client
             return Found(resolved=client)
@@ -250,9 +252,9 @@ def collect(
             continue
         if actor.kind == "country" and j == head and _one_of_a_people(token):
             private = memory.private_person()  # `Россиянин обратился …`: the person named before
-            if private is None or _person_gender(private, token) not in (None, token.feat("Gender")):
+            if private is None or memory.person_gender(private, token) not in (None, token.feat("Gender")):
                 private = memory.protagonist(token.feat("Gender"))  # `43-летнему россиянину грозит срок`
-            if private is not None and _person_gender(private, token) in (None, token.feat("Gender")):
+            if private is not None and memory.person_gender(private, token) in (None, token.feat("Gender")):
                 seen.add(id(actor))
                 found.resolved.append(private)
                 continue
@@ -372,6 +374,17 @@ def _one_holder(actors: list[Actor], index: ActorIndex) -> str | None:
         return None
     people = [p for p, code in index.memory.person_codes.items() if code == actors[0].value]
     return people[0] if len(people) == 1 and people[0] not in index.memory.former else None
+
+
+def _named_counsel(tree: Tree, si: int, head: int, index: ActorIndex) -> bool:
+    """`Адвокат Алёхиной Оксана Дарова заявила`: a counsel word with a name of its own in its case is
+    that named person, who speaks for themselves, not for the client."""
+    case = tree.tokens[head].feat("Case")
+    for c in tree.subtree(head):
+        actor = index.by_sentence[si].get(c)
+        if c != head and actor is not None and actor.kind == "person" and tree.tokens[c].feat("Case") == case:
+            return True
+    return False
 
 
 def _client(tree: Tree, si: int, head: int, index: ActorIndex) -> list[str]:
@@ -1194,6 +1207,24 @@ def _demanded_act(tree: Tree, si: int, c: int, index: ActorIndex) -> bool:
     return token.pos == "NOUN" and index.at(si, c) is None and bool(lexicon().get(token.lemma.lower()))
 
 
+def _asked_thing(
+    tree: Tree, si: int, h: int, index: ActorIndex, addressed: set[int], type_: EventType
+) -> bool:
+    """Whether `h` is the thing a demand with a named addressee asks for (`требует от ООН резолюции
+    против Ирана`): a common noun object; the addressee is the demand's target, whom the thing
+    asked for would touch is not."""
+    if type_ != EventType.REQUEST or not addressed or h in addressed:
+        return False
+    for _ in range(3):  # the thing itself or a phrase inside it (`против Ирана`)
+        token = tree.tokens[h]
+        if token.rel == "obj" and token.pos == "NOUN" and index.at(si, h) is None:
+            return True
+        h = tree.head(h)
+        if h < 0:
+            return False
+    return False
+
+
 def _place_party(si: int, h: int, index: ActorIndex, addressed: set[int]) -> list[str]:
     """`потребовал от Белоруссии`, `получило от Гаваны отказ`: a state or capital in an `от` phrase
     that names a party (in `addressed`) is that state, though `от` phrases elsewhere tell places."""
@@ -1427,6 +1458,8 @@ def find_arguments(tree: Tree, si: int, trigger: int, type_: EventType, index: A
         args.source_group |= found.group and not (found.actors or found.resolved)
     targets: list[str] = []
     for h in target_heads:
+        if _asked_thing(tree, si, h, index, addressed, type_):
+            continue  # `требует от ООН резолюции против Ирана`: asked of the UN; what it asks is no party
         topic = _claim_topic(tree, h) if type_ == EventType.REJECT else frozenset()
         found = collect(
             tree, si, h, index, personal=type_ in PERSONAL_TYPES, skip=topic, held=type_ in HELD_TYPES
@@ -1456,6 +1489,10 @@ def find_arguments(tree: Tree, si: int, trigger: int, type_: EventType, index: A
     if not sources and passive and type_ == EventType.ACCUSE and index.memory.court:
         # `генерал обвиняется в геноциде` in a story of an international court: charged by that court
         sources += [index.memory.court] if index.memory.court not in targets else []
+    if not sources and not args.source_group and type_ == EventType.ACCUSE and targets and subj < 0:
+        if _unnamed_plural(tree, pred):  # `ему предъявили обвинение`: a charge by unnamed authorities
+            state = index.memory.court or acting_state(index, si, None, index.memory.home)
+            sources += [state] if state and state not in targets else []
     if not sources and passive and type_ in HELD_TYPES:
         sources += [s for s in _held_in(tree, si, pred, index) if s not in targets]
     if not sources and passive and type_ in HELD_TYPES:
@@ -1506,7 +1543,7 @@ def find_arguments(tree: Tree, si: int, trigger: int, type_: EventType, index: A
         other = index.memory.counterpart(_unique(sources), si, main=type_ == EventType.REJECT)
         targets += [other] if other else []
     targets += _hosts(tree, si, trigger, pred, index)
-    if type_ == EventType.CONSULT:
+    if type_ == EventType.CONSULT and not _own_meeting(si, _unique(sources), targets, index):
         targets += _summit_hosts(tree, si, trigger, pred, index)
     args.sources = _unique(sources)
     args.targets = [t for t in _unique(targets) if t not in args.sources]
@@ -1588,6 +1625,19 @@ def _clause_state(tree: Tree, si: int, pred: int, trigger: int, index: ActorInde
                 if state:
                     states.add(state)
     return next(iter(states)) if len(states) == 1 else None
+
+
+def _unnamed_plural(tree: Tree, verb: int) -> bool:
+    """A finite plural verb with no subject anywhere (`его обвиняют`, `ей предъявили обвинение`): the
+    indefinite-personal form, an act of unnamed authorities."""
+    token = tree.tokens[verb]
+    return (
+        token.pos == "VERB"
+        and token.feat("Number") == "Plur"
+        and token.feat("VerbForm") == "Fin"
+        and token.text.lower().endswith(PLURAL_VERB_ENDINGS)
+        and not tree.kids(verb, "nsubj", "nsubj:pass")
+    )
 
 
 def _indefinite_personal(tree: Tree, subject: int, verb: int) -> bool:
@@ -2113,6 +2163,13 @@ def _hosts(tree: Tree, si: int, trigger: int, pred: int, index: ActorIndex) -> l
     ):
         out.append(actor.country)
     return out
+
+
+def _own_meeting(si: int, sources: list[str], targets: list[str], index: ActorIndex) -> bool:
+    """`министры ЕС на совещании в Люксембурге`: a meeting of one international organization's own
+    members, with no one else, is held somewhere but hosted by no one: its venue state is a place."""
+    igos = {a.value for a in index.by_sentence[si].values() if a.kind == "igo"}
+    return bool(sources) and not targets and set(sources) <= igos
 
 
 def _summit_hosts(tree: Tree, si: int, trigger: int, pred: int, index: ActorIndex) -> list[str]:

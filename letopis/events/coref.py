@@ -76,6 +76,34 @@ class Memory:
         tables = self.index.by_sentence
         return frozenset(a.value for table in tables for a in table.values() if a.kind == "person")
 
+    @cached_property
+    def _agreed_genders(self) -> dict[str, str]:
+        """Each person's gender as the text's own agreement shows it (`Магуайр заявила`, `66-летняя
+        Магуайр`, `Магуайр, которой`): a foreign first name the dictionary lacks gets its tag from the
+        tagger's guess, often wrong, while a past verb, an adjective or `который` agree with the person.
+        Kept only when every agreeing word says the same."""
+        votes: dict[str, set[str]] = {}
+        for si, table in enumerate(self.index.by_sentence):
+            tree = self.index.tree(si)
+            tokens = tree.tokens
+            for actor in {id(a): a for a in table.values() if a.kind == "person"}.values():
+                span = range(actor.start, actor.stop)
+                top = next((k for k in span if tree.head(k) not in span), actor.start)
+                words = [c for c in tree.kids(top, "amod")]
+                if tokens[top].rel == "nsubj" and tree.head(top) >= 0:
+                    words.append(tree.head(top))
+                for clause in tree.kids(top, "acl:relcl"):
+                    words += [c for c in tree.kids(clause) if tokens[c].lemma.lower() == "который"]
+                for w in words:
+                    if tokens[w].feat("Number") == "Sing" and tokens[w].feat("Gender") in ("Masc", "Fem"):
+                        votes.setdefault(actor.value, set()).add(tokens[w].feat("Gender") or "")
+        return {value: next(iter(genders)) for value, genders in votes.items() if len(genders) == 1}
+
+    def person_gender(self, name: str, token: Token) -> str | None:
+        """A person's gender: the dictionary's for a known first name, else the text's agreement, else
+        the tag of the name word."""
+        return _person_gender(name, token, self._agreed_genders.get(name))
+
     def _learn_people(self) -> None:
         """Persons whose role phrase names a state, an IGO or an organization they lead."""
         from ..entities import governing_entity
@@ -342,7 +370,9 @@ class Memory:
                 counts[value] += 1
                 heads.setdefault(value, self.article.sentences[si].tokens[actor.start])
         ranked = [
-            (n, v) for v, n in counts.items() if not gender or _person_gender(v, heads[v]) in (None, gender)
+            (n, v)
+            for v, n in counts.items()
+            if not gender or self.person_gender(v, heads[v]) in (None, gender)
         ]
         ranked.sort(reverse=True)
         if len(ranked) == 1 or (len(ranked) > 1 and ranked[0][0] >= PROTAGONIST_LEAD * ranked[1][0]):
@@ -358,7 +388,7 @@ class Memory:
             for p, actor in self.index.by_sentence[back].items():
                 if actor.kind != "person" or (back == si and p >= i) or actor.start != p:
                     continue
-                if not gender or _person_gender(actor.value, tokens[p]) in (None, gender):
+                if not gender or self.person_gender(actor.value, tokens[p]) in (None, gender):
                     out.add(actor.value)
         return out
 
@@ -717,7 +747,7 @@ class Memory:
                         continue
                     if head.feat("Number") == "Plur":
                         continue
-                elif gender and _person_gender(actor.value, head) not in (None, gender):
+                elif gender and self.person_gender(actor.value, head) not in (None, gender):
                     continue
                 return actor
         return None
@@ -798,9 +828,10 @@ def _surname_holder(
 INDECLINABLE_ENDINGS = ("о", "е", "и", "у", "ю", "э")  # `Бхутто`: taggers give such surnames any gender
 
 
-def _person_gender(name: str, token: Token) -> str | None:
+def _person_gender(name: str, token: Token, agreed: str | None = None) -> str | None:
     """A person's gender: their first name's, if the dictionary knows it (`Беназир`-like unknown names
-    give none); else the tag of the name word, unless that word is an indeclinable surname."""
+    give none); else `agreed` (what the text's agreement shows); else the tag of the name word, unless
+    that word is an indeclinable surname."""
     from ..normalize import get_morph
 
     words = name.split()
@@ -808,6 +839,8 @@ def _person_gender(name: str, token: Token) -> str | None:
         for p in get_morph().parse(words[0]):
             if p.is_known and "Name" in p.tag and p.tag.case == "nomn" and p.tag.number == "sing":
                 return "Fem" if "femn" in p.tag else "Masc" if "masc" in p.tag else None
+    if agreed:
+        return agreed
     if token.text.lower().endswith(INDECLINABLE_ENDINGS):
         return None
     return token.feat("Gender")
