@@ -1653,3 +1653,18 @@ def test_candidate_for_a_post_does_not_hold_it(pipeline):
     )
     event = _last_event(pipeline, text, "CONSULT", "2021-06-10")
     assert event.targets == ("Хуан Перес",)
+
+
+def test_press_reporting_an_act_is_no_party(pipeline):
+    """`об аресте сообщили японские СМИ`: the press reports an act; its country takes no part in it."""
+    text = "В Пекине задержан канадский инженер Том Беккер. О его аресте первыми сообщили японские СМИ."
+    article = pipeline.process(document_of({"id": "t", "text": text, "published": "2021-06-10"}))
+    assert all("JPN" not in e.sources for e in article.events), [(e.type, e.sources) for e in article.events]
+
+
+def test_regional_court_acts_for_its_state(pipeline):
+    """`Мособлсуд` (the Moscow regional court) is a Russian state body: it acts for Russia."""
+    text = "В марте суд приговорил Ивана Громова к трем годам колонии. Мособлсуд оставил приговор в силе."
+    article = pipeline.process(document_of({"id": "t", "text": text, "published": "2021-06-10"}))
+    sources = {s for e in article.events for s in e.sources}
+    assert "Мособлсуд" not in sources and "RUS" in sources, [(e.type, e.sources) for e in article.events]

@@ -232,6 +232,9 @@ def collect(
         client = _client(tree, si, head, index)
         if client:  # `Его адвокаты просили`, `адвокат Петрова заявил`: counsel speaks for the client
             return Found(resolved=client)
+    if actor_words().get(head_token.lemma.lower()) == "press" and head_token.rel == "nsubj":
+        # `об аресте сообщили южнокорейские СМИ`: the press reports an act; its country is no party to it
+        skip = skip | {j for c in tree.kids(head, "amod") for j in tree.subtree(c)}
     coded_person = False
     if actor_words().get(head_token.lemma.lower()) == "kin":  # `супруга Петрова`: not Петров himself
         owners = tree.kids(head, "nmod")  # only the owner's own name: an apposed `— Тамерлан` is the relative
