@@ -194,6 +194,12 @@ def test_restatement_merges_keeping_the_first_sentence(pipeline):
         ("extra2", "extra2_floors"),  # our FactRuEval set (EXTRA2.md), annotated before the extractor ran on it
         ("extra3", "extra3_floors"),  # our NEREL dev-split set (EXTRA3.md), annotated blind
         ("extra4", "extra4_floors"),  # our FactRuEval set (EXTRA4.md), annotated blind; its errors stay unread
+        ("extra5", "extra5_floors"),  # held out (EXTRA5.md): FactRuEval + NEREL dev, annotated blind, errors unread
+        ("extra6", "extra6_floors"),  # held out (EXTRA6.md): NEREL dev, annotated blind, errors unread
+        ("train5", "train5_floors"),  # tuning sets (TRAIN5-8.md), annotated blind before the extractor ran on them
+        ("train6", "train6_floors"),
+        ("train7", "train7_floors"),
+        ("train8", "train8_floors"),
     ],
 )
 def test_quality_gate(pipeline, name, floors_key):
@@ -1594,3 +1600,21 @@ def test_a_later_record_with_an_unknown_side_or_no_place_restates_but_another_on
     unnamed = replace(_concede(4, (), None, "Полиция Грузии арестовала и другого активиста.", "COERCE"), targets=())
     stems = [family("арестовать"), family("арест"), family("арестовать")]
     assert [members for _, members in merge([arrest, by_whom, unnamed], None, stems)] == [[0, 1], [2]]
+
+
+def test_a_lone_side_of_an_agreement_takes_the_partners_the_text_is_about(pipeline):
+    events = events_of(pipeline, "Франция и Германия провели в Париже переговоры. Сенат Франции ратифицировал договор о дружбе.")
+    agree = only(events, "AGREE")
+    assert agree.sources == ("FRA",) and agree.targets == ("DEU",)
+
+
+def test_a_caption_protest_that_names_its_cause_is_reported(pipeline):
+    events = events_of(pipeline, "Протесты в Минске против ареста оппозиционера\n\nВ субботу в Минске прошли акции.")
+    assert any(e.type == "PROTEST" and e.evidence.startswith("Протесты") for e in events)
+
+
+def test_a_passive_forced_with_no_forcer_is_had_to_not_a_coercion(pipeline):
+    events = events_of(pipeline, "Из-за давления оппозиции премьер-министр Грузии был вынужден покинуть страну.")
+    assert "COERCE" not in [e.type for e in events]
+    assert only(events_of(pipeline, "Протестующие вынудили правительство Грузии уйти в отставку."), "COERCE")
+

@@ -38,7 +38,7 @@ from .mentions import (
 from .modality import bare_condition, clause_tense, conditional, conditions, find_modality
 from .timing import document_anchor, fill_restatements, find_dates
 from .tree import Tree, segments
-from .triggers import NEGATORS, UNTIL, Trigger, attributive, find_triggers, is_negated, lexicon
+from .triggers import NEGATORS, UNTIL, Trigger, attributive, find_triggers, forced_modal, is_negated, lexicon
 
 __all__ = ["extract", "scored_events", "confidence_features", "REQUIRES", "ASSIGNS"]
 
@@ -216,6 +216,17 @@ def _undergo_agents(tree: Tree, si: int, trig: Trigger, index: ActorIndex, pred:
     return out
 
 
+def _cause_named(tree: Tree, i: int) -> bool:
+    """`Протесты в Москве против ареста Навального`: a demonstration whose cause is named is the reported
+    act of a caption, not its topic."""
+    return any(tree.case(c) in words_of("cause") or _cause_phrase(tree, c) for c in tree.kids(i, "nmod"))
+
+
+def _cause_phrase(tree: Tree, c: int) -> bool:
+    """`в поддержку`, `в защиту` parsed as one noun with its preposition: the pair names the cause."""
+    return f"{tree.case(c)} {tree.tokens[c].lemma.lower()}" in words_of("cause")
+
+
 def _condition_clause(tree: Tree, j: int) -> bool:
     """`…, если Минск откажется платить`: a condition clause is part of the threat or demand it hangs from."""
     return tree.tokens[j].rel.split(":")[0] in ("advcl", "acl") and any(
@@ -256,6 +267,8 @@ def _drafts(article: Article, index: ActorIndex) -> list[Draft]:
                     continue
                 if _prevented(tree, trig.index) or _entitled(tree, trig.index):
                     continue  # `спор не дает двум странам заключить мирное соглашение`: the act does not happen
+                if trig.lemma in words_of("forced") and forced_modal(tree, trig.index):
+                    continue  # `был вынужден уйти в отставку`: `had to`, the complement is the act
                 if _referred_back(tree, trig.index):
                     continue  # `Украина, считающая этот кредит обусловленным`: an act told before
                 if intended(tree, trig.index):
@@ -348,7 +361,9 @@ def _drafts(article: Article, index: ActorIndex) -> list[Draft]:
                 pred = args.predicate
                 if circumstantial(tree, trig.index) and not (args.sources or args.targets):
                     continue  # `председательствовала на заседании`: a setting, not a reported event
-                if caption and tree.tokens[trig.index].pos == "NOUN" and not (args.sources or args.targets):
+                if caption and tree.tokens[trig.index].pos == "NOUN" and not (args.sources or args.targets) and not (
+                    kind == EventType.PROTEST and _cause_named(tree, trig.index)
+                ):
                     continue  # `Протесты в Венесуэле`: a caption names a topic, it reports no act
                 if trig.type == EventType.CONSULT and trig.lemma in words_of("arrival") and not args.targets:
                     continue  # `куда он прилетел`: an arrival with no host is no visit (EVENTS.md Visits)
@@ -1036,6 +1051,9 @@ def _resolve_document(drafts: list[Draft], index: ActorIndex) -> None:
         if not d.sources and not d.targets and participants and d.type in OCCASION_TYPES and not d.stranger:
             d.sources = list(participants)
             d.filled.append("occasion")
+        if d.type == EventType.AGREE and len(d.sources) == 1 and not d.targets and d.sources[0] in participants:
+            d.targets = [p for p in participants if p not in d.sources]  # `Сенат ратифицировал договор`: the
+            d.filled.append("occasion")  # one side of the agreement the text is about; the others are its partners
         if d.attend and d.type == EventType.CONSULT and d.sources and not d.targets and participants:
             d.targets = [p for p in participants if p not in d.sources]  # `Браун отказался от участия`: in
             d.filled.append("occasion")  # the meeting the text is about, whose sides are its hosts

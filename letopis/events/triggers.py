@@ -218,3 +218,10 @@ def find_triggers(tree: Tree) -> list[Trigger]:
                 consumed.add(partner)
             break
     return [t for t in found if t.index not in consumed]
+
+
+def forced_modal(tree: Tree, i: int) -> bool:
+    """`Мушарраф был вынужден уйти в отставку`: a passive `forced` with no named forcer reads as `had to`;
+    the act reported is the complement, and no one is coded as coercing (who forced is unknown)."""
+    token = tree.tokens[i]
+    return token.feat("VerbForm") == "Part" and token.feat("Voice") == "Pass" and not _agent(tree, i)
