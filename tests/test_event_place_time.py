@@ -615,6 +615,33 @@ def test_headline_takes_the_date_of_the_sentence_that_retells_it(pipeline):
     assert event.date == "2016-11-15"
 
 
+def test_headline_verb_is_dated_by_the_body_noun_that_says_it_took_place(pipeline):
+    text = (
+        "Оппозиционного журналиста застрелили у подъезда\n"
+        "Следователи выясняют мотивы преступления.\n"
+        "Убийство произошло в понедельник, 12 марта."
+    )
+    article, _ = _events_of(pipeline, text, "2018-03-13")
+    [event] = headline_dates([_headline_event(article, "застрелили")], article)
+    assert event.date == "2018-03-12"
+
+
+def test_preposition_the_parser_hangs_on_a_later_noun_still_places_the_act(pipeline):
+    text = (
+        "В субботу у здания администрации Самары на центральной площади прошёл пикет, "
+        "направленный против повышения тарифов."
+    )
+    _, found = analyse(pipeline, text, "2019-06-16")
+    assert found["пикет"][0] == ["Самара"]
+
+
+def test_site_called_after_its_city_by_an_adjective_is_in_that_city(pipeline):
+    _, found = analyse(pipeline, "Пограничники задержали блогера в казанском аэропорту.", "2020-02-10")
+    assert found["задержали"][0] == ["Казань"]
+    _, found = analyse(pipeline, "Полиция задержала дипломата у российского посольства.", "2020-02-10")
+    assert found["задержала"][0] == []  # a state's adjective names no city
+
+
 def test_headline_is_not_dated_by_a_report_or_by_an_older_act(pipeline):
     text = (
         "Генпрокурор подтвердил задержание 20 чиновников\n"

@@ -656,7 +656,7 @@ class _Finder:
                 out += [(AT, j, loc) for j, loc in self.visited(h)]
             swept = tokens[h].lemma.lower() in words["swept"]
             for c in self.kids(h, *PLACE_RELS, "obj") + self.adverbial(h):
-                case = self.tree.case(c)
+                case = self.tree.case(c) or self.stray_case(c)
                 if tokens[c].rel == "obj":
                     if tokens[h].lemma in words["visit"] or swept:
                         out += [(AT, j, loc) for j, loc in self.places(c)]
@@ -675,7 +675,10 @@ class _Finder:
                     rank = DESTINATION if case in LOCATION_CASES and tokens[c].feat("Case") == "Acc" else AT
                     if rank == DESTINATION and tokens[h].lemma.lower() in words.get("send", ()):
                         continue  # `депортирован в Нидерланды`: where the deported goes, not where the act is
-                    out += [(rank, j, loc) for j, loc in self.places(c) or self.inner(c) or self.off(c)]
+                    found = self.places(c) or self.inner(c) or self.off(c)
+                    if not any(loc.geonameid is not None for _, loc in found):
+                        found = self.site_city(c) or found
+                    out += [(rank, j, loc) for j, loc in found]
                 elif case in words["origin"] and self.tree.head(c) != h and self.off_word(self.tree.head(c)):
                     out += [(AT, j, loc) for j, loc in self.places(c)]  # `неподалёку от Донецка`
                 elif case and tokens[c].lemma.lower() in words["side"]:
@@ -692,6 +695,35 @@ class _Finder:
                 elif case in words["origin"] and tokens[h].pos == "NOUN":
                     out += [(ORIGIN, j, loc) for j, loc in self.places(c)]
         return out
+
+    def site_city(self, c: int) -> list[tuple[int, Location]]:
+        """`в московском аэропорту Шереметьево` → Москва: a site or building called after its city by
+        an adjective is in that city (EVENTS.md Location: a site → its city), unless a country's."""
+        words = _words()
+        lemma = self.tree.tokens[c].lemma.lower()
+        if lemma not in words.get("site", frozenset()) and lemma not in words.get("building", frozenset()):
+            return []
+        for k in self.tree.kids(c, "amod"):
+            if not _adjectival(self.tree.tokens[k]):
+                continue
+            own = _city_of_adjective(self.tree.tokens[k].lemma.lower())
+            actor = self.table.get(k)
+            if own is None or (actor is not None and actor.kind == "country"):
+                continue  # `в российском посольстве`: a state's adjective names no city
+            return [(k, own)]
+        return []
+
+    def stray_case(self, c: int) -> str:
+        """The preposition right before a bare oblique that the parser hung on a later noun which has a
+        preposition of its own (`у здания мэрии … против политики`: `у` hangs on `политики`), else ''."""
+        tokens = self.tree.tokens
+        j = c - 1
+        if j < self.tree.lo or not tokens[c].rel.startswith("obl") or tokens[j].rel != "case":
+            return ""
+        owner = self.tree.head(j)
+        if owner == c or owner < 0 or len(self.tree.kids(owner, "case")) < 2:
+            return ""
+        return tokens[j].lemma.lower()
 
     def off_word(self, j: int) -> bool:
         """`неподалёку`, `км`, `к северу`: a word whose `от` phrase is the place the act is near."""

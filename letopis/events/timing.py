@@ -920,11 +920,23 @@ def _restating_words(sentence: Sentence, trigger: str) -> set[str]:
     # the act's word and the one word it hangs on, no further; a verb's common-noun subject names the
     # act too in a headline (`Теракт в Иерусалиме: убиты …`)
     subjects = [c for c in tree.kids(j, "nsubj") if sentence.tokens[c].pos == "NOUN"]
+    nouns = _lexicon().words.get("act_noun", {})
     for k in (j, tree.head(j), *subjects):
         token = sentence.tokens[k]
         if k >= 0 and token.pos in CONTENT_POS and token.lemma.lower() not in report:
             out.add(token.lemma.lower())
+            if token.lemma.lower() in nouns:  # `убили` … `Убийство произошло 14 февраля`
+                out.add(nouns[token.lemma.lower()])
     return out
+
+
+def _news_noun(tree: Tree, j: int) -> bool:
+    """Word `j` is the subject of a verb that only says it took place (`Убийство произошло 14 февраля`):
+    the sentence retells the news's act by its noun, whatever else it shares with the headline."""
+    head = tree.head(j)
+    return (
+        tree.tokens[j].rel.startswith("nsubj") and head >= 0 and tree.tokens[head].lemma.lower() in _occurred()
+    )
 
 
 def _retold_date(
@@ -936,9 +948,12 @@ def _retold_date(
     line = {t.lemma.lower() for t in article.sentences[top].tokens if t.pos in CONTENT_POS}
     for sentence in article.sentences[top + 1 :]:
         lemmas = {t.lemma.lower() for t in sentence.tokens if t.pos in CONTENT_POS}
-        if not lemmas & words or len(lemmas & line) < 2:
+        if not lemmas & words:
             continue
+        loose = len(lemmas & line) < 2  # only the act's noun: the sentence must say just that it took place
         for tree, j in _sites(sentence, words):
+            if loose and not _news_noun(tree, j):
+                continue
             found = find_dates(tree, sentence, j, j, reference, "past", kind=kind)
             if not found:
                 continue
