@@ -365,8 +365,17 @@ class _Linker:
             valid = [(e, n) for e, n in self.gaz.matches(forms, i) if self._valid(e, n, si, sent, i)]
             if valid:
                 surface = [fold(t.text) for t in sent.tokens[i:]]
+                # the longest match, then the likelier kind, the form as written, and the fuller name
+                # (`Баня-Луке` is Banja Luka, not Lucca from its tail `Луке`)
                 entry, n = max(
-                    valid, key=lambda v: (v[1], -_priority(v[0]), list(v[0].words) == surface[: v[1]])
+                    valid,
+                    key=lambda v: (
+                        v[1],
+                        -_priority(v[0]),
+                        list(v[0].words) == surface[: v[1]],
+                        len(" ".join(v[0].words)),
+                        v[0].name,
+                    ),
                 )
                 found.append(_Match(si, i, i + n, entry))
                 i += n

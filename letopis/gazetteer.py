@@ -74,7 +74,7 @@ class Gazetteer:
     def matches(self, forms: Sequence[frozenset[str]], start: int) -> Iterator[tuple[Entry, int]]:
         """Entries whose words match the token forms from `start`, with their length in tokens."""
         seen: set[int] = set()
-        for first in forms[start]:
+        for first in sorted(forms[start]):  # sorted: the order must not depend on the hash seed
             for entry in self.index.get(first, ()):
                 if id(entry) in seen:
                     continue
