@@ -24,6 +24,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from ..datafiles import function_words
+from ..normalize import FEMININE_SURNAMES
 from ..record import Article, Token
 
 if TYPE_CHECKING:
@@ -753,18 +754,6 @@ class Memory:
         return None
 
 
-# Masculine → feminine endings of Russian surnames (`Царнаев` → `Царнаева`, `Троцкий` → `Троцкая`).
-SURNAME_GENDER_ENDINGS = (
-    ("ский", "ская"),
-    ("цкий", "цкая"),
-    ("ов", "ова"),
-    ("ев", "ева"),
-    ("ёв", "ёва"),
-    ("ин", "ина"),
-    ("ын", "ына"),
-)
-
-
 def _seat(tokens: Sequence[Token], k: int, actor: Actor) -> bool:
     """`из зала суда в Гааге`: a city in the locative after `в` is where a court sits, not whose it is."""
     from .arguments import LOCATIVE_CASES
@@ -779,7 +768,7 @@ def kin_surname(first: str, token: Token, owner: str) -> str:
     name with the surname of the relative named with it, in the first name's gender."""
     surname = owner.split()[-1]
     gender = _person_gender(f"{first} {surname}", token)  # the first name's gender, from the dictionary
-    for masc, fem in SURNAME_GENDER_ENDINGS:
+    for masc, fem in FEMININE_SURNAMES:
         if gender == "Fem" and surname.endswith(masc):
             return f"{first} {surname[: -len(masc)]}{fem}"
         if gender == "Masc" and surname.endswith(fem):
