@@ -22,6 +22,7 @@ from ..datafiles import data_rows
 from ..normalize import normal_form
 from ..record import Event, Location
 from ..timex import find_time_expressions
+from .mentions import words_of
 
 __all__ = ["event_key", "dedupe", "merge", "same_act", "family"]
 
@@ -129,8 +130,6 @@ def _retold(kept: _Kept, event: Event, stems: frozenset[str]) -> bool:
 
 def _another(text: str) -> bool:
     """The sentence tells one more act of its kind (`также`, `другого`, `вновь`: circumstance.tsv `another`)."""
-    from .mentions import words_of
-
     marks = words_of("another")
     return any(normal_form(word) in marks for word in re.findall(r"\w+", text.lower()))
 
