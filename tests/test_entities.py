@@ -343,8 +343,8 @@ def test_surname_opening_a_sentence_is_a_person(pipeline):
 
 
 def test_consonant_surname_of_a_woman_stays_as_written(pipeline):
-    """`с Лорой Гиллеспи`: a surname written with a final consonant is its own nominative (an oblique
-    form never drops a nominative's `-а`), not `Гиллеспа`-like guesses such as `Магуайра`."""
+    """`с Ривкой Ашкенар`: a surname written with a final consonant is its own nominative (an oblique
+    form never drops a nominative's `-а`), not a guessed `Ашкенара`."""
     from letopis.events.records import document_of
 
     text = "Президент встретился с матерью девушки Ривкой Ашкенар."

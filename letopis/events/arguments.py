@@ -23,6 +23,7 @@ from .actors import (
     lower_case_names,
     party_word,
 )
+from .coref import COURT_WORDS
 from .tree import Tree
 
 __all__ = ["Arguments", "find_arguments", "predicate_of", "is_role"]
@@ -77,7 +78,6 @@ AIMED_ON_TYPES = frozenset({EventType.ACCUSE, EventType.ASSAULT})
 # Acts whose passive subject is the actor's own force (`войска приведены в боевую готовность`).
 SELF_MOVED_TYPES = frozenset({EventType.MOBILIZE})
 GROUP_PRONOUNS = function_words("group_pronouns")
-COURT_WORDS = tuple(function_words("court_words"))
 COPULAS = function_words("copulas")
 AGREEMENT_REACH = 6  # tokens back from an agreed act to the agreement word it hangs from
 SUMMIT_RELS = frozenset({"nmod", "obl", "obj"})  # a summit word hangs from the meeting word this way
@@ -1633,25 +1633,23 @@ def _clause_state(tree: Tree, si: int, pred: int, trigger: int, index: ActorInde
 def _unnamed_plural(tree: Tree, verb: int) -> bool:
     """A finite plural verb with no subject anywhere (`его обвиняют`, `ей предъявили обвинение`): the
     indefinite-personal form, an act of unnamed authorities."""
-    token = tree.tokens[verb]
-    return (
-        token.pos == "VERB"
-        and token.feat("Number") == "Plur"
-        and token.feat("VerbForm") == "Fin"
-        and token.text.lower().endswith(PLURAL_VERB_ENDINGS)
-        and not tree.kids(verb, "nsubj", "nsubj:pass")
-    )
+    return tree.tokens[verb].feat("VerbForm") == "Fin" and _subjectless_plural(tree, verb)
 
 
 def _indefinite_personal(tree: Tree, subject: int, verb: int) -> bool:
     """A subjectless plural verb (`отпустили`, `задержали`) joined to a clause whose subject is singular:
     the indefinite-personal form of an act by unnamed authorities, not that subject's act."""
+    return tree.tokens[subject].feat("Number") == "Sing" and _subjectless_plural(tree, verb)
+
+
+def _subjectless_plural(tree: Tree, verb: int) -> bool:
+    """A plural verb, so tagged and so ending (the tagger may call `разогнало` plural), with no subject
+    of its own: the shape of the indefinite-personal form (`отпустили`, `обвиняют`)."""
     token = tree.tokens[verb]
     return (
         token.pos == "VERB"
         and token.feat("Number") == "Plur"
-        and token.text.lower().endswith(PLURAL_VERB_ENDINGS)  # the tagger may call `разогнало` plural
-        and tree.tokens[subject].feat("Number") == "Sing"
+        and token.text.lower().endswith(PLURAL_VERB_ENDINGS)
         and not tree.kids(verb, "nsubj", "nsubj:pass")
     )
 

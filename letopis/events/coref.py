@@ -24,7 +24,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from ..datafiles import function_words
-from ..normalize import FEMININE_SURNAMES
+from ..normalize import FEMININE_SURNAMES, fold
 from ..record import Article, Token
 
 if TYPE_CHECKING:
@@ -90,7 +90,7 @@ class Memory:
             for actor in {id(a): a for a in table.values() if a.kind == "person"}.values():
                 span = range(actor.start, actor.stop)
                 top = next((k for k in span if tree.head(k) not in span), actor.start)
-                words = [c for c in tree.kids(top, "amod")]
+                words = list(tree.kids(top, "amod"))
                 if tokens[top].rel == "nsubj" and tree.head(top) >= 0:
                     words.append(tree.head(top))
                 for clause in tree.kids(top, "acl:relcl"):
@@ -638,8 +638,6 @@ class Memory:
         the home state's (an agentless arrest stays the state's: states arrest, the tribunal tries).
         None when the story also names a court of a state (`Верховный суд Израиля`, `Мосгорсуд`) or
         no international one."""
-        from ..normalize import fold
-
         courts: set[str] = set()
         for si, sentence in enumerate(self.article.sentences):
             table = self.index.by_sentence[si]
@@ -756,7 +754,7 @@ class Memory:
 
 def _seat(tokens: Sequence[Token], k: int, actor: Actor) -> bool:
     """`из зала суда в Гааге`: a city in the locative after `в` is where a court sits, not whose it is."""
-    from .arguments import LOCATIVE_CASES
+    from .actors import LOCATIVE_CASES
 
     if actor.kind != "city" or k == 0:
         return False
