@@ -880,7 +880,6 @@ class _Finder:
                     if _adjectival(self.tree.tokens[k]) and own is not None:
                         out.append((AT, k, own))  # `Лондонская полиция`, `Московский горсуд`
                         continue
-                    actor = self.table.get(k)
                     if actor is not None and actor.kind == "city":
                         out.append(
                             (AT, k, Location(actor.name or actor.value, actor.geonameid, actor.country))

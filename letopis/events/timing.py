@@ -935,7 +935,9 @@ def _news_noun(tree: Tree, j: int) -> bool:
     the sentence retells the news's act by its noun, whatever else it shares with the headline."""
     head = tree.head(j)
     return (
-        tree.tokens[j].rel.startswith("nsubj") and head >= 0 and tree.tokens[head].lemma.lower() in _occurred()
+        tree.tokens[j].rel.startswith("nsubj")
+        and head >= 0
+        and tree.tokens[head].lemma.lower() in _occurred()
     )
 
 
@@ -1212,7 +1214,7 @@ def _opener(text: str) -> str | None:
     words_of = text.lstrip(" «\"'—–-").lower().split()
     head = " ".join(words_of[:4])
     for words, cls in _openers():
-        if head.startswith(words) and not head[len(words) : len(words) + 1].isalnum():
+        if _opens_with(head, words):
             return cls
     # `Власти тогда применили силу`: `тогда` right after the subject word is as much of the time
     # the previous sentence names as at the start
@@ -1220,14 +1222,14 @@ def _opener(text: str) -> str | None:
         if any(w.strip(",") != w for w in words_of[:skip]):
             break  # `Однако, тогда`: a clause boundary comes first
         later = " ".join(words_of[skip : skip + 4])
-        for words, cls in _openers():
-            if (
-                cls == "same_time"
-                and later.startswith(words)
-                and not later[len(words) : len(words) + 1].isalnum()
-            ):
-                return cls
+        if any(cls == "same_time" and _opens_with(later, words) for words, cls in _openers()):
+            return "same_time"
     return None
+
+
+def _opens_with(head: str, words: str) -> bool:
+    """`head` starts with the whole words `words` (`тогда же`, not `тогдашний`)."""
+    return head.startswith(words) and not head[len(words) : len(words) + 1].isalnum()
 
 
 def _sentence_place(events: list[Event], si: int) -> Location | None:
@@ -1394,9 +1396,7 @@ def _occasion_day(
 def _threaded(article: Article, first: int, last: int, named: set[str]) -> bool:
     """Every sentence from `first` up to `last` names the occasion again (`акция` … `участникам
     акции` … `начало акции` …): the account of one occasion goes on past OCCASION_REACH."""
-    return all(
-        named & {t.lemma.lower() for t in article.sentences[k].tokens} for k in range(first, last)
-    )
+    return all(named & {t.lemma.lower() for t in article.sentences[k].tokens} for k in range(first, last))
 
 
 def _word_place(sentence: Sentence, si: int, lemma: str, index: ActorIndex) -> Location | None:
