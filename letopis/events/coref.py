@@ -658,6 +658,7 @@ class Memory:
                 ):
                     return None  # `Верховный суд Израиля`, `российский суд`: a state's court
         court = next(iter(courts)) if len(courts) == 1 else None
+        # only a coded IGO (`UN`, `ICC`) stands for a court; an IGO named by its Russian name is no code
         return court if court is not None and court.isascii() and court.isupper() else None
 
     def _home_country(self) -> str | None:
