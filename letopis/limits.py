@@ -54,29 +54,51 @@ class _Expired(BaseException):
     """Raised asynchronously in a thread whose deadline passed; BaseException so `except Exception` in a stage cannot swallow it."""
 
 
+# How soon the watchdog raises again when the block is still running after it raised: Python swallows
+# an exception that lands inside a weakref or __del__ callback (a garbage collection in the block's
+# thread), so one raise is not enough for the limit to hold.
+RETRY_SECONDS = 0.2
+
+
 @contextmanager
 def _watchdog(seconds: float, message: str, where: str | None) -> Iterator[None]:
     expired: type[_Expired] = type("Expired", (_Expired,), {})  # one class per block: nested deadlines catch only their own
     thread_id = ctypes.c_ulong(threading.get_ident())
     lock = threading.Lock()
-    state = {"open": True, "fired": False}
+    state: dict[str, object] = {"open": True}
+
+    def arm(after: float) -> None:
+        timer = threading.Timer(after, fire)
+        timer.daemon = True
+        state["timer"] = timer
+        timer.start()
 
     def fire() -> None:
         with lock:
             if state["open"]:
-                state["fired"] = True
                 ctypes.pythonapi.PyThreadState_SetAsyncExc(thread_id, ctypes.py_object(expired))
+                arm(RETRY_SECONDS)  # until the block ends
 
-    timer = threading.Timer(seconds, fire)
-    timer.daemon = True
-    timer.start()
+    def close() -> None:
+        with lock:
+            state["open"] = False
+            timer = state["timer"]
+            assert isinstance(timer, threading.Timer)
+            timer.cancel()
+            ctypes.pythonapi.PyThreadState_SetAsyncExc(thread_id, None)  # drop one still pending
+
+    arm(seconds)
+    timed_out = False
     try:
         yield
     except expired:
-        raise TimedOut(message, where) from None
+        timed_out = True
     finally:
-        with lock:
-            state["open"] = False
-            timer.cancel()
-            if state["fired"]:  # fired as the block ended: clear it before it lands outside
-                ctypes.pythonapi.PyThreadState_SetAsyncExc(thread_id, None)
+        while True:  # a raise may still land while the watchdog is being closed
+            try:
+                close()
+                break
+            except expired:
+                timed_out = True
+    if timed_out:
+        raise TimedOut(message, where) from None

@@ -91,3 +91,23 @@ def test_a_stage_that_catches_every_exception_cannot_swallow_the_limit() -> None
         return "swallowed"
 
     assert isinstance(in_thread(work), TimedOut)
+
+
+def test_a_worker_limit_holds_when_its_first_raise_is_swallowed() -> None:
+    """Python drops an exception that lands inside a weakref or `__del__` callback (a garbage
+    collection in the worker's thread); the watchdog must raise again, or the document runs on."""
+
+    def work() -> str:
+        started = time.monotonic()
+        with deadline(0.2, "corpus.jsonl:9"):
+            try:
+                spin(5)
+            except BaseException:  # noqa: BLE001 - what a callback does with the first raise
+                pass
+            spin(5)
+        return f"finished after {time.monotonic() - started:.1f} s"
+
+    started = time.monotonic()
+    result = in_thread(work)
+    assert isinstance(result, TimedOut) and result.where == "corpus.jsonl:9", result
+    assert time.monotonic() - started < 2
