@@ -65,26 +65,27 @@ def _watchdog(seconds: float, message: str, where: str | None) -> Iterator[None]
     expired: type[_Expired] = type("Expired", (_Expired,), {})  # one class per block: nested deadlines catch only their own
     thread_id = ctypes.c_ulong(threading.get_ident())
     lock = threading.Lock()
-    state: dict[str, object] = {"open": True}
+    running = True
+    timer: threading.Timer | None = None
 
     def arm(after: float) -> None:
+        nonlocal timer
         timer = threading.Timer(after, fire)
         timer.daemon = True
-        state["timer"] = timer
         timer.start()
 
     def fire() -> None:
         with lock:
-            if state["open"]:
+            if running:
                 ctypes.pythonapi.PyThreadState_SetAsyncExc(thread_id, ctypes.py_object(expired))
                 arm(RETRY_SECONDS)  # until the block ends
 
     def close() -> None:
+        nonlocal running
         with lock:
-            state["open"] = False
-            timer = state["timer"]
-            assert isinstance(timer, threading.Timer)
-            timer.cancel()
+            running = False
+            if timer is not None:
+                timer.cancel()
             ctypes.pythonapi.PyThreadState_SetAsyncExc(thread_id, None)  # drop one still pending
 
     arm(seconds)
