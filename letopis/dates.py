@@ -62,8 +62,6 @@ CROSS_YEAR_MONTHS = 6
 # Months a day or month a past clause tells may lie after the reference in the same year: a text may be
 # updated after its publication date, with the days that follow it
 PAST_AHEAD_MONTHS = 2
-# prepositions of a date something is set for (`перенесли на 4 декабря`): a past act may name a later day
-_TARGET_WORDS = ("на", "к", "до")
 
 
 # --- resolution ----------------------------------------------------------------------------------
@@ -225,7 +223,8 @@ def _year_of(e: TimeExpression, reference: dt.date | None, tense: str | None) ->
         return reference.year - 1
     if tense == "future" and -ahead > CROSS_YEAR_MONTHS:
         return reference.year + 1
-    if e.text.lower().startswith(tuple(f"{w} " for w in _TARGET_WORDS)):
+    # data/time_words.tsv `target`: prepositions of a date something is set for
+    if e.text.lower().startswith(tuple(f"{w} " for w in _lexicon().words["target"])):
         return reference.year  # `назначил выборы на 4 декабря`: a past act may set a later date
     if tense == "past" and ahead > PAST_AHEAD_MONTHS:
         # what the clause tells as done cannot lie months after the reference (`31 декабря прошли
