@@ -8,13 +8,14 @@ events of that occasion inherit its date, and restatements merge (dedupe.py).
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from .. import dates
 from ..gazetteer import alpha3
 from ..record import Article, Event, EventType, Location, Modality
-from .actors import ActorIndex, acting_state
+from .actors import DESTINATION_CASES, LOCATIVE_CASES, ActorIndex, acting_state
 from .arguments import AGENT_CASES, TOPIC_CASES, collect, decide, find_arguments
 from .confidence import confidence, features
 from .dedupe import family, merge
@@ -224,7 +225,12 @@ def _cause_named(tree: Tree, i: int) -> bool:
 
 def _cause_phrase(tree: Tree, c: int) -> bool:
     """`в поддержку`, `в защиту` parsed as one noun with its preposition: the pair names the cause."""
-    return f"{tree.case(c)} {tree.tokens[c].lemma.lower()}" in words_of("cause")
+    return _phrase(tree, c) in words_of("cause")
+
+
+def _phrase(tree: Tree, j: int) -> str:
+    """A noun with its preposition as one lemma phrase (`в поддержка`, `в результат`), as data rows spell it."""
+    return f"{tree.case(j)} {tree.tokens[j].lemma.lower()}"
 
 
 def _condition_clause(tree: Tree, j: int) -> bool:
@@ -303,14 +309,14 @@ def _drafts(article: Article, index: ActorIndex) -> list[Draft]:
                     args.sources = said
                     args.targets = [t for t in args.targets if t not in said]
                 if not args.sources and _first_person(tree, trig.index, args.predicate):
-                    said = quoted_speaker(tree, si, trig.index, index) or _opener(tree, si, trig.index, index)
+                    said = _we_speaker(tree, si, trig.index, index)
                     args.sources = said  # `подчеркнул позицию США: «Мы не допускаем пытки»`: «мы» is the speaker's side
                     args.targets = [t for t in args.targets if t not in said]
                 holder = _holder(tree, trig)
                 if holder >= 0:  # `у меня не дрогнет рука закрыть посольство`: the one whose hand it is acts
                     said = decide(collect(tree, si, holder, index), index)
                     if not said and tree.tokens[holder].feat("Person") == "1":
-                        said = quoted_speaker(tree, si, trig.index, index) or _opener(tree, si, trig.index, index)
+                        said = _we_speaker(tree, si, trig.index, index)
                     if not said and tree.tokens[holder].pos == "PRON":
                         said = _speaker(tree, si, trig.index, index)
                     if said:
@@ -536,7 +542,7 @@ def _cancelled_occasion(tree: Tree, trig: Trigger) -> bool:
     return tree.tokens[trig.partner].pos == "NOUN" and tree.tokens[trig.index].pos == "VERB"
 
 
-def _ahead(date: str | None, reference: object) -> bool:
+def _ahead(date: str | None, reference: dt.date | None) -> bool:
     """The act's day is after the reference day (`завтра встречается`, `в пятницу проходят`): a present
     tense that names such a day states the schedule (EVENTS.md Modality: scheduled → planned); today's
     present (`сегодня проходят акции`) is often the act under way."""
@@ -567,7 +573,7 @@ def _resulting(tree: Tree, trigger: int) -> bool:
     if tree.case(trigger) in words_of("result"):
         return True
     h = tree.head(trigger)
-    return h >= 0 and f"{tree.case(h)} {tree.tokens[h].lemma.lower()}" in words_of("result")
+    return h >= 0 and _phrase(tree, h) in words_of("result")
 
 
 def _goal_verb(tree: Tree, trigger: int, pred: int) -> int:
@@ -578,7 +584,7 @@ def _goal_verb(tree: Tree, trigger: int, pred: int) -> int:
     head = tree.head(trigger)
     if token.pos != "NOUN" or token.rel != "obl" or token.feat("Case") != "Acc" or head < 0:
         return pred
-    if tree.case(trigger) not in ("на", "в", "во") or tree.tokens[head].pos != "VERB":
+    if tree.case(trigger) not in DESTINATION_CASES or tree.tokens[head].pos != "VERB":
         return pred
     return head if tree.tokens[head].lemma.lower() in words_of("motion") else pred
 
@@ -690,6 +696,11 @@ def _first_person(tree: Tree, trigger: int, pred: int) -> bool:
         for j in dict.fromkeys([trigger, pred, *tree.ancestors(trigger, frozenset({"conj", "xcomp"}))])
         for c in tree.kids(j, "nsubj")
     )
+
+
+def _we_speaker(tree: Tree, si: int, trigger: int, index: ActorIndex) -> list[str]:
+    """Whose side a quoted `я`/`мы` is: the quote's speaker, else who opens the line before its colon."""
+    return quoted_speaker(tree, si, trigger, index) or _opener(tree, si, trigger, index)
 
 
 def _opener(tree: Tree, si: int, trigger: int, index: ActorIndex) -> list[str]:
@@ -929,7 +940,7 @@ def _speaker(tree: Tree, si: int, clause: int, index: ActorIndex) -> list[str]:
                     return said
             if not tree.kids(h, "nsubj") and tree.tokens[h].feat("Number") == "Plur":
                 for c in tree.kids(h, "obl"):  # `в Минфине России утверждают, что …`: the body speaks
-                    if tree.case(c) in ("в", "во"):
+                    if tree.case(c) in LOCATIVE_CASES:
                         said = decide(collect(tree, si, c, index), index)
                         if said:
                             return said

@@ -125,9 +125,16 @@ def _retold(kept: _Kept, event: Event, stems: frozenset[str]) -> bool:
     if _place(kept.event.location) != _place(event.location) or event.date is not None:
         return False
     # `предъявлены в апреле …, ныне добавились другие`: a time the extractor could not place is still another time
-    return not find_time_expressions(event.evidence)
+    return _untimed(event.evidence)
 
 
+@lru_cache(maxsize=256)
+def _untimed(text: str) -> bool:
+    """The evidence names no time at all; cached, as `merge` asks it for every kept record an event meets."""
+    return not find_time_expressions(text)
+
+
+@lru_cache(maxsize=256)
 def _another(text: str) -> bool:
     """The sentence tells one more act of its kind (`также`, `другого`, `вновь`: circumstance.tsv `another`)."""
     marks = words_of("another")
@@ -150,7 +157,7 @@ def _restates(kept: _Kept, event: Event, stems: frozenset[str]) -> bool:
     if event.location is not None and _place(kept.event.location) != _place(event.location):
         return False
     # `уже освобождали в 2019 году`: a time the extractor could not place is still another time
-    return event.date == kept.event.date or (event.date is None and not find_time_expressions(event.evidence))
+    return event.date == kept.event.date or (event.date is None and _untimed(event.evidence))
 
 
 def merge(

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from ..datafiles import data_rows
 from .actors import ActorIndex
-from .arguments import PLACE_CASES, TARGET_CASES, TOPIC_CASES, collect, decide, is_role
+from .arguments import PLACE_CASES, TARGET_CASES, TOPIC_CASES, WITH_CASES, collect, decide, is_role
 from .tree import Tree
 
 __all__ = [
@@ -77,7 +77,7 @@ def circumstance_reason(tree: Tree, si: int, trigger: int, index: ActorIndex, wo
         # trigger is a deed, not a speech act: `приступили к расследованию обстоятельств` accuses no one)
     if case in absence_cases():
         return "absence"  # `без согласия Совбеза`, `без предъявления обвинений`: the act did not take place
-    if case in ("с", "со") and token.feat("Case") == "Gen" and token.lemma.lower() in words_of("consent"):
+    if case in WITH_CASES and token.feat("Case") == "Gen" and token.lemma.lower() in words_of("consent"):
         return "consent"  # `будут размещаться с согласия Совета`: the condition of another act, not reported
     if case == "в" and token.feat("Case") == "Acc" and token.rel in ("obl", "nmod"):
         if head >= 0 and tree.tokens[head].lemma.lower() in words_of("outcome"):

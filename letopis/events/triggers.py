@@ -169,14 +169,14 @@ def _verbless_stance(tree: Tree, table: dict[str, tuple[Entry, ...]]) -> list[Tr
         token = tree.tokens[i]
         if token.pos != "ADP" or token.rel != "case":
             continue
-        for entry in table.get(token.lemma.lower(), ()):
-            head = tree.head(i)
-            holder = tree.head(head) if head >= 0 else -1
-            if holder >= 0 and tree.tokens[holder].lemma.lower() in table:
-                break  # `протесты против ареста`: the stance is the holder's own act, coded by its word
-            if entry.mode == "verbless" and head >= 0 and tree.tokens[head].pos == "NOUN":
-                out.append(Trigger(head, entry.type, entry.weight, entry.lemma, mode=entry.mode))
-                break
+        entry = next((e for e in table.get(token.lemma.lower(), ()) if e.mode == "verbless"), None)
+        head = tree.head(i)
+        if entry is None or head < 0 or tree.tokens[head].pos != "NOUN":
+            continue
+        holder = tree.head(head)
+        if holder >= 0 and tree.tokens[holder].lemma.lower() in table:
+            continue  # `протесты против ареста`: the stance is the holder's own act, coded by its word
+        out.append(Trigger(head, entry.type, entry.weight, entry.lemma, mode=entry.mode))
     return out
 
 
