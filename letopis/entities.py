@@ -26,6 +26,7 @@ from functools import lru_cache
 from .datafiles import data_rows
 from .gazetteer import City, Entry, Gazetteer, get_gazetteer
 from .normalize import (
+    VOWELS_AND_SIGNS,
     adjective_of_noun,
     case_readings,
     compound_of_common_nouns,
@@ -985,7 +986,6 @@ def _close_spelling(word: str, name: str) -> bool:
 # A surname written with a consonant and `-и` (`Росси`, `Фухимори`, `Берлускони`) is a foreign,
 # indeclinable one: a tagger's `-я`/`-ь` nominative for it (`Росся`, `Фухиморь`) is no Russian surname.
 INDECLINABLE_I_GUESSES = ("я", "ь")
-VOWELS_AND_SIGNS = frozenset("аеёиоуыэюяьъй")
 
 
 def _indeclinable_surname(written: str, normal: str) -> bool:

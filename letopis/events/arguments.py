@@ -91,6 +91,8 @@ CLAIMED_CHARGES = function_words("claimed_charges")
 RELEASE_WORDS = function_words("release_words")
 # `обвинение кого в чём`: the preposition of the charge an accusation names.
 CHARGE_CASES = function_words("charge_cases")
+# Prepositions of the aim of a threatened or planned act (`нанести удар по США`, `санкции против Ирана`).
+AIM_CASES = function_words("aim_cases")
 # Endings of a noun declined as an adjective (`задержанный`, `подозреваемый`), whose form shows its gender.
 ADJECTIVAL_ENDINGS = ("ый", "ий", "ой")
 # Endings of a plural finite verb (`отпустили`, `задерживают`, `держат`).
@@ -1759,9 +1761,9 @@ def _complement_objects(
                 for n in tree.kids(h, "nmod")
                 if tree.case(n) in WITH_CASES
             ]
-        heads += [c for c in tree.kids(x, "obl") if tree.case(c) in ("по", "против")]
+        heads += [c for c in tree.kids(x, "obl") if tree.case(c) in AIM_CASES]
         heads += [  # `пригрозила нанести удар по США`: the aim of the act's noun
-            n for h in list(heads) for n in tree.kids(h, "nmod") if tree.case(n) in ("по", "против")
+            n for h in list(heads) for n in tree.kids(h, "nmod") if tree.case(n) in AIM_CASES
         ]
         for h in heads:
             found = collect(tree, si, h, index, personal=True)

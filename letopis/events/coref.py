@@ -24,7 +24,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from ..datafiles import function_words
-from ..normalize import FEMININE_SURNAMES, fold
+from ..normalize import FEMININE_SURNAMES, fold, get_morph, name_forms
 from ..record import Article, Token
 
 if TYPE_CHECKING:
@@ -204,7 +204,6 @@ class Memory:
         """A head of state or government (or foreign minister) the document names with no role, in
         office in the year of the story (data/event_actors.tsv `holder`), acts for the state."""
         from ..entities import in_office, office_holders, story_year
-        from ..normalize import fold
 
         year = story_year(self.article)
         holders, people = office_holders(), self.people
@@ -212,7 +211,7 @@ class Memory:
             for actor in table.values():
                 if actor.kind != "person" or actor.value in self.person_codes or actor.value in self.former:
                     continue
-                name = fold(actor.value).lower()
+                name = fold(actor.value)
                 held = _holder(holders, name) if " " in name else _surname_holder(holders, name, year, people)
                 if held is not None and in_office(held[1], year):
                     self.person_codes[actor.value] = held[0]
@@ -349,27 +348,34 @@ class Memory:
         people = {p for p in self.people if " " in p and (p not in self.person_codes or p in self.former)}
         return people.pop() if len(people) == 1 else None
 
+    @cached_property
+    def _full_named(self) -> list[tuple[str, Token]]:
+        """Each naming of a person by a full name, in text order, with the name's first token (a
+        one-word `person` is a surname or a tagging error)."""
+        out: list[tuple[str, Token]] = []
+        for si, table in enumerate(self.index.by_sentence):
+            tokens = self.article.sentences[si].tokens
+            for actor in {id(a): a for a in table.values() if a.kind == "person"}.values():
+                if " " in actor.value:
+                    out.append((actor.value, tokens[actor.start]))
+        return out
+
     def protagonist(
         self, gender: str | None, former: bool = False, exclude: frozenset[str] | set[str] = frozenset()
     ) -> str | None:
         """The private person a story of arrest, trial or release is about, for an unnamed one held
         (`осуждённого отпустили`, `экс-президента приговорили`): of the full-named people who hold no
         state or organization role (or, with `former`, who once held one), are not in `exclude` and agree
-        in `gender`, the
-        only one, or the one named at least PROTAGONIST_LEAD times as often as any other."""
+        in `gender`, the only one, or the one named at least PROTAGONIST_LEAD times as often as any other."""
         counts: Counter[str] = Counter()
         heads: dict[str, Token] = {}
-        for si, table in enumerate(self.index.by_sentence):
-            for actor in {id(a): a for a in table.values() if a.kind == "person"}.values():
-                value = actor.value
-                if " " not in value:
-                    continue  # a one-word `person` is a surname or a tagging error
-                if (former and value not in self.former) or value in exclude:
-                    continue
-                if value in self.person_codes and value not in self.former:
-                    continue
-                counts[value] += 1
-                heads.setdefault(value, self.article.sentences[si].tokens[actor.start])
+        for value, head in self._full_named:
+            if (former and value not in self.former) or value in exclude:
+                continue
+            if value in self.person_codes and value not in self.former:
+                continue
+            counts[value] += 1
+            heads.setdefault(value, head)
         ranked = [
             (n, v)
             for v, n in counts.items()
@@ -518,23 +524,19 @@ class Memory:
     def first_name_person(self, lemma: str) -> str | None:
         """The one person of the document whose full name starts with the first name `lemma` (`Алла`
         → `Алла Пугачева`): news text calls a private person by the first name after naming them."""
-        from ..normalize import fold
-
-        key = fold(lemma).lower()
-        people = {p for p in self.people if " " in p and fold(p.split()[0]).lower() == key}
+        key = fold(lemma)
+        people = {p for p in self.people if " " in p and fold(p.split()[0]) == key}
         return people.pop() if len(people) == 1 else None
 
     def surname_code(self, word: str) -> str | None:
         """The code of a coded person whose surname is `word` (a linker may read it as a place), else
         the name of the one uncoded person of that surname (`Джон Болтон … Болтон пригрозил`, not Bolton)."""
-        from ..normalize import fold, name_forms
-
-        forms = {fold(word).lower()} | {f.lower() for f in name_forms(word)}
+        forms = {fold(word)} | {f.lower() for f in name_forms(word)}
         for value, code in self.person_codes.items():
             parts = value.split()
-            if len(parts) > 1 and value not in self.former and fold(parts[-1]).lower() in forms:
+            if len(parts) > 1 and value not in self.former and fold(parts[-1]) in forms:
                 return code
-        people = {p for p in self.people if " " in p and fold(p.split()[-1]).lower() in forms}
+        people = {p for p in self.people if " " in p and fold(p.split()[-1]) in forms}
         return people.pop() if len(people) == 1 else None
 
     def code_of(self, actor: Actor, personal: bool = False, held: bool = False) -> str | None:
@@ -802,14 +804,13 @@ def _surname_holder(
     """The holder row for a bare surname (`Путин заявил`, `Лукашенко`): the one holder of that surname
     in office in `year` (any, when unknown), unless the document names someone else of that surname."""
     from ..entities import in_office
-    from ..normalize import fold
 
     rows = [
         (key, row) for key, row in holders.items() if key.split()[-1] == surname and in_office(row[1], year)
     ]
     if len(rows) != 1:
         return None
-    others = {fold(p).lower() for p in people if " " in p and fold(p).lower().split()[-1] == surname}
+    others = {fold(p) for p in people if " " in p and fold(p).split()[-1] == surname}
     return rows[0][1] if others <= {rows[0][0]} else None
 
 
@@ -820,8 +821,6 @@ def _person_gender(name: str, token: Token, agreed: str | None = None) -> str | 
     """A person's gender: their first name's, if the dictionary knows it (`Беназир`-like unknown names
     give none); else `agreed` (what the text's agreement shows); else the tag of the name word, unless
     that word is an indeclinable surname."""
-    from ..normalize import get_morph
-
     words = name.split()
     if len(words) > 1:
         for p in get_morph().parse(words[0]):
