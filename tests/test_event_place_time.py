@@ -1440,3 +1440,63 @@ def test_act_naming_a_rally_takes_its_day_while_every_sentence_between_names_it(
         assert out.date == expected, text  # the thread of one rally, unbroken; else too far back
 
 
+
+
+def test_a_persons_state_is_no_place_of_the_act(pipeline):
+    _, events = _events_of(
+        pipeline, "Оппозиционер возложил ответственность за свой арест на премьер-министра Венгрии.", "2019-04-02"
+    )
+    (blame,) = [e for e in events if e.type == EventType.ACCUSE]
+    assert blame.location is None  # `на премьер-министра Венгрии` says whose he is, not where
+
+
+def test_place_after_a_noun_of_sending_is_the_destination(pipeline):
+    _, events = _events_of(
+        pipeline, "Задержанный в Испании хакер пытается опротестовать свою экстрадицию в Германию.", "2019-04-02"
+    )
+    appeals = [e for e in events if e.type == EventType.ACCUSE]
+    assert appeals and all(e.location is None for e in appeals)  # he is sent there, not protesting there
+
+
+def test_a_body_with_a_seat_acts_in_its_city_but_not_what_is_sent_to_it(pipeline):
+    _, ruled = _events_of(pipeline, "ЕСПЧ обязал Турцию выплатить компенсацию журналисту.", "2019-04-02")
+    assert {e.location.name for e in ruled if e.location} == {"Страсбург"}
+    _, filed = _events_of(pipeline, "Адвокаты журналиста заявили, что подадут жалобу в ЕСПЧ.", "2019-04-02")
+    assert all(e.location is None for e in filed)
+
+
+def test_kuwait_names_the_state_not_its_capital(pipeline):
+    _, events = _events_of(pipeline, "Суд в Кувейте приговорил блогера к трём годам тюрьмы.", "2019-04-02")
+    (sentence,) = [e for e in events if e.type == EventType.SANCTION]
+    assert sentence.location is not None and sentence.location.geonameid is None
+    assert sentence.location.country == "KWT"
+
+
+def test_headline_takes_place_only_from_a_retelling_of_its_own_act(pipeline):
+    text = "Блогера лишили гражданства\nБлогер уехал из страны. Год назад блогер был арестован в Минске."
+    article = pipeline.process(document_of({"id": "t", "text": text, "published": "2019-04-02"}))
+    minsk = Location("Минск", 625144, "BLR")
+    head = _told(EventType.COERCE, 0, "лишили", ("BLR",))
+    arrest = _told(EventType.COERCE, 2, "арестован", ("BLR",), location=minsk)
+    first, _ = fill_restatements([head, arrest], article)
+    assert first.location is None  # the arrest is another act of that type, not the headline's retold
+    text = "Блогер задержан\nБлогер уехал из страны. Вчера блогера арестовали в Минске."
+    article = pipeline.process(document_of({"id": "t", "text": text, "published": "2019-04-02"}))
+    retold = _told(EventType.COERCE, 2, "арестовали", ("BLR",), location=minsk)
+    first, _ = fill_restatements([_told(EventType.COERCE, 0, "задержан", ("BLR",)), retold], article)
+    assert first.location == minsk  # `задержан` … `арестовали`: one act in other words
+
+
+def test_planned_act_said_at_an_occasion_takes_not_its_day(pipeline):
+    from letopis.events.timing import occasion_dates
+
+    text = (
+        "В понедельник в Анкаре прошла пресс-конференция министров. "
+        "На пресс-конференции министр пообещал открыть новый завод."
+    )
+    article = pipeline.process(document_of({"id": "t", "text": text, "published": "2019-04-02"}))
+    planned = replace(_told(EventType.COOPERATE, 1, "открыть"), modality=Modality.PLANNED)
+    asserted = _told(EventType.AGREE, 1, "пообещал")
+    first, second = occasion_dates([planned, asserted], article)
+    assert first.date is None  # the plant opens later than the day it was promised
+    assert second.date == "2019-04-01"

@@ -59,7 +59,7 @@ from ..datafiles import data_rows, function_words
 from ..record import Location, Token
 from ..timex import _lexicon as _timex_lexicon
 from ..timex import find_time_expressions
-from .actors import Actor, ActorIndex
+from .actors import Actor, ActorIndex, actor_words
 from .tree import Tree, segments
 from .triggers import lexicon as trigger_lexicon
 
@@ -252,6 +252,22 @@ def _city_bodies() -> dict[str, str]:
     """Compound names of a city's body (`Мосгорсуд` → Москва, data/event_places.tsv `city_body`):
     an act of that body takes place in that city (EVENTS.md Location: a court named after a city)."""
     return _mapping("city_body")
+
+
+PERSON_KINDS = frozenset({"role", "office", "person", "kin"})  # data/event_actors.tsv kinds of a person
+
+
+def _person_word(lemma: str) -> bool:
+    """A word for a person (`президент`, `министр`, `мать`): the state in its genitive is the one
+    the person serves or belongs to, never a place."""
+    return actor_words().get(lemma) in PERSON_KINDS
+
+
+def _body_city(lemma: str) -> str | None:
+    """The city a body acts in: the one its compound name holds (`Мосгорсуд`), or its fixed seat
+    (`ЕСПЧ` → Страсбург, data/event_places.tsv `seat`); only its own acts are there, not what is
+    sent to it (`подать жалобу в ЕСПЧ`)."""
+    return _city_bodies().get(lemma) or _mapping("seat").get(lemma)
 
 
 def _as_region(location: Location) -> Location:
@@ -635,8 +651,9 @@ class _Finder:
             if not case and not apposed and grammatical not in (None, "Gen", "Loc"):
                 continue  # an apposition agrees with its head, whatever case the parser gives it
             found = self.places(k) or self.inner(k, depth + 1)
-            if lemma in _words().get("state_body", frozenset()):
-                # `В МИД России осудили …`: the state that owns a ministry is not where it speaks
+            if lemma in _words().get("state_body", frozenset()) or _person_word(lemma):
+                # `В МИД России осудили …`: the state that owns a ministry is not where it speaks;
+                # `возложила ответственность на президента РФ`: a person's state is whose he is
                 found = [(j, location) for j, location in found if location.geonameid is not None]
             if lemma in _words().get("region", frozenset()) and apposed:
                 found = [(j, _as_region(location)) for j, location in found]
@@ -675,6 +692,8 @@ class _Finder:
                     rank = DESTINATION if case in LOCATION_CASES and tokens[c].feat("Case") == "Acc" else AT
                     if rank == DESTINATION and tokens[h].lemma.lower() in words.get("send", ()):
                         continue  # `депортирован в Нидерланды`: where the deported goes, not where the act is
+                    if rank == DESTINATION and self.sent_to(c):
+                        continue  # `опротестовать экстрадицию в США`: the parser hangs the goal on the verb
                     found = self.places(c) or self.inner(c) or self.off(c)
                     if not any(loc.geonameid is not None for _, loc in found):
                         found = self.site_city(c) or found
@@ -695,6 +714,14 @@ class _Finder:
                 elif case in words["origin"] and tokens[h].pos == "NOUN":
                     out += [(ORIGIN, j, loc) for j, loc in self.places(c)]
         return out
+
+    def sent_to(self, c: int) -> bool:
+        """The place phrase `c` follows a noun of sending right before its preposition (`экстрадицию
+        в США`, `депортации в Европу`): it is where someone is sent, whatever the parser hangs it on."""
+        k = min([c, *self.tree.kids(c, "case")]) - 1
+        if k < self.tree.lo or self.tree.tokens[k].pos != "NOUN":
+            return False
+        return self.tree.tokens[k].lemma.lower() in _words().get("send", frozenset())
 
     def site_city(self, c: int) -> list[tuple[int, Location]]:
         """`в московском аэропорту Шереметьево` → Москва: a site or building called after its city by
@@ -864,14 +891,19 @@ class _Finder:
                 subjects += self.kids(self.tree.head(h), "nsubj")
             for c in subjects:
                 c = self._noun_after(c)
-                body = _city_bodies().get(self.tree.tokens[c].lemma.lower())
-                city = _city(body) if body else None
+                body = _body_city(self.tree.tokens[c].lemma.lower())
+                city = _city(body) if body and not self.tree.case(c) else None  # not `жалобу в ЕСПЧ`
                 if city is not None:  # `Мосгорсуд приговорил …`: a city's body by its compound name
                     out.append((AT, c, city))
                     continue
                 if self.tree.tokens[c].lemma.lower() not in local:
                     continue
                 for k in self._named_after(c) + self._adjectives_before(c):
+                    body = _body_city(self.tree.tokens[k].lemma.lower())
+                    city = _city(body) if body else None
+                    if city is not None:  # `судьи ЕСПЧ`: the members of a city's body act there
+                        out.append((AT, k, city))
+                        continue
                     actor = self.table.get(k)
                     own = _city_of_adjective(self.tree.tokens[k].lemma.lower())
                     if own is not None and actor is not None and actor.kind == "country":

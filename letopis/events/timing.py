@@ -42,6 +42,7 @@ from typing import TYPE_CHECKING
 from .. import dates
 from ..record import Article, Event, Location, Sentence, Token
 from ..timex import Relation, TimeExpression, _lexicon
+from .dedupe import family
 from .location import converb_verb as _converb_verb
 from .location import (
     find_locations,
@@ -781,7 +782,9 @@ def fill_restatements(
                 # to the first that disagrees; a later act of that type and side (`в апреле подал в
                 # отставку` his predecessor) is another
                 coarse = event.date is None and later.date is not None and len(later.date) != 10
-                if not _compatible(event, later) or not _agrees(event, later) or coarse:
+                if article is not None and not _same_word(article, event, later):
+                    pass  # `лишили гражданства` … `был заочно арестован`: another act of that type
+                elif not _compatible(event, later) or not _agrees(event, later) or coarse:
                     # `предъявлены обвинения` … `часть обвинений была предъявлена ему в апреле`: a
                     # month or year is of an earlier act of that type, not of the day's news
                     restated = True
@@ -928,6 +931,18 @@ def _restating_words(sentence: Sentence, trigger: str) -> set[str]:
             if token.lemma.lower() in nouns:  # `убили` … `Убийство произошло 14 февраля`
                 out.add(nouns[token.lemma.lower()])
     return out
+
+
+def _same_word(article: Article, headline: Event, body: Event) -> bool:
+    """The body act is told with a word of the headline's act or its synonym (`Арестован Младич` …
+    `сообщено о поимке Младича`, letopis.events.dedupe.family): of the trigger or the word it hangs on."""
+    if not 0 <= body.sentence < len(article.sentences):
+        return True
+    words = _restating_words(article.sentences[headline.sentence], headline.trigger)
+    lemma = _trigger_lemma(article, body)
+    if not words or not lemma:
+        return True
+    return bool(family(*words) & family(lemma))
 
 
 def _news_noun(tree: Tree, j: int) -> bool:
@@ -1288,6 +1303,8 @@ def occasion_dates(events: list[Event], article: Article, index: ActorIndex | No
         event = out[i]
         if event.date is not None or not 0 < event.sentence < len(article.sentences):
             continue
+        if str(event.modality) == "planned":
+            continue  # `«ставим задачу увеличить товарооборот», — сказал он на пресс-конференции`: later
         sentence = article.sentences[event.sentence]
         lemmas = {t.lemma.lower() for t in sentence.tokens}
         said = {t.text.lower() for t in sentence.tokens}
