@@ -1618,3 +1618,61 @@ def test_a_passive_forced_with_no_forcer_is_had_to_not_a_coercion(pipeline):
     assert "COERCE" not in [e.type for e in events]
     assert only(events_of(pipeline, "Протестующие вынудили правительство Грузии уйти в отставку."), "COERCE")
 
+
+
+def test_a_short_forced_form_tagged_as_adjective_is_had_to(pipeline):
+    events = events_of(pipeline, "Мы просто вынуждены собирать как можно больше информации от юристов Грузии.")
+    assert "COERCE" not in [e.type for e in events]
+
+
+def test_the_passive_of_condemn_is_a_conviction(pipeline):
+    convicted = events_of(pipeline, "Бывший министр Грузии Иван Петров был осуждён за шпионаж.")
+    assert only(convicted, "SANCTION").targets == ("Иван Петров",)
+    assert "ACCUSE" not in [e.type for e in convicted]
+    assert only(events_of(pipeline, "Россия осудила удар по Дамаску."), "ACCUSE").sources == ("RUS",)
+
+
+def test_fighting_and_trying_are_coded(pipeline):
+    fought = only(events_of(pipeline, "Иван Петров воевал против войск НАТО в Афганистане."), "ASSAULT")
+    assert "NATO" in fought.targets
+    tried = only(events_of(pipeline, "Бывшего президента Египта будут судить заочно."), "ACCUSE")
+    assert tried.modality == "planned" and "EGY" in tried.targets
+    assert not events_of(pipeline, "Судя по всему, Россия не изменит позицию по Грузии.")  # judging by
+
+
+def test_a_strike_named_by_its_drones_is_an_attack(pipeline):
+    assert only(events_of(pipeline, "Двое боевиков погибли от ударов американских дронов в Сомали."), "ASSAULT")
+
+
+def test_a_supposition_asked_about_is_no_event(pipeline):
+    assert not events_of(pipeline, "Что будет, если Россия введёт санкции против Грузии?")
+    said = events_of(pipeline, "Если Грузия не выполнит требования, Россия введёт санкции против Грузии.")
+    assert only(said, "SANCTION").modality == "hypothetical"
+
+
+def test_insisting_that_is_a_claim_not_a_demand(pipeline):
+    assert "REQUEST" not in {e.type for e in events_of(pipeline, "Россия настаивает, что её военные не пересекали границу.")}
+    assert only(events_of(pipeline, "Россия настаивает на выводе американских войск из Сирии."), "REQUEST")
+
+
+def test_a_private_persons_help_is_no_aid(pipeline):
+    assert not events_of(pipeline, "Журналистка Анна Петрова помогала в строительстве школы.")
+    aid = only(events_of(pipeline, "Германия помогла Грузии в строительстве школы."), "AID")
+    assert aid.sources == ("DEU",) and aid.targets == ("GEO",)
+
+
+def test_a_victim_telling_of_harm_by_someone_unnamed_accuses(pipeline):
+    events = events_of(pipeline, "Оппозиционер Иван Петров заявил, что в тюрьме его пытали.")
+    assert "ASSAULT" not in {e.type for e in events}
+    assert only(events, "ACCUSE").sources == ("Иван Петров",)
+    # an agency reporting someone else's death tells the attack, it accuses no one
+    told = events_of(pipeline, "МВД Грузии сообщило, что в Тбилиси был убит журналист Иван Петров.")
+    assert only(told, "ASSAULT").targets == ("Иван Петров",) and "ACCUSE" not in {e.type for e in told}
+
+
+
+def test_a_blow_to_something_abstract_is_no_attack(pipeline):
+    assert "ASSAULT" not in {e.type for e in events_of(pipeline, "Санкции Евросоюза нанесли удар по экономике Ирана.")}
+    text = "Министр иностранных дел Японии отметил, что этот поступок ранит чувства японского народа."
+    assert "ASSAULT" not in {e.type for e in events_of(pipeline, text)}
+    assert only(events_of(pipeline, "Израиль нанёс удар по Газе."), "ASSAULT").sources == ("ISR",)

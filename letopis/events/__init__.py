@@ -36,7 +36,7 @@ from .mentions import (
     with_press,
     words_of,
 )
-from .modality import bare_condition, clause_tense, conditional, conditions, find_modality
+from .modality import asked, bare_condition, clause_tense, conditional, conditions, find_modality
 from .timing import document_anchor, fill_restatements, find_dates
 from .tree import Tree, segments
 from .triggers import NEGATORS, UNTIL, Trigger, attributive, find_triggers, forced_modal, is_negated, lexicon
@@ -244,6 +244,7 @@ def _drafts(article: Article, index: ActorIndex) -> list[Draft]:
     reference = dates.reference_date(article.published)
     anchor = document_anchor(article)
     drafts: list[Draft] = []
+    people = _private_people(index)
     for si, sentence in enumerate(article.sentences):
         for lo, hi in segments(sentence):
             tree = Tree(sentence.tokens, lo, hi)
@@ -373,6 +374,8 @@ def _drafts(article: Article, index: ActorIndex) -> list[Draft]:
                     continue  # `Протесты в Венесуэле`: a caption names a topic, it reports no act
                 if trig.type == EventType.CONSULT and trig.lemma in words_of("arrival") and not args.targets:
                     continue  # `куда он прилетел`: an arrival with no host is no visit (EVENTS.md Visits)
+                if kind == EventType.AID and args.sources and set(args.sources) <= people and not _by_states(args.targets):
+                    continue  # `она помогала в строительстве культурного центра`: a private person's help is no aid
                 if kind == EventType.ASSAULT and unnamed_victims(tree, trig.index, pred):
                     args.targets = []  # `убиты трое палестинцев`: unnamed victims are no actors
                     if not args.sources:
@@ -426,6 +429,8 @@ def _drafts(article: Article, index: ActorIndex) -> list[Draft]:
                     kind == EventType.AGREE or kind not in SPEECH_TYPES  # a conditional statement is still made
                 ):
                     modality = Modality.HYPOTHETICAL  # `в случае принятия решения вступление станет …`
+                if modality == Modality.HYPOTHETICAL and asked(tree):
+                    continue  # `Что произойдет, если оппозиция призовет …?`: a supposition asked about
                 if modality == Modality.NEGATED and kind in THREAT_ACTS and not args.targets:
                     continue  # `я никогда не запрещал детям …`: a harm denied with no one harmed reports nothing
                 tense = clause_tense(tree, trig.index, pred)
@@ -438,7 +443,7 @@ def _drafts(article: Article, index: ActorIndex) -> list[Draft]:
                         kind, modality = EventType.REJECT, Modality.ASSERTED  # a denial (EVENTS.md)
                         args.sources, args.targets = speaker, []
                 if kind in THREAT_ACTS and trig.mode == "pos" and not trig.negative:
-                    alleger = _alleger(tree, si, trig.index, pred, index)
+                    alleger = _alleger(tree, si, trig.index, verb, index)
                     if alleger is not None and not set(alleger) & set(args.sources):
                         # `министр утверждает, что военные соседей обстреляли село`, `якобы он застрелил`:
                         # the harm is alleged, not told in the text's own voice; the alleger accuses the doer
@@ -447,6 +452,14 @@ def _drafts(article: Article, index: ActorIndex) -> list[Draft]:
                             continue  # `повстанцы утверждают, что взрыв унёс жизни семерых`: no one is charged
                         kind, modality = EventType.ACCUSE, Modality.ASSERTED
                         args.sources, args.targets = alleger, doers
+                        args.source_group = args.target_group = False
+                if kind == EventType.ASSAULT and trig.mode == "pos" and modality == Modality.ASSERTED and not args.sources:
+                    teller = _claimant(tree, si, verb, index)
+                    if teller and (set(teller) & set(args.targets) or _self_harmed(tree, trig.index, pred)):
+                        # `он сообщил, что в изоляторе его пытали`: a victim tells of a harm by someone unnamed,
+                        # in his own voice, not the text's: he accuses (EVENTS.md Accusations)
+                        kind, modality = EventType.ACCUSE, Modality.ASSERTED
+                        args.sources, args.targets = teller, [a for a in args.targets if a not in teller]
                         args.source_group = args.target_group = False
                 places = find_locations(tree, si, trig.index, pred, index, trig.partner, event_type=str(kind))
                 told = str(kind) if kind != EventType.AGREE or "offer" in family(tree.tokens[trig.index].lemma) else None
@@ -507,7 +520,7 @@ def _drafts(article: Article, index: ActorIndex) -> list[Draft]:
                         demand = replace(draft, type=EventType.REQUEST, filled=["ultimatum"])
                         per_type.setdefault(EventType.REQUEST, []).append(demand)
                     elif kind in THREAT_ACTS and mood == Modality.ASSERTED and trig.mode == "pos" and draft.sources:
-                        victim = _claimant(tree, si, _clause_verb(tree, pred), index)
+                        victim = _claimant(tree, si, verb, index)
                         if victim and set(victim) & set(draft.targets) and not set(victim) & set(draft.sources):
                             # `Президент Сирии заявил, что Израиль нанес удар по Дамаску`: the victim who
                             # tells of a harm accuses its doer (EVENTS.md Accusations), the act stays too
@@ -655,10 +668,10 @@ def _clause_verb(tree: Tree, pred: int) -> int:
     return pred
 
 
-def _alleger(tree: Tree, si: int, trigger: int, pred: int, index: ActorIndex) -> list[str] | None:
+def _alleger(tree: Tree, si: int, trigger: int, verb: int, index: ActorIndex) -> list[str] | None:
     """Who alleges the clause of `trigger` (`утверждают, что …`, `считает, что …`, `якобы`): that verb's
-    subject or the story's speaker ([] when unnamed), or None when the clause is told as fact."""
-    verb = _clause_verb(tree, pred)
+    subject or the story's speaker ([] when unnamed), or None when the clause is told as fact. `verb` is
+    the clause's verb (`_clause_verb`), computed once per trigger by the caller."""
     hedges = words_of("allege")
     if any(tree.tokens[c].lemma.lower() in hedges for j in {verb, trigger} for c in tree.kids(j, "advmod")):
         return _speaker(tree, si, verb, index)
@@ -677,6 +690,17 @@ def _claimant(tree: Tree, si: int, clause: int, index: ActorIndex) -> list[str]:
     if tree.tokens[head].lemma.lower() not in words_of("say") | words_of("claim"):
         return []
     return _speaker(tree, si, clause, index)
+
+
+def _self_harmed(tree: Tree, trigger: int, pred: int) -> bool:
+    """The harmed one is a personal pronoun (`его пытали`, `я был избит`): in a reported clause, the
+    teller speaking of himself."""
+    return any(
+        tree.tokens[c].pos == "PRON" and tree.tokens[c].feat("PronType") in (None, "Prs")
+        and tree.tokens[c].feat("Person") in ("1", "3")
+        for j in dict.fromkeys([trigger, pred])
+        for c in tree.kids(j, "obj", "nsubj:pass")
+    )
 
 
 def _holder(tree: Tree, trig: Trigger) -> int:
@@ -880,6 +904,16 @@ def _states_only(actors: list[str]) -> bool:
     """Only state codes (`BGR`), no IGO (`UN`): a government resigns, an IGO official's term just ends."""
     codes = _state_codes()
     return bool(actors) and all(a in codes for a in actors)
+
+
+def _private_people(index: ActorIndex) -> set[str]:
+    """Actor values the document names only as persons: private people, as a person in a state role is
+    coded by the state (EVENTS.md Actors)."""
+    kinds: dict[str, set[str]] = {}
+    for table in index.by_sentence:
+        for actor in table.values():
+            kinds.setdefault(actor.value, set()).add(actor.kind)
+    return {value for value, seen in kinds.items() if seen == {"person"}}
 
 
 def _by_states(actors: list[str]) -> bool:

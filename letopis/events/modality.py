@@ -14,7 +14,7 @@ from ..datafiles import data_rows
 from ..record import Modality
 from .tree import Tree
 
-__all__ = ["markers", "conditions", "find_modality", "clause_tense", "conditional", "bare_condition"]
+__all__ = ["markers", "conditions", "find_modality", "clause_tense", "conditional", "bare_condition", "asked"]
 
 MARKER_RELS = frozenset({"advmod", "aux", "aux:pass", "mark", "discourse", "parataxis", "cop", "amod", "acl"})
 UP_RELS = frozenset({"xcomp", "csubj", "csubj:pass", "ccomp"})
@@ -212,3 +212,11 @@ def _own_marker(tree: Tree, trigger: int) -> bool:
         if found in (Modality.PLANNED, Modality.HYPOTHETICAL):
             return True
     return False
+
+
+def asked(tree: Tree) -> bool:
+    """The segment is a question (`Можем ли мы выстрелить себе в ногу?`): an act it only supposes is
+    asked about, not stated, while a plain one may still be told (`Кто поддерживает нашу целостность?`)."""
+    tail = [j for j in range(tree.lo, tree.hi) if tree.tokens[j].pos == "PUNCT"]
+    closing = [j for j in tail if j >= tree.hi - 3]
+    return any("?" in tree.tokens[j].text for j in closing)

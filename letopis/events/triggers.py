@@ -12,7 +12,8 @@ prospect (`ему грозит до 10 лет тюрьмы` → SANCTION, hypoth
 negation only (`заявил, что Киев не выполняет соглашения` → ACCUSE RUS → UKR). A `block` entry says when the word
 is no trigger at all (`подписал указ` is no agreement; `нота протеста` is no demonstration): it is
 tried first and, when its requirement is met, the word fires nothing. A requirement `@rel` asks for a
-dependent in that relation rather than a word. A `verbless` entry is a preposition that, in a headline
+dependent in that relation rather than a word; `@pass` asks for the trigger itself in the passive
+(`осуждён` is convicted, `осудил` condemned). A `verbless` entry is a preposition that, in a headline
 with no verb, states its holder's stance towards the noun it governs (`Архнадзор против вмешательства`).
 A participle used as a noun names a person (`задержанные`, `подозреваемый`), not an act, and does not
 fire (a protester still implies a protest).
@@ -37,6 +38,7 @@ POLARITIES = frozenset(
 NOMINAL_RELS = frozenset({"nsubj", "nsubj:pass", "obj", "iobj", "obl", "nmod", "conj", "appos"})
 ATTRIBUTE_RELS = frozenset({"amod", "acl"})
 VERB_ENDINGS = ("ть", "ться", "ти", "тись", "чь", "чься")
+PASSIVE_REQUIREMENT = "@pass"  # a requirement met by the trigger's own passive voice, not by a dependent
 ABSTRACT_ENDINGS = ("ость", "есть")  # `договоренность`, `готовность`: nouns in -ть that are no infinitives
 
 
@@ -102,6 +104,8 @@ def _partner(tree: Tree, i: int, requires: frozenset[str], subject: bool = False
     dependent in that relation (`должен` + `@xcomp`: an obligation to act, not a debt). The subject counts
     only when `subject` (`ему грозит до 10 лет`: the term is the grammatical subject) or when the
     requirement is marked `^` (`вернуться` + `^посол`: the envoy returns)."""
+    if PASSIVE_REQUIREMENT in requires and _passive_participle(tree, i):
+        return i  # `был осуждён за шпионаж`: the passive itself is the condition (convicted, not condemned)
     for c in tree.kids(i):
         if "@" + tree.tokens[c].rel.split(":")[0] in requires:
             return c
@@ -119,6 +123,12 @@ def _partner(tree: Tree, i: int, requires: frozenset[str], subject: bool = False
         if "^" + tree.tokens[c].lemma.lower() in requires:
             return c
     return -1
+
+
+def _passive_participle(tree: Tree, i: int) -> bool:
+    """The trigger is a passive participle (`осуждён`, `осуждённый судом`)."""
+    token = tree.tokens[i]
+    return token.feat("VerbForm") == "Part" and token.feat("Voice") == "Pass"
 
 
 def _person_noun(tree: Tree, i: int) -> bool:
@@ -211,8 +221,9 @@ def find_triggers(tree: Tree) -> list[Trigger]:
                     continue
             if entry.mode == "block":
                 break
+            own = partner == i  # licensed by its own voice (`@pass`): no dependent to consume or read
             found.append(
-                Trigger(i, entry.type, entry.weight, entry.lemma, partner, entry.negative, entry.mode)
+                Trigger(i, entry.type, entry.weight, entry.lemma, -1 if own else partner, entry.negative, entry.mode)
             )
             if partner >= 0 and tree.tokens[partner].lemma.lower() in entry.requires:
                 consumed.add(partner)
@@ -224,4 +235,7 @@ def forced_modal(tree: Tree, i: int) -> bool:
     """`Мушарраф был вынужден уйти в отставку`: a passive `forced` with no named forcer reads as `had to`;
     the act reported is the complement, and no one is coded as coercing (who forced is unknown)."""
     token = tree.tokens[i]
-    return token.feat("VerbForm") == "Part" and token.feat("Voice") == "Pass" and not _agent(tree, i)
+    # the parser also tags the short form as an adjective (`татары вынуждены были переселиться`)
+    passive = token.feat("VerbForm") == "Part" and token.feat("Voice") == "Pass"
+    short_adjective = token.pos == "ADJ" and token.feat("Variant") == "Short"
+    return (passive or short_adjective) and not _agent(tree, i)
