@@ -1706,3 +1706,119 @@ def test_story_actors(pipeline, text, type_, published, sources, targets):
         assert event.sources == sources
     if targets is not None:
         assert event.targets == targets
+
+
+# Document-level sources and targets added in the actors round of review (sentences written for the tests).
+@pytest.mark.parametrize(
+    ("text", "type_", "sources", "targets"),
+    [
+        # `по запросу Германии` on an agentless arrest in Warsaw: Germany asked Poland, the state that
+        # made the arrest.
+        pytest.param(
+            "Бизнесмен Иван Петров был арестован в Варшаве по запросу Германии.",
+            "REQUEST",
+            ("DEU",),
+            ("POL",),
+            id="request_behind_an_arrest_is_made_to_the_arresting_state",
+        ),
+        pytest.param(
+            "Предприниматель был задержан в Италии по просьбе Франции.",
+            "REQUEST",
+            ("FRA",),
+            ("ITA",),
+            id="request_behind_a_detention_in_a_named_state",
+        ),
+        # the denier named inside the charge (`о причастности Белоруссии`) is no accuser: the denial
+        # answers the state whose story it is.
+        pytest.param(
+            "В Вильнюсе произошел взрыв у здания парламента. Власти Литвы начали расследование. "
+            "Президент Литвы заявил, что за нападением может стоять Белоруссия. В Минске представитель "
+            "МИД Белоруссии отверг все обвинения о причастности Белоруссии к взрыву.",
+            "REJECT",
+            ("BLR",),
+            ("LTU",),
+            id="denial_of_a_charge_naming_the_denier_answers_the_accuser",
+        ),
+        # the story is mostly Russia's, so its home state is the denier: the denial answers the other side.
+        pytest.param(
+            "В Москве прошли учения армии России. Россия провела учения у границ Латвии. "
+            "Россия объявила о новых учениях. Латвия направила России ноту. "
+            "Премьер Латвии заявил, что Россия готовит провокации. Россия отвергает обвинения в своей причастности.",
+            "REJECT",
+            ("RUS",),
+            ("LVA",),
+            id="denial_by_the_home_state_answers_the_other_side",
+        ),
+        # spying for Estonia: the sentence is not Estonia's but that of the story's other side.
+        pytest.param(
+            "Эстония выслала двух российских дипломатов. Премьер Эстонии обвинил Россию в шпионаже против "
+            "Эстонии. Эстония закрыла консульство России в Нарве. Россия задержала бывшего офицера Петра "
+            "Сидорова. За шпионаж в пользу Эстонии его приговорили к 10 годам колонии.",
+            "SANCTION",
+            ("RUS",),
+            ("Петр Сидоров",),
+            id="sentence_for_spying_for_the_home_state_is_the_other_sides",
+        ),
+        # an agentless extradition: done by the state the story said arrested the person.
+        pytest.param(
+            "Американцы провели учения в Техасе. Армия США провела учения в Калифорнии. Бизнесмен Олег "
+            "Смирнов заявил о своей невиновности в суде США. Адвокат ищет нарушения при аресте Смирнова в "
+            "2019 году в Испании. Смирнов был экстрадирован в США в мае 2020 года.",
+            "COERCE",
+            ("ESP",),
+            ("Олег Смирнов",),
+            id="extradition_is_by_the_state_that_arrested_earlier",
+        ),
+        # `Польского журналиста могут выслать`: an accusative the parser made a subject is the one expelled,
+        # and a described person is the one the document names with that noun.
+        pytest.param(
+            "Польского журналиста могут выслать из страны за статью о президенте Белоруссии. "
+            "Пётр Ковальский, 30-летний журналист из Варшавы, работал в Минске.",
+            "COERCE",
+            ("BLR",),
+            ("Пётр Ковальский",),
+            id="accusative_read_as_subject_is_the_object",
+        ),
+        # a demonym in a headline is the person the body describes by it.
+        pytest.param(
+            "Пакистанец предстал перед судом в России. "
+            "В понедельник Ларс Хансен, 45-летний пакистанец, был доставлен в суд Москвы.",
+            "ACCUSE",
+            ("RUS",),
+            ("Ларс Хансен",),
+            id="headline_demonym_is_the_person_described_so",
+        ),
+        # a judgement of measures that name their doer aims at the doer, not at whom the measures aim.
+        pytest.param(
+            "Премьер Турции осудил действия Франции против беженцев Сирии.",
+            "ACCUSE",
+            ("TUR",),
+            ("FRA",),
+            id="condemned_measures_aim_at_their_doer",
+        ),
+        pytest.param(
+            "Парламент Венгрии не поддержал санкции Евросоюза против России.",
+            "REJECT",
+            ("HUN",),
+            ("EU",),
+            id="rejected_sanctions_aim_at_who_imposed_them",
+        ),
+    ],
+)
+def test_document_level_parties(pipeline, text, type_, sources, targets):
+    """Parties a sentence leaves to the document: the state asked, the accuser answered, the state judging."""
+    event = _last_event(pipeline, text, type_, "2021-06-10")
+    assert event.sources == sources
+    assert event.targets == targets
+
+
+def test_case_phrase_joins_preposition_and_lemma(pipeline):
+    """`во главе` style keys: the one spelling data rows use for a noun with its preposition."""
+    from letopis.events.tree import Tree
+
+    text = "Министр обороны прибыл в Сирию."
+    article = pipeline.process(document_of({"id": "t", "text": text, "published": "2016-03-23"}))
+    tree = Tree(article.sentences[0].tokens)
+    lemmas = [t.lemma.lower() for t in tree.tokens]
+    assert tree.case_phrase(lemmas.index("сирия")) == "в сирия"
+    assert tree.case_phrase(lemmas.index("министр")) == " министр"  # no preposition: a leading space

@@ -27,6 +27,7 @@ __all__ = [
     "actor_alias",
     "party_word",
     "acting_state",
+    "located_state",
     "lower_case_names",
 ]
 
@@ -383,15 +384,27 @@ def _region_members(name: str) -> tuple[str, ...]:
 
 
 def _only_beneficiary(index: ActorIndex, si: int, state: str) -> bool:
-    """Whether sentence `si` names `state` and only as whom a deed was for (`в пользу Великобритании`)."""
+    """Whether sentence `si` names `state` and only as whom a deed was for (`в пользу Великобритании`);
+    an adjective describing a thing (`директор украинского предприятия`) is no mention of the state
+    acting, one on a state role or body (`украинский суд`) is."""
     tokens = index.article.sentences[si].tokens
-    starts = [i for i, a in index.by_sentence[si].items() if a.value == state and i == a.start]
+    starts = [
+        i
+        for i, a in index.by_sentence[si].items()
+        if a.value == state and i == a.start and not (a.adjective and not _on_state_word(tokens, i))
+    ]
     return bool(starts) and all(
         0 <= tokens[i].head < len(tokens)
         and actor_words().get(tokens[tokens[i].head].lemma.lower()) == "beneficiary"
         and tokens[i].rel == "nmod"
         for i in starts
     )
+
+
+def _on_state_word(tokens: tuple[Token, ...], i: int) -> bool:
+    """Whether the adjective at `i` qualifies a role or body word (`украинский суд`, `российские власти`)."""
+    h = tokens[i].head
+    return 0 <= h < len(tokens) and actor_words().get(tokens[h].lemma.lower()) in ("role", "body", "office")
 
 
 def _preposition(tokens: tuple[Token, ...], i: int) -> str:
@@ -420,7 +433,7 @@ def _country_uses(index: ActorIndex, si: int, country: str) -> list[tuple[str, s
     return states or places
 
 
-def _located_state(index: ActorIndex, si: int) -> str | None:
+def located_state(index: ActorIndex, si: int) -> str | None:
     """The one state sentence `si` places something in (`отбывает в России срок, по которому осуждены
     …`): a state named with a locative `в`, when the sentence names just one so."""
     tokens = index.article.sentences[si].tokens
@@ -442,9 +455,14 @@ def acting_state(index: ActorIndex, si: int, country: str | None, home: str | No
     `home` state — unless the sentence names that state
     only as a destination (`депортирован в Нидерланды`, `вернулась в Украину`): then the state the
     sentence places someone in (`которую в России приговорили`), else `home` if it is another state."""
-    state = country or _located_state(index, si) or home
-    if state is None or _only_beneficiary(index, si, state):
-        return None  # `за шпионаж в пользу Великобритании его приговорили`: not Britain's sentence
+    state = country or located_state(index, si) or home
+    if state is None:
+        return None
+    if _only_beneficiary(index, si, state):
+        # `за шпионаж в пользу Великобритании его приговорили`: not Britain's sentence, but that of
+        # the story's other side, if it has one (the state spied on)
+        other = index.memory.counterpart([state], si)
+        return other if other is not None and not _only_beneficiary(index, si, other) else None
     uses = _country_uses(index, si, state)
     if not uses or not all(p in DESTINATION_CASES and case == "Acc" for p, case in uses):
         return state

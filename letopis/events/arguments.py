@@ -20,6 +20,7 @@ from .actors import (
     ActorIndex,
     acting_state,
     actor_words,
+    located_state,
     lower_case_names,
     party_word,
 )
@@ -66,6 +67,9 @@ PATIENT_NOUN_TYPES = frozenset(
 # Judgements of an act (`осудила задержания`, `приветствовал освобождение`) whose agent the document
 # named when it told the act: the agent is the target.
 ACT_OBJECT_TYPES = frozenset({EventType.ACCUSE, EventType.SUPPORT})
+# Judgements of a measure (`осуждал действия Израиля против …`, `не поддержала санкции Запада против
+# России`): when the measure names its doer, the doer is aimed at, not the measure's own target.
+JUDGED_ACT_TYPES = ACT_OBJECT_TYPES | {EventType.REJECT}
 ACT_STEM = 5  # letters a noun and the verb of its act share at least (`арест` / `арестовать`)
 # Acts done to a person themself: a company head arrested or killed is the person, not the company.
 PERSONAL_TYPES = frozenset({EventType.COERCE, EventType.ASSAULT, EventType.SANCTION, EventType.CONCEDE})
@@ -476,7 +480,15 @@ def _described(tree: Tree, si: int, head: int, found: Found, index: ActorIndex) 
     is the owner, not the one described); `российский программист` → the one private person named."""
     token = tree.tokens[head]
     lemma = token.lemma.lower()
-    if token.pos != "NOUN" or found.resolved or actor_words().get(lemma) in ("group", "body", "opposition"):
+    if found.resolved or actor_words().get(lemma) in ("group", "body", "opposition"):
+        return None
+    if _one_of_a_people(token, proper=True) and all(a.kind == "country" for a in found.actors):
+        # `Пакистанец предстал перед судом` … `Абид Насир, 26-летний пакистанец`: a demonym (which a
+        # tagger may call a name) is the one person the document describes by it, if it does
+        person = index.memory.appositive_person(lemma)
+        if person is not None:
+            return Found(resolved=[person])
+    if token.pos != "NOUN":
         return None
     persons = [a for a in found.actors if a.kind == "person"]
     owners = all(tree.tokens[a.start].rel == "nmod" and tree.head(a.start) == head for a in persons)
@@ -490,7 +502,10 @@ def _described(tree: Tree, si: int, head: int, found: Found, index: ActorIndex) 
     ):
         code = memory.person_codes.get(person) if person not in memory.former else None
         return Found(resolved=[code or person])
-    nationality = [a for a in found.actors if a.kind == "country" and a.adjective]
+    # `Египетского студента`: the linker may leave a headline's adjective unmarked; its part of speech tells
+    nationality = [
+        a for a in found.actors if a.kind == "country" and (a.adjective or tree.tokens[a.start].pos == "ADJ")
+    ]
     if not found.actors and _place_adjective(tree, head):
         nationality = [Actor("", "place", head, head + 1, adjective=True)]  # `брюссельский террорист`
     if (
@@ -502,14 +517,21 @@ def _described(tree: Tree, si: int, head: int, found: Found, index: ActorIndex) 
         and not is_role(lemma)
         and lemma not in actor_words()
     ):
-        private = memory.private_person()  # `задержан российский программист`, named later
+        # `Пакистанец предстал перед судом` … `Абид Насир, 26-летний пакистанец`: the one the document
+        # describes by that noun; else `задержан российский программист`, the one private person named
+        private = memory.appositive_person(lemma) or memory.private_person()
         return Found(resolved=[private]) if private else None
     return None
 
 
-def _one_of_a_people(token: Token) -> bool:
-    """A singular demonym noun (`россиянин`, `американка`): one person of that state, not the state."""
-    return token.pos == "NOUN" and token.feat("Number") == "Sing" and token.feat("Animacy") == "Anim"
+def _one_of_a_people(token: Token, proper: bool = False) -> bool:
+    """A singular demonym noun (`россиянин`, `американка`): one person of that state, not the state;
+    `proper`: a tagger's proper-noun reading too (`Пакистанец` opening a headline)."""
+    return (
+        token.pos in (("NOUN", "PROPN") if proper else ("NOUN",))
+        and token.feat("Number") == "Sing"
+        and token.feat("Animacy") == "Anim"
+    )
 
 
 def _private_citizens(tree: Tree, j: int, table: dict[int, Actor]) -> bool:
@@ -926,7 +948,7 @@ def _leaders(tree: Tree, si: int, head: int, index: ActorIndex) -> list[str]:
 
 def _lead_phrase(tree: Tree, j: int) -> bool:
     """`коалиция во главе с США`: a phrase of leading (data/event_actors.tsv `lead`), not a place."""
-    return actor_words().get(f"{tree.case(j)} {tree.tokens[j].lemma.lower()}") == "lead"
+    return actor_words().get(tree.case_phrase(j)) == "lead"
 
 
 def _under_post(tree: Tree, j: int, head: int) -> bool:
@@ -1308,6 +1330,9 @@ def find_arguments(tree: Tree, si: int, trigger: int, type_: EventType, index: A
     passive = (
         passive or tree.tokens[pred].feat("Voice") == "Pass" and tree.tokens[pred].feat("VerbForm") == "Part"
     )
+    # `Египетского студента могут выслать`: a "subject" that cannot be nominative, beside a plural verb
+    # it does not agree with, is the object of an act by unnamed authorities
+    passive = passive or (subj >= 0 and _object_read_as_subject(tree, subj))
     # `бывший министр обвиняется`: a reflexive passive's nominative is the one acted on
     passive = passive or (
         subj >= 0
@@ -1438,7 +1463,9 @@ def find_arguments(tree: Tree, si: int, trigger: int, type_: EventType, index: A
             addressed.update(givers)
     for at in [trigger, *(c for c in tree.kids(pred, "obj") if tree.tokens[c].pos == "NOUN")]:
         target_heads += [h for h in _against(tree, at) if h not in target_heads]
-        if at != trigger:  # `право на ответные меры против Белоруссии`: the aim of the object's measures
+        # `право на ответные меры против Белоруссии`: the aim of the object's measures; but a judgement
+        # of measures with an agent of their own (`осуждал действия Израиля против …`) aims at the agent
+        if at != trigger and not (type_ in JUDGED_ACT_TYPES and _own_agent(tree, at)):
             target_heads += [h for h in _nested_against(tree, at) if h not in target_heads]
         if at != trigger:  # `нанесла удары по позициям РПК`: the aim of the light verb's noun
             target_heads += [
@@ -1466,6 +1493,8 @@ def find_arguments(tree: Tree, si: int, trigger: int, type_: EventType, index: A
         if _asked_thing(tree, si, h, index, addressed, type_):
             continue  # `требует от ООН резолюции против Ирана`: asked of the UN; what it asks is no party
         topic = _claim_topic(tree, h) if type_ == EventType.REJECT else frozenset()
+        if type_ in JUDGED_ACT_TYPES and _own_agent(tree, h):  # `действия Израиля против мусульман`
+            topic = topic | {j for c in _nested_against(tree, h) for j in tree.subtree(c)}
         found = collect(
             tree, si, h, index, personal=type_ in PERSONAL_TYPES, skip=topic, held=type_ in HELD_TYPES
         )
@@ -1502,6 +1531,8 @@ def find_arguments(tree: Tree, si: int, trigger: int, type_: EventType, index: A
         sources += [s for s in _held_in(tree, si, pred, index) if s not in targets]
     if not sources and passive and type_ in HELD_TYPES:
         sources += [s for s in _bodies_at_work(tree, si, pred, index) if s not in targets]
+    if not sources and passive and type_ in HELD_TYPES:  # `экстрадирован в США` after `при аресте
+        sources += [s for s in _earlier_captors(si, targets, index) if s not in targets]  # в Нидерландах`
     if not targets and type_ in COMPLEMENT_TYPES:
         targets += [
             t
@@ -1519,12 +1550,16 @@ def find_arguments(tree: Tree, si: int, trigger: int, type_: EventType, index: A
     if (not targets or passive) and type_ == EventType.SANCTION:  # `отозвал из России посла`: the state
         # left; `посол был отозван из Минска`: the subject is only the envoy, the state left is aimed at
         targets += [t for t in _recalled_from(tree, si, pred, index) if t not in sources and t not in targets]
-    if not targets and type_ == EventType.REJECT and _charge_denied(tree, trigger, pred):  # `Пакистан отверг
-        targets += [t for t in _earlier_accusers(si, sources, index) if t not in sources]  # обвинения`
-        if not targets and _charge_denied(tree, trigger, pred, accused=True):
+    # `отверг обвинения о причастности России`: the denier named inside the charge is no accuser
+    if type_ == EventType.REJECT and set(targets) <= set(sources) and _charge_denied(tree, trigger, pred):
+        targets += [t for t in _earlier_accusers(si, sources, index) if t not in sources]  # `Пакистан
+        if set(targets) <= set(sources) and _charge_denied(tree, trigger, pred, accused=True):  # отверг`
             # `Бут не признал себя виновным`, `Москва отвергает эти обвинения`: a charge told before is the
-            # court's that tries the story, else its state's
+            # court's that tries the story, else its state's, else, when the denier is that state, the
+            # story's other side (`Россия отвергает обвинения` in a story told from Britain's charges)
             accuser = index.memory.court or index.memory.home
+            if accuser in sources and not args.source_group:
+                accuser = index.memory.counterpart(_unique(sources), si, main=True)
             targets += [accuser] if accuser and accuser not in sources else []
     if not targets and type_ == EventType.REJECT:  # `отказалось выдать США Ассанжа`: whom it was refused
         targets += [t for t in _refused_recipients(tree, si, pred, index) if t not in sources]
@@ -1534,6 +1569,8 @@ def find_arguments(tree: Tree, si: int, trigger: int, type_: EventType, index: A
         targets += [t for t in _anaphoric_demand(tree, si, trigger, pred, index) if t not in sources]
     if not targets and type_ == EventType.REQUEST:  # `потребовали выдать его, но Путин отказал`
         targets += [t for t in _refusers(tree, si, trigger, pred, index) if t not in sources]
+    if not targets and type_ == EventType.REQUEST:  # `арестован в Бангкоке по запросу США`: asked of
+        targets += [t for t in _behest_doers(tree, si, trigger, index) if t not in sources]  # Thailand
     if not targets and type_ == EventType.REQUEST and _asks_release(tree, trigger, pred):
         # `Алёхина просит выпустить ее`, `подавала прошение об освобождении`: a prisoner asks the state
         state = acting_state(index, si, None, index.memory.home)
@@ -1553,6 +1590,76 @@ def find_arguments(tree: Tree, si: int, trigger: int, type_: EventType, index: A
     args.sources = _unique(sources)
     args.targets = [t for t in _unique(targets) if t not in args.sources]
     return args
+
+
+def _earlier_captors(si: int, held: list[str], index: ActorIndex) -> list[str]:
+    """`Смилянец был экстрадирован в США` after `при аресте Смилянца в 2012 году в Нидерландах`: an
+    agentless extradition or release of a named person is done by the state the story said arrested
+    him, the state of that arrest's place (the nearest such sentence before)."""
+    from .triggers import lexicon
+
+    people = [h for h in held if not _looks_coded(h)]
+    if not people:
+        return []
+    for at in range(si - 1, -1, -1):
+        tree = index.tree(at)
+        for v, token in enumerate(tree.tokens):
+            entries = lexicon().get(token.lemma.lower(), ())
+            if not any(e.type == EventType.COERCE and not e.requires for e in entries):
+                continue
+            whom = [
+                c
+                for c in tree.kids(v)
+                if tree.tokens[c].rel in ("obj", "nsubj:pass")
+                or (
+                    tree.tokens[c].rel == "nmod" and not tree.case(c) and tree.tokens[c].feat("Case") == "Gen"
+                )
+            ]
+            named = {
+                n for c in whom for n in decide(collect(tree, at, c, index, personal=True, held=True), index)
+            }
+            if not named & set(people):
+                continue
+            places = [
+                a.value
+                for c in tree.kids(v, "obl", "nmod")
+                if (a := index.at(at, c)) is not None
+                and a.kind == "country"
+                and not a.adjective
+                and tree.case(c) in LOCATIVE_CASES
+                and tree.tokens[c].feat("Case") == "Loc"
+            ]
+            if not places:  # `ищет нарушения при аресте … в Нидерландах`: the place hung elsewhere
+                located = located_state(index, at)
+                places = [located] if located else []
+            if places:
+                return _unique(places)
+    return []
+
+
+def _behest_doers(tree: Tree, si: int, trigger: int, index: ActorIndex) -> list[str]:
+    """`по запросу ФБР в Испании был задержан`: a request noun that is a circumstance of an agentless
+    detention, sentence or release was made to the state that did it, the state it is done in."""
+    from .triggers import lexicon
+
+    h = tree.head(trigger)
+    if h < 0 or not tree.tokens[trigger].rel.startswith("obl") or tree.tokens[trigger].pos != "NOUN":
+        return []
+    verb = tree.tokens[h]
+    if verb.feat("Voice") != "Pass" or any(tree.tokens[c].rel == "obl:agent" for c in tree.kids(h)):
+        return []
+    if not any(e.type in HELD_TYPES and not e.requires for e in lexicon().get(verb.lemma.lower(), ())):
+        return []
+    out: list[str] = []
+    # the state or city it is done in (`в Бангкоке`), or a parser's `запросу … в Испании`
+    for c in [*tree.kids(h, "obl"), *tree.kids(trigger, "nmod")]:
+        actor = index.at(si, c)
+        if actor is None or actor.adjective or actor.kind not in ("country", "city"):
+            continue
+        if tree.case(c) in LOCATIVE_CASES and tree.tokens[c].feat("Case") == "Loc":
+            state = actor.value if actor.kind == "country" else actor.country
+            out += [state] if state and state not in out else []
+    return out
 
 
 def _asks_release(tree: Tree, trigger: int, pred: int) -> bool:
@@ -1653,6 +1760,21 @@ def _subjectless_plural(tree: Tree, verb: int) -> bool:
         and token.feat("Number") == "Plur"
         and token.text.lower().endswith(PLURAL_VERB_ENDINGS)
         and not tree.kids(verb, "nsubj", "nsubj:pass")
+    )
+
+
+def _object_read_as_subject(tree: Tree, subj: int) -> bool:
+    """Whether a parser's `nsubj` is an object: tagged accusative or genitive, with no nominative reading
+    at all (`студента`, not `власти`), and its verb a subjectless-looking plural it does not agree with."""
+    token, verb = tree.tokens[subj], tree.head(subj)
+    if token.rel != "nsubj" or token.pos != "NOUN" or token.feat("Case") not in ("Acc", "Gen") or verb < 0:
+        return False
+    if any(case == "nomn" for case, _ in case_readings(token.text)):
+        return False
+    return (
+        _disagrees(tree, subj, verb)
+        and tree.tokens[verb].feat("Number") == "Plur"
+        and tree.tokens[verb].text.lower().endswith(PLURAL_VERB_ENDINGS)
     )
 
 
@@ -2130,6 +2252,14 @@ def _against(tree: Tree, trigger: int) -> list[int]:
         return []
     h = tree.head(at)
     return [h] if h >= 0 and h != trigger and tree.tokens[h].pos in ("NOUN", "PROPN") else []
+
+
+def _own_agent(tree: Tree, noun: int) -> bool:
+    """Whether an act noun names its own doer in a bare genitive name (`санкции Запада`, `действия Израиля`)."""
+    return any(
+        not tree.case(c) and tree.tokens[c].feat("Case") == "Gen" and tree.tokens[c].pos == "PROPN"
+        for c in tree.kids(noun, "nmod")
+    )
 
 
 def _nested_against(tree: Tree, noun: int) -> list[int]:

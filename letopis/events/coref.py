@@ -323,6 +323,29 @@ class Memory:
         people = self.noun_people.get(lemma, set())
         return next(iter(people)) if len(people) == 1 else None
 
+    @cached_property
+    def _appositive_people(self) -> dict[str, set[str]]:
+        """Noun → the people the document describes with it after the name (`Абид Насир, 26-летний
+        пакистанец`, `Эмадельдин Эльсаед, 23-летний студент из Каира`)."""
+        out: dict[str, set[str]] = {}
+        for si, table in enumerate(self.index.by_sentence):
+            tokens = self.article.sentences[si].tokens
+            for actor in {id(a): a for a in table.values() if a.kind == "person"}.values():
+                for k in range(actor.stop, min(len(tokens), actor.stop + 4)):
+                    token = tokens[k]
+                    if (
+                        token.rel == "appos"
+                        and token.pos == "NOUN"
+                        and actor.start <= token.head < actor.stop
+                    ):
+                        out.setdefault(token.lemma.lower(), set()).add(actor.value)
+        return out
+
+    def appositive_person(self, lemma: str) -> str | None:
+        """The one person the document describes by the noun `lemma` in apposition, if only one."""
+        people = self._appositive_people.get(lemma, set())
+        return next(iter(people)) if len(people) == 1 else None
+
     def opposition_leader(self) -> str | None:
         """The one person the document names as a leader of the opposition or a protest."""
         return next(iter(self.opposition_leaders)) if len(self.opposition_leaders) == 1 else None

@@ -63,6 +63,11 @@ class Tree:
             return " ".join([self.tokens[c].lemma.lower(), *fixed])
         return ""
 
+    def case_phrase(self, i: int) -> str:
+        """A nominal with its preposition as one lower-case lemma key (`во главе`, `в поддержка`), the
+        way data rows spell such phrases; a nominal without a preposition keeps a leading space."""
+        return f"{self.case(i)} {self.tokens[i].lemma.lower()}"
+
     def ancestors(self, i: int, rels: frozenset[str], limit: int = 4) -> list[int]:
         """Heads reached from `i` while the link's relation is in `rels` (xcomp, conj …)."""
         out = []
