@@ -1500,3 +1500,36 @@ def test_planned_act_said_at_an_occasion_takes_not_its_day(pipeline):
     first, second = occasion_dates([planned, asserted], article)
     assert first.date is None  # the plant opens later than the day it was promised
     assert second.date == "2019-04-01"
+
+
+def test_acts_of_a_court_case_are_at_the_court_of_its_city(pipeline):
+    text = (
+        "Хорошевский суд Москвы приговорил бизнесмена Ивана Петрова к трём годам колонии.\n"
+        "Ранее в ходе прений прокурор попросил суд приговорить Петрова к пяти годам лишения свободы.\n"
+        "Адвокат Петрова поддержал позицию обвинения."
+    )
+    _, events = _events_of(pipeline, text, "2012-11-20")
+    assert {e.sentence for e in events} >= {1, 2}
+    assert {e.location.name if e.location else None for e in events} == {"Москва"}
+
+
+def test_courts_of_two_cities_place_no_other_act_of_the_case(pipeline):
+    text = (
+        "Хорошевский суд Москвы приговорил бизнесмена Ивана Петрова к трём годам колонии.\n"
+        "Ранее в ходе прений прокурор попросил суд приговорить Петрова к пяти годам лишения свободы.\n"
+        "Адвокат Петрова обжаловал приговор в Тверском суде Твери."
+    )
+    _, events = _events_of(pipeline, text, "2012-11-20")
+    assert [e.location for e in events if e.sentence == 1] == [None]
+
+
+def test_invitation_to_a_country_is_not_made_there(pipeline):
+    _, found = analyse(pipeline, "Власти Казахстана пригласили в страну экспертов из ООН.", "2011-12-20")
+    assert found["пригласили"][0] == []
+
+
+def test_headline_is_dated_by_the_body_act_noun_of_its_type(pipeline):
+    text = "Мэр Тулы тяжело ранен\nПокушение на мэра произошло в понедельник, 14 марта, когда он выходил из дома."
+    _, events = _events_of(pipeline, text, "2011-03-15")
+    (headline,) = [e for e in events if e.sentence == 0]
+    assert headline.type == EventType.ASSAULT and headline.date == "2011-03-14"

@@ -77,6 +77,9 @@ __all__ = [
     "occasions",
     "act_places",
     "one_site",
+    "court_seat",
+    "court_act",
+    "trial_words",
 ]
 
 LOCATION_CASES = function_words("location_cases")
@@ -1320,3 +1323,80 @@ def _on_call(index: ActorIndex, si: int) -> bool:
     remote = _words()["remote"]
     sentences = index.article.sentences[max(0, si - 1) : si + 1]
     return any(t.lemma.lower() in remote for s in sentences for t in s.tokens)
+
+
+_SEATS: WeakKeyDictionary[ActorIndex, Location | None] = WeakKeyDictionary()
+
+
+def court_seat(index: ActorIndex) -> Location | None:
+    """The one city every court the text names sits in (`Замоскворецкий суд Москвы`, `доставлен в
+    федеральный суд города Нью-Йорка`, `Мосгорсуд`), else None: two courts of two cities (a city
+    court and the ЕСПЧ), or a court named after a state, leave each act of the case unplaced.
+    Cached per index."""
+    if index in _SEATS:
+        return _SEATS[index]
+    courts = _words().get("court", frozenset())
+    cities: dict[int, Location] = {}
+    states = 0
+    for si, sentence in enumerate(index.article.sentences):
+        for lo, hi in segments(sentence):
+            tree = Tree(sentence.tokens, lo, hi)
+            finder: _Finder | None = None
+            for j in range(lo, hi):
+                lemma = tree.tokens[j].lemma.lower()
+                body = _body_city(lemma)
+                if body is not None:
+                    city = _city(body)
+                    if city is not None and city.geonameid is not None:
+                        cities[city.geonameid] = city
+                    continue
+                if lemma not in courts:
+                    continue
+                finder = finder or _Finder(tree, index, si)
+                for k in finder._named_after(j) + finder._adjectives_before(j):
+                    if not _own_name(tree, j, k):
+                        continue  # `суд Южного округа Нью-Йорка`: a district's court, not the city's
+                    actor = finder.table.get(k)
+                    if actor is not None and actor.kind == "country" and not _adjectival(tree.tokens[k]):
+                        states += 1  # `Специальный суд Пакистана`: a state's court, at no city of the text
+                        continue
+                    city = _court_city(finder, k)
+                    if city is not None and city.geonameid is not None:
+                        cities[city.geonameid] = city
+    if states:
+        cities.clear()
+    _SEATS[index] = next(iter(cities.values())) if len(cities) == 1 else None
+    return _SEATS[index]
+
+
+def _own_name(tree: Tree, court: int, k: int) -> bool:
+    """Word `k` names the court itself: hung on it directly, or through `город` (`суд города
+    Нью-Йорка`); the adjectives right before it count whatever the parser hung them on."""
+    if k < court:
+        return True
+    h = tree.head(k)
+    while h >= 0 and h != court and tree.tokens[h].lemma.lower() in _words().get("listed", frozenset()):
+        h = tree.head(h)
+    return h == court
+
+
+def _court_city(finder: _Finder, k: int) -> Location | None:
+    """The city word `k` names for the court it qualifies: its adjective (`Хамовнический`,
+    `бостонский`) or a city's name (`суд Бостона`, `суд в Фениксе`)."""
+    token = finder.tree.tokens[k]
+    if _adjectival(token):
+        return _city_of_adjective(token.lemma.lower())
+    actor = finder.table.get(k)
+    if actor is not None and actor.kind == "city":
+        return to_location(actor, finder.home)
+    return None
+
+
+def trial_words() -> frozenset[str]:
+    """Words that set a sentence in the courtroom of the case (`прокурор`, `адвокат`, `приговор`)."""
+    return _words().get("trial", frozenset())
+
+
+def court_act(kind: str) -> bool:
+    """Types an act of a court case may be of (charges, verdicts, pleas, motions, releases)."""
+    return str(kind).upper() in _words().get("court_act", frozenset())

@@ -45,6 +45,8 @@ from ..timex import Relation, TimeExpression, _lexicon
 from .dedupe import family
 from .location import converb_verb as _converb_verb
 from .location import (
+    court_act,
+    court_seat,
     find_locations,
     is_physical,
     is_statement,
@@ -53,6 +55,7 @@ from .location import (
     setting_converbs,
     speech_host,
     speech_lemmas,
+    trial_words,
 )
 from .tree import Tree, segments
 
@@ -761,6 +764,8 @@ def fill_restatements(
     )
     if article is not None:
         out = retold_dates(headline_dates(out, article), article)
+        if index is not None:
+            out = court_places(out, article, index)
         for si in range(1, len(article.sentences)):
             out = _after_act(out, article, si)
     told_first = list(out)  # the places as told, before restatements share theirs
@@ -963,13 +968,16 @@ def _retold_date(
     saying it (`kind`, `Боливия готова предоставить убежище` … `6 июля Моралес сообщил, что готов
     предоставить убежище`) is dated by the saying."""
     line = {t.lemma.lower() for t in article.sentences[top].tokens if t.pos in CONTENT_POS}
+    # `Кернес тяжело ранен` … `Покушение на градоначальника произошло 28 апреля`: a noun of the act's
+    # type that the body says took place retells the act in other words
+    kin = _type_nouns(kind) if kind and is_physical(kind) else frozenset()
     for sentence in article.sentences[top + 1 :]:
         lemmas = {t.lemma.lower() for t in sentence.tokens if t.pos in CONTENT_POS}
-        if not lemmas & words:
+        if not lemmas & (words | kin):
             continue
         loose = len(lemmas & line) < 2  # only the act's noun: the sentence must say just that it took place
-        for tree, j in _sites(sentence, words):
-            if loose and not _news_noun(tree, j):
+        for tree, j in _sites(sentence, words | kin):
+            if (loose or sentence.tokens[j].lemma.lower() not in words) and not _news_noun(tree, j):
                 continue
             found = find_dates(tree, sentence, j, j, reference, "past", kind=kind)
             if not found:
@@ -980,6 +988,21 @@ def _retold_date(
             day = dt.date.fromisoformat(value)
             return value if 0 <= (reference - day).days <= ANCHOR_REACH else None
     return None
+
+
+@lru_cache(maxsize=32)
+def _type_nouns(kind: str) -> frozenset[str]:
+    """Nouns that name an act of type `kind` alone, with no word they require (`покушение`, `теракт`
+    for ASSAULT), from data/triggers.tsv."""
+    from .triggers import lexicon
+
+    return frozenset(
+        lemma
+        for lemma, entries in lexicon().items()
+        if {str(e.type) for e in entries} == {kind}
+        and all(e.mode == "pos" and not e.requires for e in entries)
+        and not lemma.endswith(("ть", "ться", "ти"))
+    )
 
 
 def _retells(e: Event, headline: Event, body: Event) -> bool:
@@ -1445,3 +1468,35 @@ def _goes_on(text: str, openers: tuple[str, ...]) -> bool:
     words = text.lstrip(" «\"'—–-").lower().replace(",", " ").split()
     head = " ".join(words[:4])
     return any((head.startswith(w) if " " in w else w in words[:4]) for w in openers)
+
+
+def court_places(events: list[Event], article: Article, index: ActorIndex) -> list[Event]:
+    """The acts of a court case take the city its court sits in (ANNOTATION.md §5: a court named
+    after a city places the act there): when every court the text names is of one city
+    (`location.court_seat`), an act of a case type (charge, verdict, plea, motion, release) with no
+    place, told in a sentence set in the courtroom (`прокурор просил`, `адвокат поддержал`,
+    `предстал перед судом`) and involving no state or organization but the seat's, is there; not a
+    hypothetical one."""
+    seat = court_seat(index)
+    if seat is None:
+        return events
+    words = trial_words()
+    out = list(events)
+    for i, event in enumerate(out):
+        if not court_act(str(event.type)) or not 0 <= event.sentence < len(article.sentences):
+            continue
+        if str(event.modality) == "hypothetical":
+            continue  # `судья может вынести более суровый приговор`: no act yet, at no place
+        if event.location is not None:
+            continue  # `арестован в Греции …, а суд города Салоники …`: a place of its own stands
+        if any(_coded(a) and a != seat.country for a in (*event.sources, *event.targets)):
+            continue  # `МИД Украины осудил приговор`: another state's word on the case, said at home
+        lemmas = {t.lemma.lower() for t in article.sentences[event.sentence].tokens}
+        if lemmas & words:
+            out[i] = replace(event, location=seat)
+    return out
+
+
+def _coded(actor: str) -> bool:
+    """A state's or an organization's code (`RUS`, `NATO`), not a named person or group."""
+    return actor.isascii() and actor.isupper()
