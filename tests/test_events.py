@@ -1676,3 +1676,77 @@ def test_a_blow_to_something_abstract_is_no_attack(pipeline):
     text = "Министр иностранных дел Японии отметил, что этот поступок ранит чувства японского народа."
     assert "ASSAULT" not in {e.type for e in events_of(pipeline, text)}
     assert only(events_of(pipeline, "Израиль нанёс удар по Газе."), "ASSAULT").sources == ("ISR",)
+
+
+def test_a_prosecutors_demand_in_court_is_a_charge(pipeline):
+    text = "Прокурор Мария Росси потребовала для бывшего мэра Неаполя Луиджи Бруно семи лет заключения."
+    types = {e.type for e in events_of(pipeline, text)}
+    assert "ACCUSE" in types and "REQUEST" not in types
+    text = "Прокуратура Франции предлагает запретить бывшему министру Жану Дюпону покидать страну."
+    types = {e.type for e in events_of(pipeline, text)}
+    assert "ACCUSE" in types and "AGREE" not in types
+
+
+def test_a_trial_opening_is_a_charge(pipeline):
+    text = "Суд над бывшим министром обороны Грузии Давидом Кезерашвили начался в Тбилиси в марте."
+    assert only(events_of(pipeline, text), "ACCUSE").targets == ("Давид Кезерашвили",)
+
+
+def test_a_sentence_found_lawful_is_an_appeal_rejected(pipeline):
+    text = "Верховный суд Казахстана признал приговор журналисту Аскару Нурланову законным и обоснованным."
+    events = events_of(pipeline, text)
+    assert only(events, "REJECT").sources == ("KAZ",)
+    assert "SANCTION" not in {e.type for e in events}
+
+
+def test_no_charge_brought_is_not_coded(pipeline):
+    assert not events_of(pipeline, "Полиция Канады не предъявила бизнесмену Джону Смиту никаких обвинений.")
+
+
+def test_a_guilty_plea_is_a_concession_and_a_denied_guilt_a_rejection(pipeline):
+    text = "Двое обвиняемых признали себя виновными в мошенничестве, сообщила прокуратура США."
+    types = {e.type for e in events_of(pipeline, text)}
+    assert "CONCEDE" in types and "SANCTION" not in types
+    text = "Бывший министр Украины Петр Сидоренко заявил, что не признает своей вины."
+    assert "CONCEDE" not in {e.type for e in events_of(pipeline, text)}
+
+
+def test_a_penalty_a_law_provides_for_or_a_verdict_taking_effect_is_no_sentencing(pipeline):
+    text = "Эти статьи Уголовного кодекса Польши предусматривают наказание до трех лет лишения свободы."
+    assert "SANCTION" not in {e.type for e in events_of(pipeline, text)}
+    text = "Приговор бывшему премьеру Италии вступит в силу после рассмотрения апелляции."
+    assert "SANCTION" not in {e.type for e in events_of(pipeline, text)}
+
+
+def test_a_domestic_ban_regime_is_coercion(pipeline):
+    text = "Законы о запрете митингов уже введены в нескольких регионах Белоруссии."
+    assert only(events_of(pipeline, text), "COERCE").sources == ("BLR",)
+
+
+def test_imperfective_protest_and_pressure_idioms(pipeline):
+    text = "Жители Киева выражают протест против решения правительства Украины."
+    types = {e.type for e in events_of(pipeline, text)}
+    assert "ACCUSE" in types and "PROTEST" not in types
+    assert only(events_of(pipeline, "США оказали давление на руководство Молдавии."), "REQUEST").sources == ("USA",)
+
+
+def test_meeting_a_demand_is_a_concession_not_a_new_demand(pipeline):
+    text = "Президент Армении выполнил требования оппозиции и распустил парламент."
+    types = {e.type for e in events_of(pipeline, text)}
+    assert "CONCEDE" in types and "REQUEST" not in types
+
+
+def test_court_sittings_and_searches_are_settings(pipeline):
+    assert "CONSULT" not in {e.type for e in events_of(pipeline, "Заседания суда в Гааге проходили два года.")}
+    assert "COERCE" not in {e.type for e in events_of(pipeline, "При обыске полиция Франции обнаружила оружие.")}
+
+
+def test_a_term_cut_short_is_a_concession(pipeline):
+    text = "Верховный суд Грузии снизил бывшему министру Ираклию Окруашвили срок до пяти лет."
+    assert "CONCEDE" in {e.type for e in events_of(pipeline, text)}
+
+
+def test_a_walkout_in_protest_is_a_protest_not_a_meeting(pipeline):
+    text = "В знак протеста против решения большинства фракция КПРФ покинула заседание Государственной думы."
+    types = {e.type for e in events_of(pipeline, text)}
+    assert "PROTEST" in types and "CONSULT" not in types

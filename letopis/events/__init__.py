@@ -276,6 +276,8 @@ def _drafts(article: Article, index: ActorIndex) -> list[Draft]:
                     continue  # `спор не дает двум странам заключить мирное соглашение`: the act does not happen
                 if trig.lemma in words_of("forced") and forced_modal(tree, trig.index):
                     continue  # `был вынужден уйти в отставку`: `had to`, the complement is the act
+                if trig.type == EventType.SANCTION and _acting_measure(tree, trig.index):
+                    continue  # `приговор вступит в силу`, `запрет является ударом`: a measure told before
                 if _referred_back(tree, trig.index):
                     continue  # `Украина, считающая этот кредит обусловленным`: an act told before
                 if intended(tree, trig.index):
@@ -363,6 +365,9 @@ def _drafts(article: Article, index: ActorIndex) -> list[Draft]:
                     args.targets = [a for a in args.targets if a not in envoy]
                 if kind == EventType.COERCE and trig.lemma in words_of("ban") and _foreign(args.sources, args.targets):
                     kind = EventType.SANCTION  # `ЕС запретил въезд президенту Белоруссии`: aimed at a foreign state
+                partner_lemma = tree.tokens[trig.partner].lemma.lower() if trig.partner >= 0 else ""
+                if kind == EventType.SANCTION and partner_lemma in words_of("ban") and not args.targets:
+                    kind = EventType.COERCE  # `введены законы о запрете пропаганды`: a domestic regime (ANNOTATION.md §6)
                 if kind == EventType.PROTEST and trig.lemma in words_of("objection") and _by_states(args.sources):
                     kind = EventType.ACCUSE  # a state or IGO that protests makes a diplomatic protest
                 pred = args.predicate
@@ -433,6 +438,8 @@ def _drafts(article: Article, index: ActorIndex) -> list[Draft]:
                     continue  # `Что произойдет, если оппозиция призовет …?`: a supposition asked about
                 if modality == Modality.NEGATED and kind in THREAT_ACTS and not args.targets:
                     continue  # `я никогда не запрещал детям …`: a harm denied with no one harmed reports nothing
+                if modality == Modality.NEGATED and kind == EventType.ACCUSE and {trig.lemma, partner_lemma} & words_of("charge"):
+                    continue  # `обвинений ему не предъявили`: no charge brought is not coded (ANNOTATION.md §2)
                 tense = clause_tense(tree, trig.index, pred)
                 verb = _clause_verb(tree, pred)
                 past = clause_tense(tree, verb, verb) == "past"
@@ -740,6 +747,14 @@ def _opener(tree: Tree, si: int, trigger: int, index: ActorIndex) -> list[str]:
                 if said:
                     return said
     return []
+
+
+def _acting_measure(tree: Tree, trigger: int) -> bool:
+    """A sentence or measure noun as the active subject of another verb (`приговор вступит в силу`,
+    `запрет на ввоз является ударом`) is one already imposed that now does something: the clause reports
+    its effect, not the act of imposing it."""
+    token = tree.tokens[trigger]
+    return token.pos == "NOUN" and token.rel == "nsubj" and tree.tokens[tree.head(trigger)].pos in ("VERB", "AUX")
 
 
 def _referred_back(tree: Tree, trigger: int) -> bool:
