@@ -225,12 +225,7 @@ def _cause_named(tree: Tree, i: int) -> bool:
 
 def _cause_phrase(tree: Tree, c: int) -> bool:
     """`в поддержку`, `в защиту` parsed as one noun with its preposition: the pair names the cause."""
-    return _phrase(tree, c) in words_of("cause")
-
-
-def _phrase(tree: Tree, j: int) -> str:
-    """A noun with its preposition as one lemma phrase (`в поддержка`, `в результат`), as data rows spell it."""
-    return f"{tree.case(j)} {tree.tokens[j].lemma.lower()}"
+    return tree.case_phrase(c) in words_of("cause")
 
 
 def _condition_clause(tree: Tree, j: int) -> bool:
@@ -593,7 +588,7 @@ def _resulting(tree: Tree, trigger: int) -> bool:
     if tree.case(trigger) in words_of("result"):
         return True
     h = tree.head(trigger)
-    return h >= 0 and _phrase(tree, h) in words_of("result")
+    return h >= 0 and tree.case_phrase(h) in words_of("result")
 
 
 def _goal_verb(tree: Tree, trigger: int, pred: int) -> int:

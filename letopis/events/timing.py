@@ -1398,7 +1398,7 @@ def _setting_words(sentence: Sentence, lemmas: set[str]) -> set[str]:
     out = set()
     for tree, j in _sites(sentence, lemmas):
         h = tree.head(j)  # `по итогам совещания`: the parser may leave `итогам` a noun of its own
-        framed = h >= 0 and not tree.case(j) and f"{tree.case(h)} {sentence.tokens[h].lemma.lower()}"
+        framed = h >= 0 and not tree.case(j) and tree.case_phrase(h)
         if tree.case(j) in setting or framed in setting:
             out.add(sentence.tokens[j].lemma.lower())
     return out
