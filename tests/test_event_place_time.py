@@ -1533,3 +1533,26 @@ def test_headline_is_dated_by_the_body_act_noun_of_its_type(pipeline):
     _, events = _events_of(pipeline, text, "2011-03-15")
     (headline,) = [e for e in events if e.sentence == 0]
     assert headline.type == EventType.ASSAULT and headline.date == "2011-03-14"
+
+
+def test_converb_act_takes_the_time_of_its_verb(pipeline):
+    """`в среду объявил об отставке кабинета, тем самым выполнив требования оппозиции`: the demands
+    are met by the announcement, on its day."""
+    _, found = analyse(
+        pipeline,
+        "Парламент проголосовал после того, как в среду президент Молдавии объявил об отставке "
+        "кабинета, тем самым выполнив требования оппозиции.",
+        "2015-10-09",
+    )
+    assert found["выполнив"][1] == ["2015-10-07"]
+
+
+def test_act_told_on_with_besides_takes_the_previous_occasion(pipeline):
+    """`Кроме штрафа, ему запрещено …` goes on with the court's account like `Кроме того`."""
+    text = (
+        "12 марта 2015 года суд Вены приговорил бизнесмена Карла Мюллера к штрафу. "
+        "Кроме штрафа, Мюллеру на три года запрещено руководить компаниями."
+    )
+    _, events = _events_of(pipeline, text, "2015-03-13")
+    later = [e for e in events if e.sentence == 1]
+    assert later and {e.date for e in later} == {"2015-03-12"}

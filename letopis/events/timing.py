@@ -373,6 +373,9 @@ def _clause(tree: Tree, trigger: int, pred: int) -> set[int]:
         return {trigger}  # `ввиду отказа Израиля`: the refusal is not dated by the sentence's verb
     out = {trigger, pred, *tree.ancestors(pred, frozenset({"xcomp", "csubj", "csubj:pass"}), 2)}
     out.update(setting_converbs(tree, pred))  # `Выступая в понедельник на митинге, потребовала …`
+    # `сегодня объявил о выборах, тем самым выполнив требования`: a converb's act is done when
+    # the verb it hangs on is
+    out.update({_converb_verb(tree, pred)} - {-1})
     noun = tree.head(pred)
     token = tree.tokens[pred]
     # the parser hangs an infinitive under a noun as nmod as often as acl (`решение просить`)
