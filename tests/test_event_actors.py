@@ -1822,3 +1822,72 @@ def test_case_phrase_joins_preposition_and_lemma(pipeline):
     lemmas = [t.lemma.lower() for t in tree.tokens]
     assert tree.case_phrase(lemmas.index("сирия")) == "в сирия"
     assert tree.case_phrase(lemmas.index("министр")) == " министр"  # no preposition: a leading space
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "sources", "targets"),
+    [
+        pytest.param(
+            "Пётр Соколов, обвиняемый властями Франции в мошенничестве, дал интервью газете.",
+            "ACCUSE",
+            ("FRA",),
+            ("Пётр Соколов",),
+            id="passive_participle_acts_on_its_noun",
+        ),
+        pytest.param(
+            "Суд Литвы рассматривает дело Олега Морозова. Прокурор Ирина Ковальчук обвинила Олега Морозова в подкупе.",
+            "ACCUSE",
+            ("LTU",),
+            ("Олег Морозов",),
+            id="named_prosecutor_serves_the_state",
+        ),
+        pytest.param(
+            "В Латвии начался процесс. Судья Андрис Берзиньш приговорил Игоря Волкова к трём годам заключения.",
+            "SANCTION",
+            ("LVA",),
+            ("Игорь Волков",),
+            id="named_judge_serves_the_state",
+        ),
+        pytest.param(
+            "Канадский бизнесмен обвинил власти Китая в давлении.",
+            "ACCUSE",
+            (),
+            ("CHN",),
+            id="state_adjective_on_a_trade_is_origin_only",
+        ),
+        pytest.param(
+            "Власти Италии объявили амнистию. Правительство Джузеппе Конти обвинило Францию в нарушении договора.",
+            "ACCUSE",
+            ("ITA",),
+            ("FRA",),
+            id="government_named_by_its_head_is_the_state",
+        ),
+        pytest.param(
+            "В Тбилиси начался процесс над бывшим министром Георгием Беридзе.",
+            "ACCUSE",
+            ("GEO",),
+            ("Георгий Беридзе",),
+            id="trial_with_no_trier_is_the_place_state",
+        ),
+        pytest.param(
+            "Власти Казахстана запретили ввозить мясо из Киргизии.",
+            "SANCTION",
+            ("KAZ",),
+            ("KGZ",),
+            id="ban_on_an_import_verb_aims_at_the_origin",
+        ),
+        pytest.param(
+            "Бизнесмен Олег Дерюгин прилетел в Вильнюс. Власти Литвы обвинили бизнесмена в контрабанде.",
+            "ACCUSE",
+            ("LTU",),
+            ("Олег Дерюгин",),
+            id="trade_word_is_the_person_just_named",
+        ),
+    ],
+)
+def test_officers_and_private_people_by_their_words(pipeline, text, type_, sources, targets):
+    """A person under a passive participle is acted on; a named prosecutor or judge, or a government named
+    by its head, acts for the state; a state adjective on a trade (`канадский бизнесмен`) says only where a
+    private person is from; a trial no one is named holding is the state's where it is held."""
+    event = _last_event(pipeline, text, type_, "2021-06-10")
+    assert set(event.sources) == set(sources) and set(event.targets) == set(targets)

@@ -95,6 +95,7 @@ CLAIMED_CHARGES = function_words("claimed_charges")
 RELEASE_WORDS = function_words("release_words")
 # `обвинение кого в чём`: the preposition of the charge an accusation names.
 CHARGE_CASES = function_words("charge_cases")
+TRIAL_CASES = function_words("trial_cases")
 # Prepositions of the aim of a threatened or planned act (`нанести удар по США`, `санкции против Ирана`).
 AIM_CASES = function_words("aim_cases")
 # Endings of a noun declined as an adjective (`задержанный`, `подозреваемый`), whose form shows its gender.
@@ -515,11 +516,16 @@ def _described(tree: Tree, si: int, head: int, found: Found, index: ActorIndex) 
         and token.feat("Animacy") == "Anim"
         and token.feat("Number") == "Sing"
         and not is_role(lemma)
-        and lemma not in actor_words()
+        and actor_words().get(lemma, "trade") == "trade"
     ):
         # `Пакистанец предстал перед судом` … `Абид Насир, 26-летний пакистанец`: the one the document
         # describes by that noun; else `задержан российский программист`, the one private person named
         private = memory.appositive_person(lemma) or memory.private_person()
+        if private is None and actor_words().get(lemma) == "trade":
+            # `российского бизнесмена, обвиняемого в торговле оружием`: a private person by trade is
+            # the story's protagonist, or nobody, never the state of the adjective
+            private = memory.protagonist(token.feat("Gender"))
+            return Found(resolved=[private] if private else [])
         return Found(resolved=[private]) if private else None
     return None
 
@@ -585,7 +591,7 @@ def _held_person(tree: Tree, si: int, head: int, index: ActorIndex) -> list[str]
         or tree.kids(head, "nummod")
         or not one
         or (is_role(lemma) and not former)
-        or actor_words().get(lemma, "militant") != "militant"  # `террорист` задержан: one person
+        or actor_words().get(lemma, "militant") not in ("militant", "trade")  # `террорист` задержан: one person
     ):
         return []
     memory = index.memory
@@ -761,6 +767,14 @@ def _refer(
         gender, number, person = None, token.feat("Number"), True  # `политик` is of common gender
         if number == "Sing" and participle_noun(token.text).endswith(ADJECTIVAL_ENDINGS):
             gender = token.feat("Gender")  # `осуждённого` / `осуждённую`: an adjectival noun shows it
+    elif (
+        token.pos == "NOUN"
+        and actor_words().get(lemma) == "trade"
+        and token.feat("Number") == "Sing"
+        and j == head
+        and not any(index.at(si, k) is not None for k in tree.subtree(head))
+    ):
+        gender, number, person = None, "Sing", True  # `допрос бизнесмена`: the businessman just named
     else:
         return []
     if _under_place(tree, j, head):
@@ -1057,6 +1071,8 @@ def _subject(tree: Tree, pred: int) -> tuple[int, bool]:
             h = _participle_noun(tree, j)
             if h >= 0 and tree.tokens[j].feat("Voice") != "Pass":
                 return h, False
+            if h >= 0 and j == pred and tree.tokens[h].feat("Animacy") == "Anim":
+                return h, True  # `Винник, обвиняемый властями США`: a passive participle's noun is acted on
     flipped = _flipped_relative_subject(tree, pred)
     if flipped >= 0:
         return flipped, tree.tokens[pred].feat("Voice") == "Pass"
@@ -1527,6 +1543,11 @@ def find_arguments(tree: Tree, si: int, trigger: int, type_: EventType, index: A
         if _unnamed_plural(tree, pred):  # `ему предъявили обвинение`: a charge by unnamed authorities
             state = index.memory.court or acting_state(index, si, None, index.memory.home)
             sources += [state] if state and state not in targets else []
+    if not sources and not args.source_group and type_ == EventType.ACCUSE and targets and _trial_over(tree, trigger):
+        # `В Каире начался процесс над экс-президентом`: a trial nobody is named holding is the court's
+        # that tries the story, else the state of its place, else the story's state
+        state = index.memory.court or local or acting_state(index, si, None, index.memory.home)
+        sources += [state] if state and state not in targets else []
     if not sources and passive and type_ in HELD_TYPES:
         sources += [s for s in _held_in(tree, si, pred, index) if s not in targets]
     if not sources and passive and type_ in HELD_TYPES:
@@ -1737,6 +1758,13 @@ def _clause_state(tree: Tree, si: int, pred: int, trigger: int, index: ActorInde
                 if state:
                     states.add(state)
     return next(iter(states)) if len(states) == 1 else None
+
+
+def _trial_over(tree: Tree, trigger: int) -> bool:
+    """`процесс над Мубараком`, `суд над Иваном Петровым`: a trial noun with the defendant in its `над` phrase."""
+    return tree.tokens[trigger].pos == "NOUN" and any(
+        tree.case(c) in TRIAL_CASES for c in tree.kids(trigger, "nmod")
+    )
 
 
 def _unnamed_plural(tree: Tree, verb: int) -> bool:
@@ -2075,6 +2103,9 @@ def _recalled_from(tree: Tree, si: int, pred: int, index: ActorIndex) -> list[st
     for noun in tree.kids(pred, "obj"):  # `запретила ввоз овощей из Молдавии`: the origin of an import
         if actor_words().get(tree.tokens[noun].lemma.lower()) == "import":
             heads += tree.kids(noun, "nmod")
+    for x in tree.kids(pred, "xcomp"):  # `запретил ввозить овощи из Молдавии`: an import verb's origin
+        if actor_words().get(tree.tokens[x].lemma.lower()) == "import":
+            heads += tree.kids(x, "obl") + [n for o in tree.kids(x, "obj") for n in tree.kids(o, "nmod")]
     for c in heads:
         actor = index.at(si, c)
         if tree.case(c) != "из" or actor is None or actor.adjective:

@@ -112,6 +112,7 @@ class Memory:
 
         words = actor_words()
         unplaced: dict[str, int] = {}  # office holders (→ sentence) whose state their phrase does not give
+        officers: set[str] = set()  # of them, those of a state body: the home state first
         for si, table in enumerate(self.index.by_sentence):
             tokens = self.article.sentences[si].tokens
             for actor in {id(a): a for a in table.values() if a.kind == "person"}.values():
@@ -135,9 +136,18 @@ class Memory:
                     self.person_codes[actor.value] = stated
                 elif words.get(tokens[role].lemma.lower()) == "office":
                     unplaced.setdefault(actor.value, si)
+                elif words.get(tokens[role].lemma.lower()) == "body" and (
+                    tokens[role].feat("Animacy") == "Anim" or tokens[actor.start].head == role
+                ):  # `прокурор Андрей Сергеев`, `правительство Романо Проди`: an officer or the head of
+                    # a state body serves the state the story happens in
+                    unplaced.setdefault(actor.value, si)
+                    officers.add(actor.value)
         for value, at in unplaced.items():
             if value not in self.person_codes and value not in self.former:
-                state = self._nearby_state(at) or self.home
+                if value in officers:
+                    state = self.home or self._nearby_state(at)
+                else:
+                    state = self._nearby_state(at) or self.home
                 if state:
                     self.person_codes[value] = state
         self._learn_posts()
