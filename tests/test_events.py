@@ -1750,3 +1750,14 @@ def test_a_walkout_in_protest_is_a_protest_not_a_meeting(pipeline):
     text = "В знак протеста против решения большинства фракция КПРФ покинула заседание Государственной думы."
     types = {e.type for e in events_of(pipeline, text)}
     assert "PROTEST" in types and "CONSULT" not in types
+
+
+def test_penalty_that_falls_on_no_one_is_not_a_sanction(pipeline):
+    """A penalty named by a noun with no one it falls on is talk of sentencing or of a law's
+    penalties; a sentence passed on a named person stays a SANCTION."""
+    for text in ("Верховный суд Чили назначил наказание мягче требуемого обвинением.",
+                 "Оглашение приговора судьёй Петром Ивановым заняло четыре часа."):
+        talk = events_of(pipeline, text)
+        assert not [e for e in talk if e.type == "SANCTION"], [(e.type, e.evidence) for e in talk]
+    court = events_of(pipeline, "Окружной суд приговорил бывшего мэра Николая Сомова к пяти годам заключения.")
+    assert only(court, "SANCTION").targets

@@ -123,6 +123,7 @@ class Draft:
     partnered: bool = False  # the clause names a partner (`обсуждать с Украиной`, `коллегами из …`)
     main: bool = False  # the trigger is the verb of the main clause (for confidence)
     private: bool = False  # the other side is private people (`встречался с правозащитниками`)
+    penalty: bool = False  # a court's or a law's penalty noun (`наказание`, `приговор`, `штраф`)
     ban: bool = False  # a ban word (`запрещен въезд`): aimed abroad once its agent is known, a sanction
     stranger: bool = False  # the clause names a subject that is no actor (`информация помогла …`)
     attend: bool = False  # attending (or refusing to attend) an occasion (`отказался от участия`)
@@ -505,6 +506,7 @@ def _drafts(article: Article, index: ActorIndex) -> list[Draft]:
                     draft.partnered = _partnered(tree, trig.index, pred)
                     draft.private = _private_partner(tree, trig.index, pred, trig.partner)
                     draft.ban = trig.lemma in words_of("ban")
+                    draft.penalty = trig.lemma.lower() in words_of("penalty")
                     draft.attend = partner.lower() in words_of("attend") or trig.lemma in words_of("attend")
                     pos = tree.tokens[trig.index].pos
                     draft.kind = "verb" if pos in ("VERB", "AUX") else "noun" if pos == "NOUN" else "other"
@@ -1167,6 +1169,18 @@ def _state_codes() -> frozenset[str]:
     return frozenset(c.alpha_3 for c in pycountry.countries) | {alpha3("XK") or "XKX"}
 
 
+def _unaimed_penalty(event: Event, members: list[Draft]) -> bool:
+    """A penalty named only by a noun that falls on no one (`суд назначил наказание выше требуемого`,
+    `поправками предлагается ввести штрафы`): talk of sentencing or of a law's penalties, not a
+    sanction against a party (ANNOTATION.md §6: a law is coded by what it bans, COERCE)."""
+    return (
+        event.type == EventType.SANCTION
+        and event.modality != Modality.HYPOTHETICAL  # `не избежать наказания`: a possible punishment is coded
+        and not event.targets
+        and all(d.kind == "noun" and d.penalty for d in members)
+    )
+
+
 def confidence_features(d: Draft, restated: bool) -> dict[str, float]:
     """What the confidence of a draft's record is computed from (see confidence.features)."""
     return features(
@@ -1212,6 +1226,8 @@ def scored_events(article: Article) -> list[tuple[Event, dict[str, float]]]:
     merged = merge(fill_restatements(events, article, index), [d.content for d in kept], [d.stems for d in kept])
     out = []
     for event, members in merged:
+        if _unaimed_penalty(event, [kept[m] for m in members]):
+            continue
         feats = confidence_features(kept[members[0]], len(members) > 1)
         out.append((replace(event, confidence=confidence(feats)), feats))
     return out
