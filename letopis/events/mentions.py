@@ -18,6 +18,7 @@ from ..datafiles import data_rows
 from .actors import ActorIndex
 from .arguments import PLACE_CASES, TARGET_CASES, TOPIC_CASES, WITH_CASES, collect, decide, is_role
 from .tree import Tree
+from .triggers import VERB_ENDINGS  # `сообщило об уничтожении`: a verb lemma, not a noun
 
 __all__ = [
     "circumstance_cases",
@@ -41,7 +42,6 @@ __all__ = [
     "intended",
 ]
 
-VERB_ENDINGS = ("ть", "ться", "ти", "тись", "чь", "чься")  # `сообщило об уничтожении`
 
 
 @lru_cache(maxsize=1)

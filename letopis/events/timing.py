@@ -997,14 +997,14 @@ def _retold_date(
 def _type_nouns(kind: str) -> frozenset[str]:
     """Nouns that name an act of type `kind` alone, with no word they require (`покушение`, `теракт`
     for ASSAULT), from data/triggers.tsv."""
-    from .triggers import lexicon
+    from .triggers import VERB_ENDINGS, lexicon
 
     return frozenset(
         lemma
         for lemma, entries in lexicon().items()
         if {str(e.type) for e in entries} == {kind}
         and all(e.mode == "pos" and not e.requires for e in entries)
-        and not lemma.endswith(("ть", "ться", "ти"))
+        and not lemma.endswith(VERB_ENDINGS)
     )
 
 
