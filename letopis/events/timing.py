@@ -974,12 +974,13 @@ def _retold_date(
     # `Кернес тяжело ранен` … `Покушение на градоначальника произошло 28 апреля`: a noun of the act's
     # type that the body says took place retells the act in other words
     kin = _type_nouns(kind) if kind and is_physical(kind) else frozenset()
+    names = words | kin
     for sentence in article.sentences[top + 1 :]:
         lemmas = {t.lemma.lower() for t in sentence.tokens if t.pos in CONTENT_POS}
-        if not lemmas & (words | kin):
+        if not lemmas & names:
             continue
         loose = len(lemmas & line) < 2  # only the act's noun: the sentence must say just that it took place
-        for tree, j in _sites(sentence, words | kin):
+        for tree, j in _sites(sentence, names):
             if (loose or sentence.tokens[j].lemma.lower() not in words) and not _news_noun(tree, j):
                 continue
             found = find_dates(tree, sentence, j, j, reference, "past", kind=kind)
