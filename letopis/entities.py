@@ -497,25 +497,22 @@ class _Linker:
         head = tokens[0].head
         apposed = 0 <= head < len(sent) and sent[head].feat("Case") not in (None, "Nom")
         nominal = len(tokens) > 1 and not apposed and tokens[0].feat("Case") == "Nom"
+        parts = normal.split()
         if normal == span.text and any(_oblique(t, apposed, nominal) for t in tokens):
             # natasha left an oblique case as it was (`Сейджи Маехары`): its lemmas know better
             normal = " ".join(_oblique_name(t, apposed, nominal) for t in tokens)
-        elif (
-            len(normal.split()) == len(tokens) > 1
-            and normal.split()[-1] == tokens[-1].text
-            and normal.split()[0] != tokens[0].text
-        ):
+        elif len(parts) == len(tokens) > 1 and parts[-1] == tokens[-1].text and parts[0] != tokens[0].text:
             # natasha declined the first name but left the surname as it was (`Джулиан Ассанжу`)
-            normal = " ".join(normal.split()[:-1] + [_oblique_name(tokens[-1], apposed, nominal)])
+            normal = " ".join(parts[:-1] + [_oblique_name(tokens[-1], apposed, nominal)])
         elif (
-            len(normal.split()) == len(tokens) > 1
-            and normal.split()[0] == tokens[0].text
-            and normal.split()[-1] != tokens[-1].text
+            len(parts) == len(tokens) > 1
+            and parts[0] == tokens[0].text
+            and parts[-1] != tokens[-1].text
             and bool(readings := case_readings(tokens[0].text))
             and ("nomn", "sing") not in readings
         ):
             # natasha declined the surname but left the first name as it was (`Мигеля Диас-Канель`)
-            normal = " ".join([_oblique_name(tokens[0], apposed, nominal)] + normal.split()[1:])
+            normal = " ".join([_oblique_name(tokens[0], apposed, nominal)] + parts[1:])
         words = PARENTHESES.sub("", normal).split()
         if len(words) == len(tokens):
             words = [name_word_normal(t.text, w) for t, w in zip(tokens, words, strict=True)]

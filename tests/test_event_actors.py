@@ -1377,50 +1377,6 @@ def test_court_named_by_adjectives_is_the_state(pipeline):
     assert event.sources == ("RUS",)
 
 
-@pytest.mark.parametrize(
-    ("text", "type_", "sources", "targets"),
-    [
-        # a former official accused (not only one held) is the person, not the state
-        (
-            "Альберто Гарсия, бывший президент Перу, покинул страну. "
-            "Прокуратура Перу обвинила бывшего президента в коррупции.",
-            "ACCUSE",
-            ("PER",),
-            ("Альберто Гарсия",),
-        ),
-        # `обвинение кого в чём`: the genitive beside a charge phrase is the one accused
-        (
-            "Суд Чехии начал процесс по обвинениям бизнесмена Яна Новака в мошенничестве.",
-            "ACCUSE",
-            ("CZE",),
-            ("Ян Новак",),
-        ),
-        # a person congratulated on election to a state's post holds it
-        (
-            "Президент Франции поздравил Хуана Переса с избранием на пост президента Чили.",
-            "SUPPORT",
-            ("FRA",),
-            ("CHL",),
-        ),
-        # a defendant's denial with no accuser named answers the state that tries the story
-        (
-            "Федеральный суд США рассматривает дело гражданина России Ивана Сидорова. "
-            "Сидоров не признал себя виновным.",
-            "REJECT",
-            ("Иван Сидоров",),
-            ("USA",),
-        ),
-        # an agency whose name alone says its state
-        ("Агенты Секретной службы задержали мужчину у Белого дома.", "COERCE", ("USA",), ()),
-    ],
-)
-def test_accused_and_office_holders_named_by_the_text(pipeline, text, type_, sources, targets):
-    """Round 3 actors: a former official is a person whatever is done to him; the accused of `обвинение
-    кого в чём`; an office holder from `с избранием на пост`; a denied charge's accuser."""
-    event = _last_event(pipeline, text, type_, "2021-06-10")
-    assert event.sources == sources and event.targets == targets
-
-
 def test_denied_responsibility_answers_no_accuser(pipeline):
     """`не берёт на себя ответственность` за нападение: a claim denied, not a charge, so no accuser."""
     text = "В Кабуле взорвалась бомба. Талибы не берут на себя ответственность за взрыв."
@@ -1803,10 +1759,44 @@ def test_story_actors(pipeline, text, type_, published, sources, targets):
             ("EU",),
             id="rejected_sanctions_aim_at_who_imposed_them",
         ),
+        # a former official accused (not only one held) is the person, not the state
+        (
+            "Альберто Гарсия, бывший президент Перу, покинул страну. "
+            "Прокуратура Перу обвинила бывшего президента в коррупции.",
+            "ACCUSE",
+            ("PER",),
+            ("Альберто Гарсия",),
+        ),
+        # `обвинение кого в чём`: the genitive beside a charge phrase is the one accused
+        (
+            "Суд Чехии начал процесс по обвинениям бизнесмена Яна Новака в мошенничестве.",
+            "ACCUSE",
+            ("CZE",),
+            ("Ян Новак",),
+        ),
+        # a person congratulated on election to a state's post holds it
+        (
+            "Президент Франции поздравил Хуана Переса с избранием на пост президента Чили.",
+            "SUPPORT",
+            ("FRA",),
+            ("CHL",),
+        ),
+        # a defendant's denial with no accuser named answers the state that tries the story
+        (
+            "Федеральный суд США рассматривает дело гражданина России Ивана Сидорова. "
+            "Сидоров не признал себя виновным.",
+            "REJECT",
+            ("Иван Сидоров",),
+            ("USA",),
+        ),
+        # an agency whose name alone says its state
+        ("Агенты Секретной службы задержали мужчину у Белого дома.", "COERCE", ("USA",), ()),
     ],
 )
 def test_document_level_parties(pipeline, text, type_, sources, targets):
-    """Parties a sentence leaves to the document: the state asked, the accuser answered, the state judging."""
+    """Parties a sentence leaves to the document: the state asked, the accuser answered, the state judging;
+    a former official is a person whatever is done to him; the accused of `обвинение кого в чём`; an
+    office holder from `с избранием на пост`; a denied charge's accuser."""
     event = _last_event(pipeline, text, type_, "2021-06-10")
     assert event.sources == sources
     assert event.targets == targets

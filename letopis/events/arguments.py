@@ -221,29 +221,29 @@ def collect(
     table = index.by_sentence[si]
     seen: set[int] = set()
     head_token = tree.tokens[head]
-    found.court = head_token.lemma.lower().endswith(COURT_WORDS)
-    if head_token.lemma.lower() in GROUP_PRONOUNS or actor_words().get(head_token.lemma.lower()) == "group":
+    head_lemma = head_token.lemma.lower()
+    head_kind = actor_words().get(head_lemma)
+    found.court = head_lemma.endswith(COURT_WORDS)
+    if head_lemma in GROUP_PRONOUNS or head_kind == "group":
         found.group = True
     memory = index.memory
-    counted = {"group": ("pair", "both"), "state": ("both",)}.get(
-        actor_words().get(head_token.lemma.lower(), "")
-    )
+    counted = {"group": ("pair", "both"), "state": ("both",)}.get(head_kind or "")
     if counted and _pair_phrase(tree, head, counted):
         pair = memory.main_pair(si)  # `обе стороны конфликта`, `две страны`: the story's two main parties
         if pair:
             return Found(resolved=pair, group=True)
-    if actor_words().get(head_token.lemma.lower()) == "counsel" and _named_counsel(tree, si, head, index):
-        # `Адвокат Алёхиной Оксана Дарова`: the client named in the genitive is not an actor beside her
-        skip = skip | {j for c in tree.kids(head, "nmod") if not tree.case(c) for j in tree.subtree(c)}
-    elif actor_words().get(head_token.lemma.lower()) == "counsel":
-        client = _client(tree, si, head, index)
-        if client:  # `Его адвокаты просили`, `адвокат Петрова заявил`: counsel speaks for the client
+    if head_kind == "counsel":
+        if _named_counsel(tree, si, head, index):
+            # `Адвокат Алёхиной Оксана Дарова`: the client named in the genitive is not an actor beside her
+            skip = skip | {j for c in tree.kids(head, "nmod") if not tree.case(c) for j in tree.subtree(c)}
+        elif client := _client(tree, si, head, index):
+            # `Его адвокаты просили`, `адвокат Петрова заявил`: counsel speaks for the client
             return Found(resolved=client)
-    if actor_words().get(head_token.lemma.lower()) == "press" and head_token.rel == "nsubj":
+    if head_kind == "press" and head_token.rel == "nsubj":
         # `об аресте сообщили южнокорейские СМИ`: the press reports an act; its country is no party to it
         skip = skip | {j for c in tree.kids(head, "amod") for j in tree.subtree(c)}
     coded_person = False
-    if actor_words().get(head_token.lemma.lower()) == "kin":  # `супруга Петрова`: not Петров himself
+    if head_kind == "kin":  # `супруга Петрова`: not Петров himself
         owners = tree.kids(head, "nmod")  # only the owner's own name: an apposed `— Тамерлан` is the relative
         skip = skip | set(owners) | {k for c in owners for k in tree.kids(c, "flat", "flat:name", "amod")}
     for j in [*tree.subtree(head), *_title_tail(tree, head)]:
@@ -328,15 +328,15 @@ def collect(
     )
     # a former official is a private person whatever is done to him (`бывшего президента обвинили`)
     if not found.resolved and not any(a.kind == "person" for a in found.actors):
-        if is_role(head_token.lemma.lower()) and memory.is_former(si, head):
-            holder = memory.former_holder(head_token.lemma.lower(), head_token.feat("Gender"))
+        if is_role(head_lemma) and memory.is_former(si, head):
+            holder = memory.former_holder(head_lemma, head_token.feat("Gender"))
             if holder is not None:  # `бывшего президента Перу арестовали`: the former president, not Peru
                 return Found(resolved=[holder])
     named = [a for a in found.actors if a.kind == "person" and _named_head(tree, a.start, head)]
     if held and named and not found.resolved:
         # `арестован глава Международного фонда Доминик Стросс-Кан`: the person held, not the body he heads
         found.actors, found.role = named, False
-    if held and not found.resolved and is_role(head_token.lemma.lower()):
+    if held and not found.resolved and is_role(head_lemma):
         holder = _one_holder(found.actors, index)
         if holder is not None:  # `Глава МВФ арестован`: the one person the document gives that role
             return Found(resolved=[holder])
@@ -347,11 +347,11 @@ def collect(
         return described
     if head_token.pos == "NOUN" and not any(a.kind == "person" for a in found.actors) and not found.resolved:
         orgs = [a.value for a in found.actors if a.kind == "org"]
-        person = memory.described_person(head_token.lemma.lower(), orgs) if orgs else None
+        person = memory.described_person(head_lemma, orgs) if orgs else None
         if person is not None:  # `лидер «Братьев-мусульман»`, named elsewhere in the document
             code = memory.person_codes.get(person) if person not in memory.former else None
             return Found(resolved=[code if code and (_looks_coded(code) or not personal) else person])
-    if head_token.pos == "NOUN" and actor_words().get(head_token.lemma.lower()) == "company":
+    if head_token.pos == "NOUN" and head_kind == "company":
         # `Его организация обвинила`: the possessor is the founder or head, the organization is the actor
         possessed = any(tree.tokens[c].pos in ("DET", "PRON") for c in tree.kids(head, "det", "nmod:poss"))
         if not found.actors and (
@@ -370,7 +370,7 @@ def collect(
                 if tree.case(c) in CHARGED_CASES and (tree.case(c) or tree.tokens[c].feat("Case") == "Gen"):
                     found.resolved += _held_person(tree, si, c, index)
                     break
-    if actor_words().get(head_token.lemma.lower()) == "militant" and not found.actors and not found.resolved:
+    if head_kind == "militant" and not found.actors and not found.resolved:
         armed = memory.recent_armed(si, head)  # `боевики` → the armed group named before
         if armed is not None:
             found.actors.append(armed)
@@ -481,7 +481,8 @@ def _described(tree: Tree, si: int, head: int, found: Found, index: ActorIndex) 
     is the owner, not the one described); `российский программист` → the one private person named."""
     token = tree.tokens[head]
     lemma = token.lemma.lower()
-    if found.resolved or actor_words().get(lemma) in ("group", "body", "opposition"):
+    kind = actor_words().get(lemma)
+    if found.resolved or kind in ("group", "body", "opposition"):
         return None
     if _one_of_a_people(token, proper=True) and all(a.kind == "country" for a in found.actors):
         # `Пакистанец предстал перед судом` … `Абид Насир, 26-летний пакистанец`: a demonym (which a
@@ -516,12 +517,12 @@ def _described(tree: Tree, si: int, head: int, found: Found, index: ActorIndex) 
         and token.feat("Animacy") == "Anim"
         and token.feat("Number") == "Sing"
         and not is_role(lemma)
-        and actor_words().get(lemma, "trade") == "trade"
+        and kind in (None, "trade")
     ):
         # `Пакистанец предстал перед судом` … `Абид Насир, 26-летний пакистанец`: the one the document
         # describes by that noun; else `задержан российский программист`, the one private person named
         private = memory.appositive_person(lemma) or memory.private_person()
-        if private is None and actor_words().get(lemma) == "trade":
+        if private is None and kind == "trade":
             # `российского бизнесмена, обвиняемого в торговле оружием`: a private person by trade is
             # the story's protagonist, or nobody, never the state of the adjective
             private = memory.protagonist(token.feat("Gender"))
@@ -591,7 +592,8 @@ def _held_person(tree: Tree, si: int, head: int, index: ActorIndex) -> list[str]
         or tree.kids(head, "nummod")
         or not one
         or (is_role(lemma) and not former)
-        or actor_words().get(lemma, "militant") not in ("militant", "trade")  # `террорист` задержан: one person
+        # `террорист` задержан: one person
+        or actor_words().get(lemma, "militant") not in ("militant", "trade")
     ):
         return []
     memory = index.memory
@@ -1543,7 +1545,13 @@ def find_arguments(tree: Tree, si: int, trigger: int, type_: EventType, index: A
         if _unnamed_plural(tree, pred):  # `ему предъявили обвинение`: a charge by unnamed authorities
             state = index.memory.court or acting_state(index, si, None, index.memory.home)
             sources += [state] if state and state not in targets else []
-    if not sources and not args.source_group and type_ == EventType.ACCUSE and targets and _trial_over(tree, trigger):
+    if (
+        not sources
+        and not args.source_group
+        and type_ == EventType.ACCUSE
+        and targets
+        and _trial_over(tree, trigger)
+    ):
         # `В Каире начался процесс над экс-президентом`: a trial nobody is named holding is the court's
         # that tries the story, else the state of its place, else the story's state
         state = index.memory.court or local or acting_state(index, si, None, index.memory.home)
@@ -1783,12 +1791,12 @@ def _subjectless_plural(tree: Tree, verb: int) -> bool:
     """A plural verb, so tagged and so ending (the tagger may call `разогнало` plural), with no subject
     of its own: the shape of the indefinite-personal form (`отпустили`, `обвиняют`)."""
     token = tree.tokens[verb]
-    return (
-        token.pos == "VERB"
-        and token.feat("Number") == "Plur"
-        and token.text.lower().endswith(PLURAL_VERB_ENDINGS)
-        and not tree.kids(verb, "nsubj", "nsubj:pass")
-    )
+    return token.pos == "VERB" and _plural_verb(token) and not tree.kids(verb, "nsubj", "nsubj:pass")
+
+
+def _plural_verb(token: Token) -> bool:
+    """Plural by its tag and by its ending alike (the tagger may call `разогнало` plural)."""
+    return token.feat("Number") == "Plur" and token.text.lower().endswith(PLURAL_VERB_ENDINGS)
 
 
 def _object_read_as_subject(tree: Tree, subj: int) -> bool:
@@ -1799,11 +1807,7 @@ def _object_read_as_subject(tree: Tree, subj: int) -> bool:
         return False
     if any(case == "nomn" for case, _ in case_readings(token.text)):
         return False
-    return (
-        _disagrees(tree, subj, verb)
-        and tree.tokens[verb].feat("Number") == "Plur"
-        and tree.tokens[verb].text.lower().endswith(PLURAL_VERB_ENDINGS)
-    )
+    return _disagrees(tree, subj, verb) and _plural_verb(tree.tokens[verb])
 
 
 def _disagrees(tree: Tree, noun: int, verb: int) -> bool:

@@ -19,7 +19,7 @@ Three things a reader resolves without thinking and the extractor must do by rul
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from functools import cached_property
 from typing import TYPE_CHECKING
 
@@ -77,6 +77,12 @@ class Memory:
         tables = self.index.by_sentence
         return frozenset(a.value for table in tables for a in table.values() if a.kind == "person")
 
+    def _person_mentions(self) -> Iterator[tuple[int, Actor]]:
+        """Each naming of a person, in text order, with its sentence (once, though its name spans tokens)."""
+        for si, table in enumerate(self.index.by_sentence):
+            for actor in {id(a): a for a in table.values() if a.kind == "person"}.values():
+                yield si, actor
+
     @cached_property
     def _agreed_genders(self) -> dict[str, str]:
         """Each person's gender as the text's own agreement shows it (`Магуайр заявила`, `66-летняя
@@ -84,20 +90,19 @@ class Memory:
         tagger's guess, often wrong, while a past verb, an adjective or `который` agree with the person.
         Kept only when every agreeing word says the same."""
         votes: dict[str, set[str]] = {}
-        for si, table in enumerate(self.index.by_sentence):
+        for si, actor in self._person_mentions():
             tree = self.index.tree(si)
             tokens = tree.tokens
-            for actor in {id(a): a for a in table.values() if a.kind == "person"}.values():
-                span = range(actor.start, actor.stop)
-                top = next((k for k in span if tree.head(k) not in span), actor.start)
-                words = list(tree.kids(top, "amod"))
-                if tokens[top].rel == "nsubj" and tree.head(top) >= 0:
-                    words.append(tree.head(top))
-                for clause in tree.kids(top, "acl:relcl"):
-                    words += [c for c in tree.kids(clause) if tokens[c].lemma.lower() == "который"]
-                for w in words:
-                    if tokens[w].feat("Number") == "Sing" and tokens[w].feat("Gender") in ("Masc", "Fem"):
-                        votes.setdefault(actor.value, set()).add(tokens[w].feat("Gender") or "")
+            span = range(actor.start, actor.stop)
+            top = next((k for k in span if tree.head(k) not in span), actor.start)
+            words = list(tree.kids(top, "amod"))
+            if tokens[top].rel == "nsubj" and tree.head(top) >= 0:
+                words.append(tree.head(top))
+            for clause in tree.kids(top, "acl:relcl"):
+                words += [c for c in tree.kids(clause) if tokens[c].lemma.lower() == "который"]
+            for w in words:
+                if tokens[w].feat("Number") == "Sing" and tokens[w].feat("Gender") in ("Masc", "Fem"):
+                    votes.setdefault(actor.value, set()).add(tokens[w].feat("Gender") or "")
         return {value: next(iter(genders)) for value, genders in votes.items() if len(genders) == 1}
 
     def person_gender(self, name: str, token: Token) -> str | None:
@@ -113,35 +118,34 @@ class Memory:
         words = actor_words()
         unplaced: dict[str, int] = {}  # office holders (→ sentence) whose state their phrase does not give
         officers: set[str] = set()  # of them, those of a state body: the home state first
-        for si, table in enumerate(self.index.by_sentence):
+        for si, actor in self._person_mentions():
             tokens = self.article.sentences[si].tokens
-            for actor in {id(a): a for a in table.values() if a.kind == "person"}.values():
-                role = self.role_of(si, actor.start)
-                if role < 0:
-                    continue
-                if self.is_former(si, role):
-                    self.former.add(actor.value)
-                    continue
-                if actor.value in self.person_codes:
-                    continue
-                entity = governing_entity(self.article, si, role)
-                if entity is not None and entity.code:
-                    self.person_codes[actor.value] = entity.code
-                    continue
-                org = self._led_org(si, role)
-                stated = self._stated_state(si, role, actor.start) if org is None else None
-                if org is not None:
-                    self.person_codes[actor.value] = org
-                elif stated is not None:
-                    self.person_codes[actor.value] = stated
-                elif words.get(tokens[role].lemma.lower()) == "office":
-                    unplaced.setdefault(actor.value, si)
-                elif words.get(tokens[role].lemma.lower()) == "body" and (
-                    tokens[role].feat("Animacy") == "Anim" or tokens[actor.start].head == role
-                ):  # `прокурор Андрей Сергеев`, `правительство Романо Проди`: an officer or the head of
-                    # a state body serves the state the story happens in
-                    unplaced.setdefault(actor.value, si)
-                    officers.add(actor.value)
+            role = self.role_of(si, actor.start)
+            if role < 0:
+                continue
+            if self.is_former(si, role):
+                self.former.add(actor.value)
+                continue
+            if actor.value in self.person_codes:
+                continue
+            entity = governing_entity(self.article, si, role)
+            if entity is not None and entity.code:
+                self.person_codes[actor.value] = entity.code
+                continue
+            org = self._led_org(si, role)
+            stated = self._stated_state(si, role, actor.start) if org is None else None
+            if org is not None:
+                self.person_codes[actor.value] = org
+            elif stated is not None:
+                self.person_codes[actor.value] = stated
+            elif words.get(tokens[role].lemma.lower()) == "office":
+                unplaced.setdefault(actor.value, si)
+            elif words.get(tokens[role].lemma.lower()) == "body" and (
+                tokens[role].feat("Animacy") == "Anim" or tokens[actor.start].head == role
+            ):  # `прокурор Андрей Сергеев`, `правительство Романо Проди`: an officer or the head of
+                # a state body serves the state the story happens in
+                unplaced.setdefault(actor.value, si)
+                officers.add(actor.value)
         for value, at in unplaced.items():
             if value not in self.person_codes and value not in self.former:
                 if value in officers:
@@ -275,14 +279,13 @@ class Memory:
         """(description noun, organization) → the person the document names with them: `лидера движения
         «Братья-мусульмане» Мухаммед Бади` lets a headline's `лидер «Братьев-мусульман»` be Бади."""
         out: dict[tuple[str, str], str] = {}
-        for si, table in enumerate(self.index.by_sentence):
+        for si, actor in self._person_mentions():
             tokens = self.article.sentences[si].tokens
-            for actor in {id(a): a for a in table.values() if a.kind == "person"}.values():
-                noun = actor.start - 1
-                if noun < 0 or tokens[noun].pos != "NOUN":
-                    noun = tokens[actor.start].head if tokens[actor.start].rel in NAME_RELS else -1
-                for org in self._orgs_before(si, noun, actor.start):
-                    out.setdefault((tokens[noun].lemma.lower(), org), actor.value)
+            noun = actor.start - 1
+            if noun < 0 or tokens[noun].pos != "NOUN":
+                noun = tokens[actor.start].head if tokens[actor.start].rel in NAME_RELS else -1
+            for org in self._orgs_before(si, noun, actor.start):
+                out.setdefault((tokens[noun].lemma.lower(), org), actor.value)
         return out
 
     def _learn_head_nouns(self) -> tuple[dict[str, set[str]], set[str]]:
@@ -294,19 +297,18 @@ class Memory:
         words = actor_words()
         nouns: dict[str, set[str]] = {}
         leaders: set[str] = set()
-        for si, table in enumerate(self.index.by_sentence):
+        for si, actor in self._person_mentions():
             tokens = self.article.sentences[si].tokens
-            for actor in {id(a): a for a in table.values() if a.kind == "person"}.values():
-                if tokens[actor.start].rel == "nmod":
-                    continue  # `Помощник Хиллари Клинтон`: the owner in the genitive, not the one described
-                case = tokens[actor.start].feat("Case")
-                stretch = _nominal_stretch(tokens, actor.start)
-                heads = [i for i in stretch if tokens[i].pos == "NOUN" and tokens[i].feat("Case") == case]
-                if heads:
-                    nouns.setdefault(tokens[heads[-1]].lemma.lower(), set()).add(actor.value)
-                lemmas = {words.get(tokens[i].lemma.lower()) for i in stretch}
-                if {"leader", "opposition"} <= lemmas:
-                    leaders.add(actor.value)
+            if tokens[actor.start].rel == "nmod":
+                continue  # `Помощник Хиллари Клинтон`: the owner in the genitive, not the one described
+            case = tokens[actor.start].feat("Case")
+            stretch = _nominal_stretch(tokens, actor.start)
+            heads = [i for i in stretch if tokens[i].pos == "NOUN" and tokens[i].feat("Case") == case]
+            if heads:
+                nouns.setdefault(tokens[heads[-1]].lemma.lower(), set()).add(actor.value)
+            lemmas = {words.get(tokens[i].lemma.lower()) for i in stretch}
+            if {"leader", "opposition"} <= lemmas:
+                leaders.add(actor.value)
         return nouns, leaders
 
     def _learn_opposition_parties(self) -> set[str]:
@@ -338,17 +340,12 @@ class Memory:
         """Noun → the people the document describes with it after the name (`Абид Насир, 26-летний
         пакистанец`, `Эмадельдин Эльсаед, 23-летний студент из Каира`)."""
         out: dict[str, set[str]] = {}
-        for si, table in enumerate(self.index.by_sentence):
+        for si, actor in self._person_mentions():
             tokens = self.article.sentences[si].tokens
-            for actor in {id(a): a for a in table.values() if a.kind == "person"}.values():
-                for k in range(actor.stop, min(len(tokens), actor.stop + 4)):
-                    token = tokens[k]
-                    if (
-                        token.rel == "appos"
-                        and token.pos == "NOUN"
-                        and actor.start <= token.head < actor.stop
-                    ):
-                        out.setdefault(token.lemma.lower(), set()).add(actor.value)
+            for k in range(actor.stop, min(len(tokens), actor.stop + 4)):
+                token = tokens[k]
+                if token.rel == "appos" and token.pos == "NOUN" and actor.start <= token.head < actor.stop:
+                    out.setdefault(token.lemma.lower(), set()).add(actor.value)
         return out
 
     def appositive_person(self, lemma: str) -> str | None:
@@ -386,11 +383,10 @@ class Memory:
         """Each naming of a person by a full name, in text order, with the name's first token (a
         one-word `person` is a surname or a tagging error)."""
         out: list[tuple[str, Token]] = []
-        for si, table in enumerate(self.index.by_sentence):
+        for si, actor in self._person_mentions():
             tokens = self.article.sentences[si].tokens
-            for actor in {id(a): a for a in table.values() if a.kind == "person"}.values():
-                if " " in actor.value:
-                    out.append((actor.value, tokens[actor.start]))
+            if " " in actor.value:
+                out.append((actor.value, tokens[actor.start]))
         return out
 
     def protagonist(
