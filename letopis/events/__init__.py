@@ -221,12 +221,8 @@ def _undergo_agents(tree: Tree, si: int, trig: Trigger, index: ActorIndex, pred:
 def _cause_named(tree: Tree, i: int) -> bool:
     """`Протесты в Москве против ареста Навального`: a demonstration whose cause is named is the reported
     act of a caption, not its topic."""
-    return any(tree.case(c) in words_of("cause") or _cause_phrase(tree, c) for c in tree.kids(i, "nmod"))
-
-
-def _cause_phrase(tree: Tree, c: int) -> bool:
-    """`в поддержку`, `в защиту` parsed as one noun with its preposition: the pair names the cause."""
-    return tree.case_phrase(c) in words_of("cause")
+    causes = words_of("cause")  # `против`; `в поддержку`, `в защиту` parsed as one noun with its preposition
+    return any(tree.case(c) in causes or tree.case_phrase(c) in causes for c in tree.kids(i, "nmod"))
 
 
 def _condition_clause(tree: Tree, j: int) -> bool:
@@ -507,7 +503,7 @@ def _drafts(article: Article, index: ActorIndex) -> list[Draft]:
                     draft.private = _private_partner(tree, trig.index, pred, trig.partner)
                     draft.ban = trig.lemma in words_of("ban")
                     draft.penalty = trig.lemma.lower() in words_of("penalty")
-                    draft.attend = partner.lower() in words_of("attend") or trig.lemma in words_of("attend")
+                    draft.attend = partner_lemma in words_of("attend") or trig.lemma in words_of("attend")
                     pos = tree.tokens[trig.index].pos
                     draft.kind = "verb" if pos in ("VERB", "AUX") else "noun" if pos == "NOUN" else "other"
                     draft.main = draft.kind == "verb" and _main_clause(tree, trig.index)
@@ -1108,12 +1104,13 @@ def _resolve_document(drafts: list[Draft], index: ActorIndex) -> None:
         if not d.sources and not d.targets and participants and d.type in OCCASION_TYPES and not d.stranger:
             d.sources = list(participants)
             d.filled.append("occasion")
-        if d.type == EventType.AGREE and len(d.sources) == 1 and not d.targets and d.sources[0] in participants:
-            d.targets = [p for p in participants if p not in d.sources]  # `Сенат ратифицировал договор`: the
-            d.filled.append("occasion")  # one side of the agreement the text is about; the others are its partners
-        if d.attend and d.type == EventType.CONSULT and d.sources and not d.targets and participants:
-            d.targets = [p for p in participants if p not in d.sources]  # `Браун отказался от участия`: in
-            d.filled.append("occasion")  # the meeting the text is about, whose sides are its hosts
+        # `Сенат ратифицировал договор`: one side of the agreement the text is about, the others its partners;
+        # `Браун отказался от участия`: in the meeting the text is about, whose sides are its hosts
+        lone_side = d.type == EventType.AGREE and len(d.sources) == 1 and d.sources[0] in participants
+        attending = d.attend and d.type == EventType.CONSULT and bool(d.sources) and bool(participants)
+        if (lone_side or attending) and not d.targets:
+            d.targets = [p for p in participants if p not in d.sources]
+            d.filled.append("occasion")
         passive_act = (d.passive or d.forces) and (
             (d.type in PASSIVE_STATE_TYPES and bool(d.targets)) or d.type in FORCES_TYPES
         )

@@ -217,6 +217,5 @@ def _own_marker(tree: Tree, trigger: int) -> bool:
 def asked(tree: Tree) -> bool:
     """The segment is a question (`Можем ли мы выстрелить себе в ногу?`): an act it only supposes is
     asked about, not stated, while a plain one may still be told (`Кто поддерживает нашу целостность?`)."""
-    tail = [j for j in range(tree.lo, tree.hi) if tree.tokens[j].pos == "PUNCT"]
-    closing = [j for j in tail if j >= tree.hi - 3]
-    return any("?" in tree.tokens[j].text for j in closing)
+    closing = range(max(tree.lo, tree.hi - 3), tree.hi)  # the punctuation among the segment's last three tokens
+    return any(tree.tokens[j].pos == "PUNCT" and "?" in tree.tokens[j].text for j in closing)

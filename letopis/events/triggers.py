@@ -236,6 +236,5 @@ def forced_modal(tree: Tree, i: int) -> bool:
     the act reported is the complement, and no one is coded as coercing (who forced is unknown)."""
     token = tree.tokens[i]
     # the parser also tags the short form as an adjective (`татары вынуждены были переселиться`)
-    passive = token.feat("VerbForm") == "Part" and token.feat("Voice") == "Pass"
     short_adjective = token.pos == "ADJ" and token.feat("Variant") == "Short"
-    return (passive or short_adjective) and not _agent(tree, i)
+    return (_passive_participle(tree, i) or short_adjective) and not _agent(tree, i)
